@@ -1,0 +1,150 @@
+"""Settings: read once from the environment (and `.env`), validated, frozen, passed around.
+
+A bad value stops start-up with one line naming the setting (`ConfigError`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class ConfigError(Exception):
+    """A setting has a value dealbot cannot use; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    channel: str | None = None
+    db_path: str = "dealbot.db"
+    feeds_path: str = "feeds.toml"
+    poll_minutes: float = 15
+    roundup_cron: str = "0 9 * * mon"
+    tz_name: str = "UTC"
+    post_interval: float = 1.0
+    max_age_hours: float = 72
+    port: int = 3000
+    admins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.tz_name)
+
+    @property
+    def console_mode(self) -> bool:
+        """No bot token: print cards instead of posting them."""
+        return not self.slack_bot_token
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.slack_app_token)
+
+    def __repr__(self) -> str:  # never print secrets
+        hidden = {"slack_bot_token", "slack_signing_secret", "slack_app_token"}
+        parts = []
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            parts.append(f"{name}={'***' if name in hidden and value else value!r}")
+        return f"Settings({', '.join(parts)})"
+
+
+def _number(env: Mapping[str, str], name: str, default: float, *, minimum: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if value != value or value < minimum:  # NaN or too small
+        raise ConfigError(f"{name}={raw!r} must be a number >= {minimum:g}")
+    return value
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None,
+    *,
+    dotenv_path: str | None = ".env",
+    require_feeds: bool = True,
+) -> Settings:
+    """Build Settings from `env` (default: os.environ plus `.env`), or raise ConfigError."""
+    if env is None:
+        if dotenv_path and Path(dotenv_path).is_file():
+            from dotenv import dotenv_values
+
+            file_values = {k: v for k, v in dotenv_values(dotenv_path).items() if v is not None}
+            env = {**file_values, **os.environ}  # the real environment wins over the file
+        else:
+            env = dict(os.environ)
+
+    def text(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    bot_token = text("SLACK_BOT_TOKEN")
+    if bot_token and not bot_token.startswith("xoxb-"):
+        raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'")
+    app_token = text("SLACK_APP_TOKEN")
+    if app_token and not app_token.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+    signing_secret = text("SLACK_SIGNING_SECRET")
+    if bot_token and not app_token and not signing_secret:
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, no SLACK_APP_TOKEN)"
+        )
+
+    api_url = text("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"SLACK_API_URL={api_url!r} must be an http(s) URL")
+    if not api_url.endswith("/"):
+        api_url += "/"
+
+    tz_name = text("DEALBOT_TZ") or "UTC"
+    try:
+        ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"DEALBOT_TZ={tz_name!r} is not a time zone (try 'Europe/Berlin')") from None
+
+    cron = text("DEALBOT_ROUNDUP_CRON") or "0 9 * * mon"
+    try:
+        CronTrigger.from_crontab(cron, timezone=ZoneInfo(tz_name))
+    except ValueError as exc:
+        raise ConfigError(f"DEALBOT_ROUNDUP_CRON={cron!r} is not a crontab expression: {exc}") from None
+
+    feeds_path = text("DEALBOT_FEEDS") or "feeds.toml"
+    if require_feeds and not Path(feeds_path).is_file():
+        raise ConfigError(f"DEALBOT_FEEDS={feeds_path!r}: no such file")
+
+    port = _number(env, "PORT", 3000, minimum=1)
+    if port != int(port) or port > 65535:
+        raise ConfigError(f"PORT={env.get('PORT')!r} must be a whole number from 1 to 65535")
+
+    admins = tuple(a for a in (text("DEALBOT_ADMINS") or "").replace(",", " ").split() if a)
+
+    return Settings(
+        slack_bot_token=bot_token,
+        slack_signing_secret=signing_secret,
+        slack_app_token=app_token,
+        slack_api_url=api_url,
+        channel=text("DEALBOT_CHANNEL"),
+        db_path=text("DEALBOT_DB") or "dealbot.db",
+        feeds_path=feeds_path,
+        poll_minutes=_number(env, "DEALBOT_POLL_MINUTES", 15, minimum=1),
+        roundup_cron=cron,
+        tz_name=tz_name,
+        post_interval=_number(env, "DEALBOT_POST_INTERVAL", 1.0, minimum=0),
+        max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0),
+        port=int(port),
+        admins=admins,
+    )

@@ -1,0 +1,406 @@
+"""Is a story about a funding round, and what are its facts? Pure functions over text.
+
+The headline decides the kind and carries most facts; the summary and content fill in what the
+headline leaves out (round, valuation, investors), and only from sentences about *this* round,
+so another company's size, an earlier round or a total raised to date never become the deal's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot import names
+from bot.models import Extraction, Story
+from bot.money import Money, find_money
+from bot.rates import to_usd
+from bot.text import plain_text
+
+MAX_BODY = 6_000  # facts about the round sit in the first paragraphs
+
+# --- the kind of story -------------------------------------------------------------------
+
+_FUNDING_VERB = re.compile(
+    r"\b(?:raises|raised|raise|raising|has raised|secures|secured|secure|lands|landed|nabs|nabbed"
+    r"|bags|bagged|snags|snagged|grabs|grabbed|scores|scored|closes|closed|pulls in|pulled in"
+    r"|picks up|picked up|gets|got|receives|received|attracts|attracted|collects|banks|hauls in"
+    r"|rakes in|takes in|brings in|draws|wins|clinches|scoops up|scoops|nets|netted|gains|tops up"
+    r"|adds|extends|completes|announces|unveils|books|locks in|lands|emerges from stealth with"
+    r"|emerges with|launches with|debuts with|comes out of stealth with|exits stealth with"
+    r"|mops up|amasses|reels in|notches|snares|inks|seals|wraps|wraps up|obtains|fetches"
+    r"|garners|racks up|rounds up|corrals|taps|bolsters|boosts)\b",
+    re.I,
+)
+_INVESTOR_VERB = re.compile(
+    r"\b(?:leads|led|co-leads|co-led|backs|backed|invests|invested|pours|poured|bets|puts|injects"
+    r"|pumps|ploughs|plows|doubles down on|commits|funds|fuels|bankrolls|sinks)\b",
+    re.I,
+)
+_FUNDING_NOUN = re.compile(
+    r"\b(?:funding|financing|investment|round|raise|backing|seed|pre-seed|series [a-h]\d?"
+    r"|capital|cash|war chest|injection|venture debt|debt|loan|grant|valuation|investors?)\b",
+    re.I,
+)
+_RUMOR = re.compile(
+    r"\b(?:in (?:early |advanced |final )?talks|in discussions|is raising|are raising|was raising"
+    r"|raising (?:new|fresh|more)|seeks?|seeking|looks? to raise|looking to raise|aims? to raise"
+    r"|plans? to raise|planning to raise|set to raise|sets out to raise|nears?|nearing|eyes|eyeing"
+    r"|could raise|may raise|might raise|would value|could value|is said to|said to be"
+    r"|in the process of raising|closing in on|mulls|weighs|wants to raise|hopes to raise"
+    r"|hoped-for|pitching investors|courting investors|trying to raise|reportedly raising"
+    r"|reportedly (?:in talks|seeking|looking|nearing|eyeing|valued)|to raise|fundraising at"
+    r"|is fundraising|are fundraising|tries to raise|shopping|explores? (?:a )?(?:raise|funding))\b",
+    re.I,
+)
+_ACQUISITION = re.compile(
+    r"\b(?:acquires|acquired|to acquire|acquiring|acquisition|acquisitions? of|buys|bought|to buy"
+    r"|buying|snaps up|snapped up|merges with|merger|merge|acqui-?hires?|acquihires?|takeover"
+    r"|takes over|sells to|sold to|agrees to sell|to sell|sells (?:its|itself)|sale to"
+    r"|picks up [A-Z][a-z]+(?! \$)|scoops up [A-Z][a-z]+(?! \$))\b",
+    re.I,
+)
+_IPO = re.compile(
+    r"\b(?:IPO|IPOs|initial public offering|goes public|going public|go public|went public"
+    r"|public debut|stock market debut|market debut|trading debut|direct listing|SPAC"
+    r"|lists on|listing on|to list on|files? to list|files? (?:confidentially )?for|Nasdaq debut"
+    r"|NYSE debut|shares (?:soar|jump|pop|fall|sink|surge))\b"
+)
+_FUND = re.compile(
+    r"\b(?:fund (?:[IVX]+|\d+)\b"
+    r"|(?:new|first|debut|second|third|fourth|fifth|sixth|seventh|inaugural|latest|flagship"
+    r"|maiden|oversubscribed|opportunity|opportunities|growth|seed|venture|early-stage|late-stage"
+    r"|climate|continuity|evergreen|secondaries|rolling|pre-seed|impact|deep tech|deeptech|fintech"
+    r"|vc|debut) funds?\b(?!ing|-)"
+    r"|closes (?:its |a )?(?:\S+ ){0,3}fund\b(?!ing|-)"
+    r"|vc firm|venture firm|(?:\$|€|£)\S+ (?:(?!to\b|and\b|help\b)[\w-]+ ){0,3}funds?\b(?!ing|-|\s+(?:its|their|the|a|an|\w+ing)\b))",
+    re.I,
+)
+_OTHER = re.compile(
+    r"\b(?:lays? off|laid off|layoffs?|cuts? (?:\d+% of )?(?:jobs|staff|workforce)|shuts? down"
+    r"|shutting down|shutters|bankrupt\w*|insolvency|tender offer|secondary (?:sale|share|round)"
+    r"|secondaries|sues|lawsuit|revenue|arr\b|valuation (?:cut|slashed|haircut|drop)"
+    r"|writes? down|marks? down|podcast|newsletter|biggest (?:funding )?rounds"
+    r"|funding round-?up|week in review|startups weekly|this week in|daily crunch"
+    r"|pitch deck teardown|how to raise|tips for|investors (?:say|share|predict|want)"
+    r"|the week'?s|here are|these are the|top \d+|\d+ (?:startups|companies) (?:that|to))",
+    re.I,
+)
+_VALUATION_EVENT = re.compile(
+    r"\b(?:hits|reaches|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to|soars to"
+    r"|doubles|triples|quadruples|rockets to|climbs to|surges to|now worth|valued at|valuation)\b",
+    re.I,
+)
+_UNICORN = re.compile(r"\b(?:becomes (?:a |an? )?\S*\s?unicorn|unicorn status|joins the unicorn)\b", re.I)
+_FOREIGN = re.compile(
+    r"\b(?:recauda|levée|lève|millones|millions d'euros|Millionen|sammelt|erhält|investimento"
+    r"|rodada|capta|ronda|financiación|finanziamento|raccoglie|miljoen|haalt|miljoner|rejst"
+    r"|inwestycj|yatırım|milyon|juta|triệu|亿|融资|万元|資金調達|億円|투자|억원)",
+    re.I,
+)
+_ROUNDUP_PREFIX = re.compile(
+    r"^(?:startups weekly|week in review|this week in|the week|daily crunch|techcrunch minute"
+    r"|equity|the exchange|deal dive|pitch deck teardown|the interview|found)\b",
+    re.I,
+)
+
+
+def _first(pattern: re.Pattern, text: str) -> int:
+    m = pattern.search(text)
+    return m.start() if m else -1
+
+
+def classify(title: str) -> str:
+    """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
+    if not title or _FOREIGN.search(title) or _non_latin(title):
+        return "other"
+    if _ROUNDUP_PREFIX.search(title):
+        return "other"
+    money = find_money(title, bare=True)
+    verb = _first(_FUNDING_VERB, title)
+    inv = _first(_INVESTOR_VERB, title)
+    noun = _FUNDING_NOUN.search(title) is not None
+    positions = {
+        "acquisition": _first(_ACQUISITION, title),
+        "ipo": _first(_IPO, title),
+    }
+    funding_pos = min(p for p in (verb, inv) if p >= 0) if max(verb, inv) >= 0 else -1
+    fundingish = (verb >= 0 and (money or noun)) or (inv >= 0 and (money or noun)) or (
+        money and noun
+    )
+    if _FUND.search(title) and not re.search(r"\bto fund\b", title, re.I):
+        return "fund"
+    if _RUMOR.search(title) and (money or noun or verb >= 0):
+        return "rumor"
+    for kind, pos in sorted(positions.items(), key=lambda kv: kv[1]):
+        if pos >= 0 and (funding_pos < 0 or not fundingish or pos < funding_pos):
+            return kind
+    if _OTHER.search(title) and not (verb >= 0 and money):
+        return "other"
+    if fundingish:
+        return "funding"
+    if (_VALUATION_EVENT.search(title) and _valuation_in(title)) or _UNICORN.search(title):
+        return "funding"
+    return "other"
+
+
+def _non_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin / len(letters) < 0.6
+
+
+# --- rounds ------------------------------------------------------------------------------
+
+_ROUND = re.compile(
+    r"\b(?P<preseed>pre-?seed)\b"
+    r"|\b(?P<presa>pre-?series[\s-]?a)\b"
+    r"|\bseries[\s-]?(?P<series>[a-hA-H])(?:[\s-]?\d|\+)?(?![\w-])"
+    r"|\b(?P<seed>seed)\b(?!-stage investors| investors| fund| vc)"
+    r"|\b(?P<growth>growth (?:round|equity|funding|financing|capital|investment|stage round))\b"
+    r"|\b(?P<debt>venture debt|debt|credit facility|credit line|line of credit|loan|loans"
+    r"|debt financing)\b"
+    r"|\b(?P<bridge>bridge)\b"
+    r"|\b(?P<conv>convertible notes?|convertible|SAFE notes?)\b"
+    r"|\b(?P<grant>grants?)\b",
+    re.I,
+)
+
+
+def _round_of(m: re.Match) -> str:
+    if m.group("preseed"):
+        return "pre-seed"
+    if m.group("presa"):
+        return "pre-series-a"
+    if m.group("series"):
+        return f"series-{m.group('series').lower()}"
+    for group, name in (
+        ("seed", "seed"),
+        ("growth", "growth"),
+        ("debt", "debt"),
+        ("bridge", "bridge"),
+        ("conv", "convertible"),
+        ("grant", "grant"),
+    ):
+        if m.group(group):
+            return name
+    return "undisclosed"
+
+
+def find_round(text: str, near: int | None = None) -> str | None:
+    """The round named in `text`; with `near`, the mention closest to that position."""
+    found = [(m.start(), _round_of(m)) for m in _ROUND.finditer(text)]
+    if not found:
+        return None
+    if near is not None:
+        return min(found, key=lambda f: abs(f[0] - near))[1]
+    series = [r for _, r in found if r.startswith("series-")]
+    if series:
+        return max(series)  # "Series A and B" → the later one
+    return found[0][1]
+
+
+# --- money in context --------------------------------------------------------------------
+
+_VAL_BEFORE = re.compile(
+    r"(?:valued? (?:it |the \w+ )?at|valuation (?:of|to|at|hits|reaches|tops|soars to|jumps to"
+    r"|climbs to|rises to|near|nears|above|over|north of)?|values? (?:\w+ ){0,3}at|worth|at an?"
+    r"|pegged at|post-money of|to)\s*(?:over|more than|nearly|almost|about|around|roughly|some"
+    r"|approximately|close to|up to|as much as|at least|north of|above|\+)?\s*$",
+    re.I,
+)
+_VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
+_OLD = re.compile(
+    r"(?:previous|prior|last|earlier|most recent|former|up from|down from|from|was|had)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+_NOT_ROUND_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,2}?(?:fund|in (?:annual )?revenue|revenue|arr|in sales|market|deal"
+    r"|acquisition|contract|valuation|total|to date|in total|so far|last year|in 20\d\d"
+    r"|previously|e-commerce|company|giant|conglomerate|firm|budget|loss|losses|profit)\b",
+    re.I,
+)
+_NOT_ROUND_BEFORE = re.compile(
+    r"(?:total(?:ing)?|to date|bringing|brings|bring|a total of|overall|previous|prior|last"
+    r"|earlier|most recent|revenue of|arr of|fund of|worth|valued at|valuation of|the|its"
+    r"|spend|spent|invest|sales of|over|than)\s+$",
+    re.I,
+)
+_FUNDING_AROUND = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,3}?(?:round|funding|financing|investment|series|seed|pre-seed|raise"
+    r"|debt|loan|in new|in fresh|from|led|to|for)\b",
+    re.I,
+)
+
+
+def _is_valuation(text: str, m: Money) -> bool:
+    before = text[max(0, m.start - 60) : m.start]
+    after = text[m.end : m.end + 30]
+    return bool(_VAL_AFTER.search(after) or _VAL_BEFORE.search(before))
+
+
+def _is_old(text: str, m: Money) -> bool:
+    return bool(_OLD.search(text[max(0, m.start - 40) : m.start]))
+
+
+def _valuation_in(text: str) -> float | None:
+    for m in find_money(text):
+        if _is_valuation(text, m) and not _is_old(text, m):
+            return m.amount
+    return None
+
+
+def _round_amount(text: str, monies: list[Money], after: int = 0, strict: bool = False):
+    """The money that is the round itself: not a valuation, fund size, revenue or old round."""
+    for m in monies:
+        if m.start < after or _is_valuation(text, m) or _is_old(text, m):
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        rest = text[m.end : m.end + 40]
+        if _NOT_ROUND_AFTER.search(rest):
+            continue
+        if strict and (_NOT_ROUND_BEFORE.search(before) or not _FUNDING_AROUND.search(rest)):
+            if not re.search(r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", before, re.I):
+                continue
+        return m
+    return None
+
+
+# --- sentences of the body ---------------------------------------------------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+_ROUND_TALK = re.compile(
+    r"\b(?:this|the|its|new|latest|current) (?:\w+ ){0,3}?(?:round|raise|investment|financing"
+    r"|funding)\b|\bparticipa\w*|\bjoined by\b|\bbackers\b|\binvestors\b|\bled by\b|\bled\b",
+    re.I,
+)
+
+
+def _sentences(body: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(body[:MAX_BODY]) if s and s.strip()]
+
+
+def extract(title: str, summary: str = "", content: str = "") -> Extraction:
+    """Extract the deal a story reports. Never raises; unusable input gives kind `other`."""
+    try:
+        return _extract(title or "", summary or "", content or "")
+    except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
+        return Extraction()
+
+
+def extract_story(story: Story) -> Extraction:
+    return extract(story.title, story.summary, story.content)
+
+
+def _extract(title: str, summary: str, content: str) -> Extraction:
+    title = plain_text(title, limit=400)
+    summary = plain_text(summary, limit=4000)
+    content = plain_text(content, limit=MAX_BODY)
+    kind = classify(title)
+    if kind not in ("funding", "rumor"):
+        return Extraction(kind=kind)
+
+    clause = names.main_clause(title)
+    subject = names.subject_of(clause)
+    company, location = subject.company, subject.location
+    leads = list(names.leads_in(clause))
+    investors = list(names.investors_in(clause))
+    if subject.investors:
+        investors = list(subject.investors) + investors
+    if subject.lead_investors:
+        leads = list(subject.lead_investors) + leads
+
+    # Money and round: the headline first, the body only for what it leaves out.
+    title_money = find_money(title, bare=True)
+    anchor = subject.verb_end
+    chosen = _round_amount(title, title_money, after=anchor) or _round_amount(title, title_money)
+    valuation = _valuation_in(title)
+    round_name = None
+    if chosen is not None:
+        round_name = find_round(title[chosen.start :]) or find_round(title)
+    else:
+        round_name = find_round(title)
+
+    body = " ".join(x for x in (summary, content) if x)
+    sentences = _sentences(body) if body else []
+    relevant = [s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)]
+    if chosen is None:
+        for s in relevant:
+            if not _FUNDING_VERB.search(s) and not _FUNDING_NOUN.search(s):
+                continue
+            m = _round_amount(s, find_money(s), strict=True)
+            if m is not None:
+                chosen = m
+                round_name = round_name or find_round(s[m.start : m.start + 60])
+                break
+    elif round_name is None:
+        for s in sentences:
+            for m in find_money(s):
+                if abs(m.amount - chosen.amount) <= 0.02 * chosen.amount and not _is_old(s, m):
+                    round_name = find_round(s[m.end : m.end + 40]) or find_round(
+                        s[max(0, m.start - 30) : m.start]
+                    )
+                    if round_name:
+                        break
+            if round_name:
+                break
+    if round_name is None:
+        for s in relevant[:3]:
+            if _FUNDING_VERB.search(s):
+                candidate = [
+                    r for r in _ROUND.finditer(s) if not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                ]
+                if candidate:
+                    round_name = _round_of(candidate[0])
+                    break
+    if valuation is None:
+        for s in sentences:
+            if re.search(r"\b(?:round|raise|funding|investment|valu)", s, re.I):
+                valuation = _valuation_in(s)
+                if valuation is not None:
+                    break
+    if location is None:
+        location = names.location_in(" ".join(sentences[:2]), company)
+
+    # Investors from the body, only from sentences about this round.
+    if sentences:
+        body_leads, body_investors = names.investors_in_body(sentences, company)
+        leads = leads or body_leads
+        investors = investors + body_investors
+
+    amount = chosen.amount if chosen else None
+    currency = chosen.currency if chosen else None
+    if chosen is not None and currency is None:
+        currency = _guess_currency(title + " " + body)
+    if currency == "JPY" and location and location in ("China", "Beijing", "Shanghai", "Shenzhen"):
+        currency = "CNY"
+    leads = names.unique(leads, exclude=company)
+    investors = names.unique(leads + investors, exclude=company)
+    return Extraction(
+        kind=kind,
+        company=company,
+        location=location,
+        amount=amount,
+        currency=currency,
+        amount_usd=to_usd(amount, currency),
+        round=round_name if round_name != "undisclosed" else None,
+        valuation=valuation,
+        valuation_currency=currency if valuation is not None else None,
+        lead_investors=tuple(leads),
+        investors=tuple(investors),
+    )
+
+
+def _mentions(sentence: str, company: str) -> bool:
+    return company.split()[0].lower() in sentence.lower()
+
+
+def _guess_currency(text: str) -> str | None:
+    if re.search(r"\b(?:crore|lakh|rupees?|INR)\b|₹|\bRs\b", text, re.I):
+        return "INR"
+    if re.search(r"\b(?:euros?)\b|€", text, re.I):
+        return "EUR"
+    if re.search(r"\b(?:dollars?)\b|\$", text, re.I):
+        return "USD"
+    return None

@@ -1,0 +1,95 @@
+"""The plain data that flows between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KINDS = ("funding", "rumor", "acquisition", "ipo", "fund", "other")
+DEAL_KINDS = ("funding", "rumor")
+ROUNDS = (
+    "pre-seed",
+    "seed",
+    "pre-series-a",
+    *(f"series-{c}" for c in "abcdefgh"),
+    "growth",
+    "debt",
+    "bridge",
+    "convertible",
+    "grant",
+    "undisclosed",
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One feed item, cleaned: plain text, canonical link, UTC time."""
+
+    link: str
+    title: str
+    summary: str = ""
+    content: str = ""
+    published: datetime | None = None
+    guid: str | None = None
+    feed_url: str = ""
+    outlet: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a story says about a deal; every field may be unknown."""
+
+    kind: str = "other"
+    company: str | None = None
+    location: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    amount_usd: float | None = None
+    round: str | None = None
+    valuation: float | None = None
+    valuation_currency: str | None = None
+    lead_investors: tuple[str, ...] = ()
+    investors: tuple[str, ...] = ()
+
+    @property
+    def is_funding(self) -> bool:
+        return self.kind == "funding"
+
+    @property
+    def is_deal(self) -> bool:
+        return self.kind in DEAL_KINDS and bool(self.company)
+
+
+@dataclass
+class Deal:
+    """A funding round as dealbot knows it, merged from one or more stories."""
+
+    company: str
+    company_key: str
+    status: str  # "confirmed" or "rumor"
+    announced: datetime
+    amount: float | None = None
+    currency: str | None = None
+    amount_usd: float | None = None
+    round: str | None = None
+    valuation: float | None = None
+    valuation_currency: str | None = None
+    location: str | None = None
+    lead_investors: tuple[str, ...] = ()
+    investors: tuple[str, ...] = ()
+    id: int | None = None
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def is_rumor(self) -> bool:
+        return self.status == "rumor"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One story that reported a deal."""
+
+    outlet: str
+    title: str
+    link: str
+    published: datetime | None = None

@@ -1,0 +1,451 @@
+"""Who raised, who led, who joined: names of companies and investors in headlines and sentences.
+
+Headlines name the company just before the verb ("China's SenseTime raises"), after a list of
+descriptors we drop ("Berlin-based fintech startup"), or after a preposition when an investor is
+the subject ("Alibaba leads $600M round in SenseTime").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.places import place_name
+
+FUNDING_VERB = re.compile(
+    r"\b(?:raises|raised|raise|has raised|secures|secured|lands|landed|nabs|nabbed|bags|bagged"
+    r"|snags|snagged|grabs|grabbed|scores|scored|closes|closed|pulls in|pulled in|picks up"
+    r"|picked up|gets|got|receives|received|attracts|attracted|collects|banks|hauls in|rakes in"
+    r"|takes in|brings in|draws|wins|clinches|scoops up|nets|netted|gains|tops up|adds|extends"
+    r"|completes|announces|unveils|books|locks in|emerges from stealth with|emerges with"
+    r"|launches with|debuts with|comes out of stealth with|exits stealth with|mops up|amasses"
+    r"|reels in|notches|snares|inks|seals|wraps up|obtains|fetches|garners|racks up|taps"
+    r"|hits|reaches|doubles|triples|becomes|is valued|valued at|nears|eyes|seeks|is raising"
+    r"|in talks|looks to raise|set to raise|to raise|raising|could raise|is said|reportedly)\b",
+    re.I,
+)
+INVESTOR_VERB = re.compile(
+    r"(?<![-\w])(?:leads|co-leads|backs|invests|pours|bets|puts|injects|pumps|ploughs|plows"
+    r"|doubles down on|commits|bankrolls|sinks|fuels|funds|led|co-led|backed|invested|poured)\b"
+    r"(?! by)",
+    re.I,
+)
+
+_ADVERBS = {
+    "reportedly", "quietly", "officially", "just", "now", "finally", "also", "has", "have", "had",
+    "is", "was", "will", "today", "again", "already", "still", "successfully", "recently",
+    "newly", "formally", "only", "who", "which", "that", "itself", "says", "said", "it",
+}
+DESCRIPTORS = {
+    "startup", "start-up", "startups", "company", "companies", "firm", "platform", "maker",
+    "makers", "app", "provider", "developer", "unicorn", "giant", "rival", "challenger",
+    "spinout", "spin-off", "spinoff", "upstart", "newcomer", "fintech", "edtech", "healthtech",
+    "insurtech", "proptech", "agritech", "agtech", "cleantech", "climatetech", "climate-tech",
+    "deeptech", "deep-tech", "biotech", "medtech", "foodtech", "legaltech", "regtech", "adtech",
+    "martech", "saas", "b2b", "d2c", "dtc", "b2c", "ev", "neobank", "marketplace", "stealth",
+    "operator", "lender", "insurer", "retailer", "brand", "darling", "player", "builder",
+    "creator", "owner", "manufacturer", "producer", "supplier", "chipmaker", "automaker",
+    "carmaker", "drugmaker", "tool", "service", "solution", "solutions", "venture", "outfit",
+    "specialist", "pioneer", "leader", "e-commerce", "ecommerce", "quick-commerce", "web3",
+    "crypto", "exchange", "network", "software", "tech", "technology", "ai", "genai",
+    "gen-ai", "robotics", "defense", "defence", "healthcare", "logistics", "mobility",
+    "gaming", "security", "cybersecurity", "fashion", "food", "delivery", "travel", "energy",
+    "battery", "space", "drone", "chip", "semiconductor", "analytics", "data", "cloud",
+    "payments", "payment", "lending", "banking", "insurance", "wealth", "wealthtech", "hr",
+    "hrtech", "agentic", "coding", "voice", "video", "audio", "music", "media", "social",
+    "dating", "beauty", "pet", "legal", "climate", "carbon", "solar", "nuclear", "fusion",
+    "quantum", "biotechnology", "health", "mental", "fitness", "education", "learning",
+    "new", "former", "ex", "the", "a", "an", "its", "based", "backed", "led", "owned", "founded",
+    "indie", "consumer", "enterprise", "open-source", "open", "source", "agent", "agents",
+    "app-based", "online", "digital", "mobile", "electric", "autonomous", "self-driving",
+}
+# Words that end a company name but are also descriptors: kept when part of the name's run.
+_NAME_TAILS = {"ai", "labs", "robotics", "bio", "health", "energy", "technologies", "systems",
+               "space", "security", "data", "cloud", "pay", "finance", "capital", "tech", "media",
+               "network", "exchange", "software", "therapeutics", "motors", "aerospace",
+               "fusion", "quantum", "payments", "analytics", "games", "studios", "foods",
+               "mobility", "logistics", "technology", "company", "group", "lab"}
+_HYPHEN_STOP = re.compile(
+    r"-(?:based|backed|led|owned|founded|powered|focused|first|native|centric|driven|enabled"
+    r"|era|focused|friendly|made|born|born|linked|funded|supported|style)$",
+    re.I,
+)
+_SUFFIXES = re.compile(
+    r"(?:,?\s+(?:Inc|Inc\.|Incorporated|Ltd|Ltd\.|Limited|LLC|L\.L\.C\.|GmbH|SAS|S\.A\.|SA|AG"
+    r"|Corp|Corp\.|Co\.|PLC|plc|BV|B\.V\.|Pvt|Pvt\.|Private Limited))+$"
+)
+_LOWER_BRANDS = {"a16z", "e.ventures", "b2venture", "500", "iyo", "n8n", "tldraw"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!-]*|[a-z]+[A-Z][\w.'’&+-]*|&)$")
+_CONNECTORS = {"&", "of", "de", "da", "la", "du", "von", "van", "der", "del", "y", "for"}
+COMMON = {
+    w
+    for w in """
+    the a an this that these those it its in on at by for with from to of and or but as if
+    beyond principally however perhaps indeed also meanwhile today yesterday now then after
+    before while when where why how what who which there here their our we they he she his her
+    following according despite since though although because so still yet even more most
+    many some several other others another all both each every no not new last first next
+    earlier later previously currently recently together instead besides additionally including
+    existing notably separately overall finally once under over into about among between
+    other-wise amid against during founded launched backed led based mr ms dr ceo cto coo cfo
+    founder co-founder chief president partner managing general investors investor backers
+    series seed round funding round's monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    techcrunch bloomberg reuters forbes axios cnbc the information wsj fortune sifted
+    crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu venturebeat
+    business insider wired verge engadget ft financial times economic times mint statement
+    sources source report reports filing filings said says told spokesperson press release
+    government state federal national international global world u.s. uk eu us
+    """.split()
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    company: str | None = None
+    location: str | None = None
+    verb_end: int = 0
+    lead_investors: tuple[str, ...] = ()
+    investors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def main_clause(title: str) -> str:
+    """The part of a headline that tells the deal ("Today's Deals – X raises $5M" → "X raises $5M")."""
+    parts = [p for p in re.split(r"\s+[–—|]\s+|\s+-\s+|(?<=\w)[:;]\s+|\s+//\s+", title) if p]
+    for part in parts:
+        if FUNDING_VERB.search(part) or INVESTOR_VERB.search(part):
+            return part.strip()
+    return title.strip()
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,;:!?\"“”‘’()[]{}")
+
+
+def _possessive(token: str) -> str | None:
+    m = re.match(r"^(.+?)(?:'s|’s|'|’)$", _bare(token) if not token.endswith(("'", "’")) else token)
+    return m.group(1) if m else None
+
+
+def title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text)][1:]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def _strip_adverbs(tokens: list[str]) -> list[str]:
+    while tokens and _bare(tokens[-1]).lower() in _ADVERBS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_name_token(token: str, titled: bool, first: bool) -> bool:
+    word = _bare(token)
+    if not word:
+        return False
+    lower = word.lower()
+    if lower in _LOWER_BRANDS:
+        return True
+    if not _NAME_TOKEN.match(word):
+        return False
+    if _HYPHEN_STOP.search(word):
+        return False
+    if (titled or first) and lower in DESCRIPTORS and lower not in _NAME_TAILS:
+        return False
+    if first and lower in COMMON:
+        return False
+    return True
+
+
+def trailing_name(text: str) -> tuple[str | None, str | None]:
+    """The company name that ends `text`, and a place named before it."""
+    titled = title_case(text)
+    tokens = _strip_adverbs(_tokens(text))
+    location = _location_from_tokens(tokens)
+    run: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if _possessive(token) is not None and run:
+            break
+        if not _is_name_token(token, titled, first=(i == 0)):
+            if _bare(token) in _CONNECTORS and run and i > 0 and _is_name_token(tokens[i - 1], titled, False):
+                run.insert(0, token)
+                continue
+            break
+        run.insert(0, token)
+        if len(run) >= 5:
+            break
+    # a run that starts with descriptors in title-case text ("Fintech Startup Acme")
+    while run and _bare(run[0]).lower() in DESCRIPTORS and len(run) > 1 and (
+        titled or _bare(run[0]).lower() not in _NAME_TAILS
+    ):
+        if _bare(run[0]).lower() == "the" and not titled:
+            break
+        run = run[1:]
+    while run and place_name(_bare(run[0])) and len(run) > 1:
+        location = location or place_name(_bare(run[0]))
+        run = run[1:]
+    name = clean_name(" ".join(run))
+    if not name and tokens:
+        last = _bare(tokens[-1])
+        if last and re.match(r"^[\w.'-]+$", last) and last.lower() not in COMMON | DESCRIPTORS:
+            name = last  # lowercase brands ("daily.co", "iyo")
+    return name or None, location
+
+
+def leading_name(text: str) -> tuple[str | None, str | None]:
+    """The company name that starts `text` ("China's SenseTime's Series C" → SenseTime, China)."""
+    location = None
+    run: list[str] = []
+    titled = title_case(text)
+    for token in _tokens(text):
+        owner = _possessive(token)
+        if owner is not None:
+            place = place_name(owner)
+            if place and not run:
+                location = place
+                continue
+            run.append(owner)
+            break
+        if not _is_name_token(token, titled, first=not run):
+            if run or _bare(token).lower() not in DESCRIPTORS | COMMON:
+                if not run and place_name(_bare(token)):
+                    location = place_name(_bare(token))
+                    continue
+                break
+            if place_name(_bare(token)):
+                location = place_name(_bare(token))
+            continue
+        if not run and place_name(_bare(token)):
+            location = place_name(_bare(token))
+            continue
+        run.append(token)
+        if token.endswith((",", ";", ":")) or len(run) >= 5:
+            break
+    return clean_name(" ".join(run)) or None, location
+
+
+def clean_name(name: str) -> str:
+    name = _bare(name.strip())
+    name = _SUFFIXES.sub("", name).strip(" ,.")
+    return name
+
+
+def _location_from_tokens(tokens: list[str]) -> str | None:
+    text = " ".join(tokens)
+    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    for i, token in enumerate(tokens):
+        owner = _possessive(token)
+        word = owner if owner is not None else _bare(token)
+        if i + 1 < len(tokens):
+            pair = f"{_bare(token)} {_bare(tokens[i + 1])}"
+            if place_name(pair.removesuffix("'s").removesuffix("’s")):
+                return place_name(pair.removesuffix("'s").removesuffix("’s"))
+        place = place_name(word)
+        if place and (owner is not None or word.lower() in _DEMONYM_WORDS or word[0].isupper()):
+            return place
+    return None
+
+
+_DEMONYM_WORDS = {"indian", "chinese", "german", "french", "british", "israeli", "european"}
+
+
+def location_in(text: str, company: str | None) -> str | None:
+    """A place the text gives for the company: "Berlin-based", "headquartered in Paris"."""
+    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    m = re.search(r"\b(?:based|headquartered|located) in ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    return None
+
+
+def subject_of(clause: str) -> Subject:
+    """Find who raised in a headline clause, and any investors it names as the subject."""
+    verb = FUNDING_VERB.search(clause)
+    inv = INVESTOR_VERB.search(clause)
+    if inv and (not verb or inv.start() < verb.start()):
+        investors = tuple(parse_names(clause[: inv.start()]))
+        rest = clause[inv.end() :]
+        word = inv.group(0).lower()
+        target = re.search(r"\b(?:in|into|for|on|behind|to)\s+(?=\S)", rest)
+        if word in ("backs", "backed", "funds", "fuels", "bankrolls") or not target:
+            company, location = leading_name(re.sub(r"^\s*(?:\S+\s+){0,2}?(?=[A-Z])", "", rest, count=1))
+        else:
+            company, location = leading_name(rest[target.end() :])
+        leads = investors if word in ("leads", "co-leads", "led", "co-led") else ()
+        if investors and company:
+            return Subject(company, location, inv.end(), leads, investors)
+    if verb is None:
+        company, location = trailing_name(clause)
+        return Subject(company, location, 0)
+    before = clause[: verb.start()].strip()
+    investors: tuple[str, ...] = ()
+    parts = [p.strip() for p in re.split(r",\s+", before) if p.strip()]
+    if len(parts) > 1:
+        backed = [p for p in parts if re.match(r"^(?:backed|funded|supported) by\b", p, re.I)]
+        for p in backed:
+            investors += tuple(parse_names(re.sub(r"^\S+ by\s+", "", p)))
+        rest = [p for p in parts if p not in backed]
+        if len(rest) > 1 and re.match(r"^(?:a|an|the|which|who|whose|maker|one|now|formerly|known|its|backed|founded|led|based)\b|^[a-z]", rest[1]):
+            before = rest[0]
+        else:
+            before = rest[-1] if rest else ""
+    company, location = trailing_name(before)
+    if company is None and before == "":
+        company = None
+    return Subject(company, location, verb.end(), (), investors)
+
+
+def parse_names(text: str) -> list[str]:
+    """A list of names at the start of `text`: "Sequoia, Accel and Alphabet's GV to build" → 3."""
+    text = re.sub(
+        r"^\s*(?:existing |new |other |returning )?(?:investors?|backers?)?\s*(?:including|include|"
+        r"such as|like|the likes of)?\s*",
+        "",
+        text,
+    )
+    names: list[str] = []
+    current: list[str] = []
+    for raw in _tokens(text):
+        word = _bare(raw)
+        lower = word.lower()
+        ends = raw.endswith((",", ";"))
+        if lower in ("and", "&") and not current:
+            continue
+        if lower == "and" or (lower == "&" and current and False):
+            if current:
+                names.append(" ".join(current))
+            current = []
+            continue
+        owner = _possessive(raw)
+        if owner is not None and (place_name(owner) or not ends):
+            current = []  # "Alphabet's GV" → GV; "Singapore's Temasek" → Temasek
+            continue
+        if lower in ("series", "seed", "round", "others", "more", "investors"):
+            break
+        ok = _is_name_token(raw, False, first=not current) or (current and lower in _CONNECTORS)
+        if not ok:
+            break
+        current.append(word)
+        if ends or raw.endswith((".", "!", "?", ":")):
+            names.append(" ".join(current))
+            current = []
+            if not ends:
+                break
+    if current:
+        names.append(" ".join(current))
+    return [n for n in (clean_name(x) for x in names) if n and n.lower() not in COMMON and not place_name(n)]
+
+
+_LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by\s+", re.I)
+_X_LED = re.compile(r"([A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
+_X_LEADS = re.compile(
+    r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3}) (?:leads|led|co-leads|co-led)\b(?! by)"
+)
+_FROM = re.compile(
+    r"\b(?:from|backed by|with participation from|participation from|joined by|with backing from"
+    r"|backing from|funded by|with)\s+",
+    re.I,
+)
+
+
+def leads_in(text: str) -> list[str]:
+    found: list[str] = []
+    for m in _LED_BY.finditer(text):
+        found += parse_names(text[m.end() :])
+    for m in _X_LED.finditer(text):
+        found += parse_names(m.group(1))
+    return found
+
+
+def investors_in(text: str) -> list[str]:
+    found: list[str] = []
+    for m in _FROM.finditer(text):
+        if m.group(0).lower().strip() == "with" and not re.match(r"[A-Z]", text[m.end() :]):
+            continue
+        found += parse_names(text[m.end() :])
+    return found + leads_in(text)
+
+
+_PARTICIPATION = re.compile(
+    r"\bparticipa\w*|\bjoined (?:the|this) (?:\w+ )?round|\bentered (?:the|this) (?:\w+ )?round"
+    r"|\bnew backers\b|\bexisting (?:investors|backers)\b|\balso (?:invested|joined|backed)\b"
+    r"|\binvestors (?:include|including)\b|\bjoined by\b|\bco-investors?\b",
+    re.I,
+)
+_WHICH_LED = re.compile(
+    r"\b(?:which|who)?\s*(?:led|co-led|leads|is leading|headed) (?:this|the|its|the company's)"
+    r" (?:\w+ ){0,3}?(?:round|investment|financing|raise|funding)\b",
+    re.I,
+)
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w'’.&+-]*|a16z)(?:\s+(?:[A-Z0-9][\w'’.&+-]*|&|of|de|la|van|von))*"
+)
+_PERSON_CUE = re.compile(r"(?:CEO|founder|co-founder|chief|president|said|says|told|partner)\W*$", re.I)
+
+
+def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
+    found = []
+    for m in _NAME_RUN.finditer(sentence):
+        name = m.group(0).rstrip(".’'")
+        tokens = name.split()
+        while tokens and (tokens[0].lower().strip("’'") in COMMON or tokens[0].lower() in DESCRIPTORS):
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        name = " ".join(tokens)
+        owner = _possessive(name)
+        if owner is not None:
+            continue  # "Singapore's", "SenseTime's": an owner, not a backer
+        if place_name(name) or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
+            continue
+        if company and name.lower().startswith(company.lower().split()[0]):
+            continue
+        if _PERSON_CUE.search(sentence[: m.start()]):
+            continue
+        found.append(clean_name(name))
+    return found
+
+
+def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[str], list[str]]:
+    """Leads and investors named in the sentences about this round."""
+    leads: list[str] = []
+    investors: list[str] = []
+    for s in sentences:
+        explicit = leads_in(s)
+        if explicit and re.search(r"\b(?:round|funding|investment|financing|series|seed|raise)", s, re.I):
+            leads += explicit
+            investors += explicit
+        m = _WHICH_LED.search(s)
+        if m and not re.search(r"\b(?:last|previous|prior) (?:year|round)\b", s, re.I):
+            names = _names_in_sentence(s[: m.start()], company)
+            if names:
+                leads.append(names[0])
+                investors.append(names[0])
+        for cue in (r"with participation from", r"participation from", r"joined by", r"(?:existing|new) investors"):
+            for mm in re.finditer(rf"\b{cue}\s+", s, re.I):
+                investors += parse_names(s[mm.end() :])
+        if _PARTICIPATION.search(s) and not re.search(r"\b(?:last year|previous round|prior round)\b(?![^—]*\bthis round)", s, re.I):
+            investors += _names_in_sentence(s, company)
+    return leads, investors
+
+
+def unique(names: list[str], *, exclude: str | None = None) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = re.sub(r"\W+", "", name.lower())
+        if not key or key in seen:
+            continue
+        if exclude and key == re.sub(r"\W+", "", exclude.lower()):
+            continue
+        seen.add(key)
+        out.append(name)
+    return out

@@ -1,0 +1,40 @@
+"""Turn what feeds send (HTML, entities, mojibake) into plain, normalised text."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import ftfy
+
+MAX_TEXT = 20_000  # a summary longer than this is cut: nothing useful hides past it
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]{0,500}>.{0,100000}?</\1\s*>", re.I | re.S)
+_SPACE = re.compile(r"\s+")
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2\u00c5][\u0080-\u00bf\u20ac\u201a-\u203a\u2122]")
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def plain_text(value: str | bytes | None, *, limit: int = MAX_TEXT) -> str:
+    """Strip tags, decode entities (double-escaped too), mend mojibake, fold whitespace."""
+    if not value:
+        return ""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    value = value[: limit * 4]
+    value = _SCRIPT.sub(" ", value)
+    value = _TAG.sub(" ", value)
+    for _ in range(3):  # "&amp;amp;" → "&amp;" → "&"
+        decoded = html.unescape(value)
+        if decoded == value:
+            break
+        value = decoded
+    value = _TAG.sub(" ", value)  # tags that were escaped in the feed
+    if _MOJIBAKE_HINT.search(value):
+        value = ftfy.fix_text(value)
+    value = value.translate(_CONTROL).replace("\ufffd", " ")
+    value = unicodedata.normalize("NFKC", value)
+    value = _SPACE.sub(" ", value).strip()
+    return value[:limit]
