@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot import names
+from bot.kinds import classify
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
 from bot.rates import to_usd
@@ -40,116 +41,6 @@ _FUNDING_NOUN = re.compile(
     r"|capital|cash|war chest|injection|venture debt|debt|loan|grant|valuation|investors?)\b",
     re.I,
 )
-_RUMOR = re.compile(
-    r"\b(?:in (?:early |advanced |final )?talks|in discussions|is raising|are raising|was raising"
-    r"|raising (?:new|fresh|more)|seeks?|seeking|looks? to raise|looking to raise|aims? to raise"
-    r"|plans? to raise|planning to raise|set to raise|sets out to raise|nears?|nearing|eyes|eyeing"
-    r"|could raise|may raise|might raise|would value|could value|is said to|said to be"
-    r"|in the process of raising|closing in on|mulls|weighs|wants to raise|hopes to raise"
-    r"|hoped-for|pitching investors|courting investors|trying to raise|reportedly raising"
-    r"|reportedly (?:in talks|seeking|looking|nearing|eyeing|valued)|to raise|fundraising at"
-    r"|is fundraising|are fundraising|tries to raise|shopping|explores? (?:a )?(?:raise|funding))\b",
-    re.I,
-)
-_ACQUISITION = re.compile(
-    r"\b(?:acquires|acquired|to acquire|acquiring|acquisition|acquisitions? of|buys|bought|to buy"
-    r"|buying|snaps up|snapped up|merges with|merger|merge|acqui-?hires?|acquihires?|takeover"
-    r"|takes over|sells to|sold to|agrees to sell|to sell|sells (?:its|itself)|sale to"
-    r"|picks up [A-Z][a-z]+(?! \$)|scoops up [A-Z][a-z]+(?! \$))\b",
-    re.I,
-)
-_IPO = re.compile(
-    r"\b(?:IPO|IPOs|initial public offering|goes public|going public|go public|went public"
-    r"|public debut|stock market debut|market debut|trading debut|direct listing|SPAC"
-    r"|lists on|listing on|to list on|files? to list|files? (?:confidentially )?for|Nasdaq debut"
-    r"|NYSE debut|shares (?:soar|jump|pop|fall|sink|surge))\b"
-)
-_FUND = re.compile(
-    r"\b(?:fund (?:[IVX]+|\d+)\b"
-    r"|(?:new|first|debut|second|third|fourth|fifth|sixth|seventh|inaugural|latest|flagship"
-    r"|maiden|oversubscribed|opportunity|opportunities|growth|seed|venture|early-stage|late-stage"
-    r"|climate|continuity|evergreen|secondaries|rolling|pre-seed|impact|deep tech|deeptech|fintech"
-    r"|vc|debut) funds?\b(?!ing|-)"
-    r"|closes (?:its |a )?(?:\S+ ){0,3}fund\b(?!ing|-)"
-    r"|vc firm|venture firm|(?:\$|€|£)\S+ (?:(?!to\b|and\b|help\b)[\w-]+ ){0,3}funds?\b(?!ing|-|\s+(?:its|their|the|a|an|\w+ing)\b))",
-    re.I,
-)
-_OTHER = re.compile(
-    r"\b(?:lays? off|laid off|layoffs?|cuts? (?:\d+% of )?(?:jobs|staff|workforce)|shuts? down"
-    r"|shutting down|shutters|bankrupt\w*|insolvency|tender offer|secondary (?:sale|share|round)"
-    r"|secondaries|sues|lawsuit|revenue|arr\b|valuation (?:cut|slashed|haircut|drop)"
-    r"|writes? down|marks? down|podcast|newsletter|biggest (?:funding )?rounds"
-    r"|funding round-?up|week in review|startups weekly|this week in|daily crunch"
-    r"|pitch deck teardown|how to raise|tips for|investors (?:say|share|predict|want)"
-    r"|the week'?s|here are|these are the|top \d+|\d+ (?:startups|companies) (?:that|to))",
-    re.I,
-)
-_VALUATION_EVENT = re.compile(
-    r"\b(?:hits|reaches|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to|soars to"
-    r"|doubles|triples|quadruples|rockets to|climbs to|surges to|now worth|valued at|valuation)\b",
-    re.I,
-)
-_UNICORN = re.compile(r"\b(?:becomes (?:a |an? )?\S*\s?unicorn|unicorn status|joins the unicorn)\b", re.I)
-_FOREIGN = re.compile(
-    r"\b(?:recauda|levée|lève|millones|millions d'euros|Millionen|sammelt|erhält|investimento"
-    r"|rodada|capta|ronda|financiación|finanziamento|raccoglie|miljoen|haalt|miljoner|rejst"
-    r"|inwestycj|yatırım|milyon|juta|triệu|亿|融资|万元|資金調達|億円|투자|억원)",
-    re.I,
-)
-_ROUNDUP_PREFIX = re.compile(
-    r"^(?:startups weekly|week in review|this week in|the week|daily crunch|techcrunch minute"
-    r"|equity|the exchange|deal dive|pitch deck teardown|the interview|found)\b",
-    re.I,
-)
-
-
-def _first(pattern: re.Pattern, text: str) -> int:
-    m = pattern.search(text)
-    return m.start() if m else -1
-
-
-def classify(title: str) -> str:
-    """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
-    if not title or _FOREIGN.search(title) or _non_latin(title):
-        return "other"
-    if _ROUNDUP_PREFIX.search(title):
-        return "other"
-    money = find_money(title, bare=True)
-    verb = _first(_FUNDING_VERB, title)
-    inv = _first(_INVESTOR_VERB, title)
-    noun = _FUNDING_NOUN.search(title) is not None
-    positions = {
-        "acquisition": _first(_ACQUISITION, title),
-        "ipo": _first(_IPO, title),
-    }
-    funding_pos = min(p for p in (verb, inv) if p >= 0) if max(verb, inv) >= 0 else -1
-    fundingish = (verb >= 0 and (money or noun)) or (inv >= 0 and (money or noun)) or (
-        money and noun
-    )
-    if _FUND.search(title) and not re.search(r"\bto fund\b", title, re.I):
-        return "fund"
-    if _RUMOR.search(title) and (money or noun or verb >= 0):
-        return "rumor"
-    for kind, pos in sorted(positions.items(), key=lambda kv: kv[1]):
-        if pos >= 0 and (funding_pos < 0 or not fundingish or pos < funding_pos):
-            return kind
-    if _OTHER.search(title) and not (verb >= 0 and money):
-        return "other"
-    if fundingish:
-        return "funding"
-    if (_VALUATION_EVENT.search(title) and _valuation_in(title)) or _UNICORN.search(title):
-        return "funding"
-    return "other"
-
-
-def _non_latin(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for c in letters if c < "\u0250")
-    return latin / len(letters) < 0.6
-
-
 # --- rounds ------------------------------------------------------------------------------
 
 _ROUND = re.compile(

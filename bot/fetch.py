@@ -191,12 +191,12 @@ def fetch_feed(
             resp = client.send(request, stream=True, follow_redirects=False)
             try:
                 status = resp.status_code
-                content_type = resp.headers.get("content-type")
                 if resp.has_redirect_location and client.follow_redirects:
                     url = str(resp.url.join(resp.headers["location"]))
                     if not is_http_url(url):
                         raise _FetchError(f"invalid URL: redirect to {url[:200]}")
                     continue
+                content_type = resp.headers.get("content-type")
                 if status == 304:
                     return FetchResult(
                         url=req.url,

@@ -24,16 +24,21 @@ MAX_ENTRIES = 500
 _EARLIEST = datetime(1995, 1, 1, tzinfo=timezone.utc)  # before web feeds: a broken date
 _FUTURE_SLACK = timedelta(days=2)  # clocks and time zones drift; a year ahead is a typo
 
-# Entity declarations are refused outright. Experiment (feedparser 6.0, expat 2.5, 2024):
-# - External entities (<!ENTITY x SYSTEM "file:///...">) are NOT loaded: feedparser turns off
-#   external general entities in expat, and its loose fallback parser leaves "&x;" as text.
-# - But entities declared one per line are kept by feedparser when their value has no "&"
-#   ("safe" entities) and expanded by its loose parser with no size limit: a 100 KB entity used
-#   2,000 times produced a 200-million-character title, 600 MB and 4 s. Billion laughs on one
-#   line is stopped only by expat's amplification limit (expat >= 2.4), after 2 s and 57 MB.
-# Real feeds do not declare entities, so refusing them costs nothing and closes both holes.
-# The check looks at the bytes as every charset feedparser might pick would decode them.
+# Entity declarations are refused. Experiment (feedparser 6.0.14, expat 2.5, Python 3.11):
+# - External entities (<!ENTITY x SYSTEM "file:///...">, parameter entities, an external DTD)
+#   are NOT loaded: feedparser turns off external entities in expat, strips most DOCTYPEs, and
+#   its loose fallback parser leaves "&x;" as text. No file content reached the result.
+# - But feedparser keeps entities declared one per line whose value has no "&" ("safe" ones)
+#   and its loose parser expands them with no size limit: a 100 KB entity used 2,000 times
+#   gave a 200-million-character title, 600 MB and 4 s. Billion laughs on one line is stopped
+#   only by expat's amplification limit (expat >= 2.4), after 2 s and 57 MB.
+# Real feeds hardly ever declare entities; the few that do declare character references such
+# as <!ENTITY nbsp "&#160;">, which cannot amplify, so only those are let through.
+# The check looks at the bytes as each charset feedparser might pick would decode them.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_CHAR_ENTITY = re.compile(
+    rb"""<!ENTITY\s+[\w.-]+\s+(["'])&#(x[0-9a-f]{1,6}|[0-9]{1,7});\1\s*>""", re.IGNORECASE
+)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^[^>]{0,200}encoding\s*=\s*["']([\w.:-]+)""")
 _HTML_START = re.compile(
@@ -63,26 +68,24 @@ def parse_feed(
 def _parse(data: bytes, *, feed_url: str, outlet: str, content_type: str | None) -> ParsedFeed:
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
         return ParsedFeed(error="empty body")
-    if _declares_entities(data, content_type):
+    if _declares_unsafe_entities(data, content_type):
         return ParsedFeed(error="refused: XML entity declarations")
     headers = {"content-type": content_type} if content_type else None
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     entries = parsed.get("entries") or []
     title = plain_text(parsed.get("feed", {}).get("title"), limit=300)
-    if not entries:
-        error = _empty_reason(parsed, data, content_type)
-        if error:
-            return ParsedFeed(title=title, error=error)
     source = outlet or title
     stories = []
     for entry in entries[:MAX_ENTRIES]:
         story = _story(entry, feed_url=feed_url, outlet=source)
         if story is not None:
             stories.append(story)
+    if not stories:  # with stories, a late XML error (a truncated feed) costs only the rest
+        return ParsedFeed(title=title, error=_empty_reason(parsed, data, content_type))
     return ParsedFeed(title=title, stories=tuple(stories))
 
 
-def _declares_entities(data: bytes, content_type: str | None) -> bool:
+def _declares_unsafe_entities(data: bytes, content_type: str | None) -> bool:
     views = [data, data.replace(b"\x00", b"")]  # ASCII-compatible charsets; UTF-16 and UTF-32
     declared = _XML_ENCODING.match(views[1])
     charsets = {m.group(1) for m in [_CHARSET.search(content_type or "")] if m}
@@ -95,11 +98,11 @@ def _declares_entities(data: bytes, content_type: str | None) -> bool:
             views.append(data.decode(charset, "ignore").encode("utf-8", "ignore"))
         except (LookupError, ValueError):
             continue
-    return any(_ENTITY_DECL.search(view) for view in views)
+    return any(len(_ENTITY_DECL.findall(view)) > len(_CHAR_ENTITY.findall(view)) for view in views)
 
 
 def _empty_reason(parsed: Any, data: bytes, content_type: str | None) -> str | None:
-    """Why a document with no entries is not a usable feed; None for a valid, empty feed."""
+    """Why a document gave no stories; None for a valid feed that has none right now."""
     exc = parsed.get("bozo_exception")
     # feedparser's own name for warnings (wrong media type, charset override), not failures
     broken = bool(parsed.get("bozo")) and not isinstance(
@@ -121,12 +124,14 @@ def _story(entry: Any, *, feed_url: str, outlet: str) -> Story | None:
     if not is_http_url(link):
         return None
     content = entry.get("content") or []
+    # not get(): feedparser's get("updated_parsed") falls back to published, with a warning
+    updated = entry["updated_parsed"] if "updated_parsed" in entry else None  # noqa: SIM401
     return Story(
         link=canonical_link(link),
         title=plain_text(entry.get("title"), limit=1000),
         summary=plain_text(entry.get("summary")),
         content=plain_text(content[0].get("value")) if content else "",
-        published=_when(entry.get("published_parsed")) or _when(entry.get("updated_parsed")),
+        published=_when(entry.get("published_parsed")) or _when(updated),
         guid=(entry.get("id") or "").strip() or None,
         feed_url=feed_url,
         outlet=outlet,

@@ -1,0 +1,169 @@
+"""`dealbot` command line: poll, feeds, extract, deal, demo, run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import timedelta
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.links import is_http_url
+
+log = logging.getLogger("dealbot")
+
+
+def open_store(settings: Settings):
+    from bot.feedlist import load_feeds
+    from bot.store import Store
+
+    store = Store(settings.db_path)
+    store.sync_feeds(load_feeds(settings.feeds_path))
+    return store
+
+
+def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console import ConsolePublisher
+    from bot.pipeline import poll
+
+    store = open_store(settings)
+    report = poll(
+        store, ConsolePublisher(store), max_age=timedelta(hours=settings.max_age_hours)
+    )
+    print(
+        f"polled {report.feeds} feeds: {report.new_stories} new stories, "
+        f"{len(report.events)} deal events, {report.not_modified} not modified, "
+        f"{len(report.failed)} failed",
+        file=sys.stderr,
+    )
+    for url, error in report.failed:
+        print(f"  failed: {url}: {error}", file=sys.stderr)
+    return 0
+
+
+def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
+    store = open_store(settings)
+    if args.action == "list":
+        for f in store.feeds():
+            status = f"ok {f['last_success']}" if f["last_success"] else "never fetched"
+            line = f"{f['url']}  {f['name'] or ''}\n    last success: {status}"
+            if f["last_error"]:
+                line += (
+                    f"\n    last error: {f['last_error']} at {f['last_error_at']}"
+                    f" ({f['failures']} consecutive failures)"
+                )
+            print(line)
+        return 0
+    if not is_http_url(args.url):
+        print(f"error: {args.url!r} is not an http(s) URL", file=sys.stderr)
+        return 2
+    if args.action == "add":
+        added = store.add_feed(args.url, args.name or "")
+        print("added" if added else "already there", args.url)
+        return 0
+    removed = store.remove_feed(args.url)
+    print("removed" if removed else "not a feed here:", args.url)
+    return 0 if removed else 1
+
+
+def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
+    from bot.extract import extract
+
+    source = open(args.file, encoding="utf-8", errors="replace") if args.file else sys.stdin
+    with source:
+        for n, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as exc:
+                print(f"line {n}: skipped, not a JSON object ({exc})", file=sys.stderr)
+                print(json.dumps({"error": f"line {n}: not a JSON object"}))
+                continue
+            found = extract(
+                str(item.get("title") or ""), str(item.get("summary") or ""),
+                str(item.get("content") or ""),
+            )
+            out = asdict(found)
+            out.pop("valuation_currency", None)
+            out["is_funding"] = found.is_funding
+            out["lead_investors"] = list(found.lead_investors)
+            out["investors"] = list(found.investors)
+            if item.get("link"):
+                out["link"] = item["link"]
+            print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.render import console_card
+    from bot.search import search
+
+    store = open_store(settings)
+    text = " ".join(args.text)
+    result = search(store, text)
+    print(result.message)
+    for deal in result.deals:
+        print(console_card(deal) + "\n")
+    return 0
+
+
+def cmd_demo(settings: Settings | None, args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    return run_demo()
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runner import run
+
+    return run(settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="dealbot", description="Startup funding news → one Slack card per deal."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="scheduler + Slack listener (console mode without a token)")
+    sub.add_parser("poll", help="one poll cycle now")
+    p = sub.add_parser("deal", help="the /deal lookup, in the terminal")
+    p.add_argument("text", nargs="*")
+    p = sub.add_parser("extract", help="JSON lines in, extracted deal fields out")
+    p.add_argument("file", nargs="?")
+    feeds = sub.add_parser("feeds", help="manage feeds").add_subparsers(dest="action", required=True)
+    feeds.add_parser("list")
+    p = feeds.add_parser("add")
+    p.add_argument("url")
+    p.add_argument("--name")
+    p = feeds.add_parser("remove")
+    p.add_argument("url")
+    sub.add_parser("demo", help="the whole pipeline over bundled sample feeds, offline")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handlers = {
+        "run": cmd_run, "poll": cmd_poll, "feeds": cmd_feeds, "extract": cmd_extract,
+        "deal": cmd_deal, "demo": cmd_demo,
+    }
+    try:
+        settings = None
+        if args.command not in ("extract", "demo"):
+            settings = load_settings()
+        return handlers[args.command](settings, args)
+    except ConfigError as exc:
+        print(f"dealbot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

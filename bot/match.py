@@ -1,0 +1,167 @@
+"""Is this story a deal we already know? Pure decisions over dataclasses; storage is the caller's.
+
+A story joins a deal when the company is the same (normalised, fuzzy at a high threshold), the
+amounts agree within ~10% after conversion (or one is unknown), the rounds agree (or one is
+unknown) and the dates are close. Two rounds of one company stay two deals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz
+
+from bot.models import Deal, Extraction, Source, Story
+from bot.rates import to_usd
+
+WINDOW = timedelta(days=45)
+FUZZY_THRESHOLD = 92
+AMOUNT_TOLERANCE = 0.10
+
+_SUFFIX = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|gmbh|sas|sa|ag|corp|co|plc|bv|pvt|ai|labs?"
+    r"|technologies|technology|tech|hq|app|group|holdings)\b\.?$"
+)
+_ALIAS = re.compile(r"^(.*?)\s*\((.+?)\)\s*$")
+
+
+def company_keys(name: str) -> list[str]:
+    """Normalised keys for a company name; "Anysphere (Cursor)" gives one key for each name."""
+    m = _ALIAS.match(name or "")
+    names = [m.group(1), m.group(2)] if m else [name or ""]
+    keys = [company_key(n) for n in names]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def company_key(name: str) -> str:
+    """Case, accents, punctuation, possessives and legal/"AI" suffixes do not matter."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"[^\w\s]+", " ", text).strip()
+    for _ in range(3):
+        stripped = _SUFFIX.sub("", text).strip()
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    return re.sub(r"[\s_]+", "", text)
+
+
+def key_prefix(key: str) -> str:
+    """The indexed bucket for fuzzy candidates: the first three characters of the key."""
+    return key[:3]
+
+
+def same_company(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
+
+
+def amounts_compatible(a_usd: float | None, b_usd: float | None) -> bool:
+    if a_usd is None or b_usd is None:
+        return True
+    return abs(a_usd - b_usd) <= AMOUNT_TOLERANCE * max(a_usd, b_usd)
+
+
+def rounds_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
+    """Would a story with `found`, published `when`, report this deal?"""
+    keys = company_keys(found.company or "")
+    if not any(same_company(k, deal.company_key) for k in keys):
+        return False
+    if abs(when - deal.announced) > WINDOW:
+        return False
+    usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
+    return amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
+
+
+def best_match(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
+    """The closest known deal, preferring the same round and nearest date."""
+    matching = [d for d in candidates if is_same_deal(d, found, when)]
+    if not matching:
+        return None
+    return min(
+        matching,
+        key=lambda d: (d.round != found.round, abs((when - d.announced).total_seconds())),
+    )
+
+
+def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
+    keys = company_keys(found.company or "")
+    return Deal(
+        company=found.company or "",
+        company_key=keys[0] if keys else "",
+        status="rumor" if found.kind == "rumor" else "confirmed",
+        announced=when,
+        amount=found.amount,
+        currency=found.currency,
+        amount_usd=found.amount_usd,
+        round=found.round,
+        valuation=found.valuation,
+        valuation_currency=found.valuation_currency,
+        location=found.location,
+        lead_investors=found.lead_investors,
+        investors=found.investors,
+        sources=[_source(story)],
+    )
+
+
+def _source(story: Story) -> Source:
+    return Source(story.outlet, story.title, story.link, story.published)
+
+
+def merge(deal: Deal, found: Extraction, story: Story, amounts_seen: list[float] | None = None) -> Deal:
+    """The deal with a new story folded in: confirmed beats rumour, unknown fields get filled.
+
+    Amounts: a confirmation replaces a rumoured figure; otherwise the most common figure across
+    sources wins, and on a tie the first one stays.
+    """
+    confirming = deal.is_rumor and found.kind == "funding"
+    amount, currency, usd = deal.amount, deal.currency, deal.amount_usd
+    if found.amount is not None:
+        if amount is None or confirming:
+            amount, currency, usd = found.amount, found.currency, found.amount_usd
+        elif amounts_seen:
+            counts = Counter(round(a, -3) for a in [*amounts_seen, found.amount])
+            top, n = counts.most_common(1)[0]
+            if n > counts[round(amount, -3)] and top == round(found.amount, -3):
+                amount, currency, usd = found.amount, found.currency, found.amount_usd
+    valuation, val_currency = deal.valuation, deal.valuation_currency
+    if found.valuation is not None and (valuation is None or confirming):
+        valuation, val_currency = found.valuation, found.valuation_currency
+    return replace(
+        deal,
+        status="confirmed" if found.kind == "funding" else deal.status,
+        announced=story.published if confirming and story.published else deal.announced,
+        amount=amount,
+        currency=currency,
+        amount_usd=usd,
+        round=deal.round or found.round,
+        valuation=valuation,
+        valuation_currency=val_currency,
+        location=deal.location or found.location,
+        lead_investors=_union(deal.lead_investors, found.lead_investors),
+        investors=_union(deal.investors, found.investors),
+        sources=[*deal.sources, _source(story)],
+    )
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    seen = {company_key(x) for x in a}
+    return (*a, *(x for x in b if company_key(x) not in seen))
+
+
+def changed_fields(before: Deal, after: Deal) -> list[str]:
+    """Which card fields a merge changed (for "updated: valuation, investors")."""
+    names = ("status", "amount", "round", "valuation", "location", "lead_investors", "investors")
+    return [n for n in names if getattr(before, n) != getattr(after, n)]

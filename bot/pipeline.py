@@ -1,0 +1,152 @@
+"""One poll cycle: fetch → parse → extract → match → store, then hand the news to a publisher.
+
+Each stage is a plain function; this module only wires them and keeps the database consistent:
+a story and the deal it changed are written in one transaction, and a feed's ETag is stored
+only after its stories are, so a crash can repeat work but never lose it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.extract import extract_story
+from bot.fetch import FeedRequest, FetchResult, fetch_all
+from bot.links import link_key
+from bot.match import best_match, changed_fields, company_keys, key_prefix, merge, new_deal, WINDOW
+from bot.models import Deal, Story
+from bot.parse import parse_feed
+from bot.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something publishing must show: a new deal, or a known deal with a new source."""
+
+    kind: str  # "new" or "update"
+    deal: Deal
+    story: Story
+    fresh: bool  # published recently enough to announce
+    confirmed: bool = False  # this story turned a rumour into a confirmed round
+    changed: tuple[str, ...] = ()
+
+
+@dataclass
+class PollReport:
+    feeds: int = 0
+    not_modified: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    stories: int = 0
+    new_stories: int = 0
+    events: list[Event] = field(default_factory=list)
+    bytes_received: int = 0
+
+
+class Publisher(Protocol):
+    def publish(self, events: Sequence[Event]) -> None: ...
+
+
+def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> Event | None | bool:
+    """Store one story; return the Event it causes, None if no deal news, False if seen before."""
+    key = link_key(story.link)
+    if store.known_story(key, story.guid):
+        return False
+    found = extract_story(story)
+    when = story.published or now
+    if when > now + timedelta(hours=1):  # a feed that dates items in the future
+        when = now
+    fresh = now - when <= max_age
+    with store.transaction() as db:
+        story_id = store.add_story(db, story, key, found.kind, asdict(found), now)
+        if not found.is_deal:
+            return None
+        keys = company_keys(found.company or "")
+        candidates: list[Deal] = []
+        for k in keys:
+            candidates += store.candidate_deals(k, key_prefix(k), when - WINDOW, when + WINDOW)
+        known = best_match(candidates, found, when)
+        if known is None:
+            deal = new_deal(found, story, when)
+            store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
+            store.add_source(db, deal.id, story_id, story)
+            return Event("new", deal, story, fresh)
+        known.sources = store.sources(known.id)
+        seen = [a for a in _source_amounts(db, known.id) if a is not None]
+        merged = merge(known, found, story, seen)
+        store.save_deal(db, merged, prefix=key_prefix(merged.company_key))
+        store.add_source(db, merged.id, story_id, story)
+        return Event(
+            "update",
+            merged,
+            story,
+            fresh,
+            confirmed=known.is_rumor and not merged.is_rumor,
+            changed=tuple(changed_fields(known, merged)),
+        )
+
+
+def _source_amounts(db, deal_id: int) -> list[float | None]:
+    import json
+
+    rows = db.query(
+        "select s.extraction from stories s where s.deal_id = ?", [deal_id]
+    )
+    return [json.loads(r["extraction"]).get("amount") for r in rows]
+
+
+def poll(
+    store: Store,
+    publisher: Publisher | None = None,
+    *,
+    max_age: timedelta = timedelta(hours=72),
+    now: Callable[[], datetime] = utcnow,
+    fetch: Callable[[list[FeedRequest]], list[FetchResult]] | None = None,
+) -> PollReport:
+    """Fetch every active feed once and process what is new. Never raises for a bad feed."""
+    feeds = store.feeds()
+    requests = [
+        FeedRequest(f["url"], f["name"] or "", f["etag"], f["last_modified"]) for f in feeds
+    ]
+    results = (fetch or fetch_all)(requests)
+    report = PollReport(feeds=len(feeds))
+    for req, result in zip(requests, results):
+        report.bytes_received += result.bytes_received
+        if result.error:
+            log.warning("feed %s failed: %s", req.url, result.error)
+            report.failed.append((req.url, result.error))
+            store.record_fetch(req.url, ok=False, error=result.error)
+            continue
+        if result.not_modified:
+            report.not_modified += 1
+            store.record_fetch(req.url, ok=True)
+            continue
+        parsed = parse_feed(
+            result.body or b"", feed_url=req.url, outlet=req.name, content_type=result.content_type
+        )
+        if parsed.error and not parsed.stories:
+            log.warning("feed %s unreadable: %s", req.url, parsed.error)
+            report.failed.append((req.url, parsed.error))
+            store.record_fetch(req.url, ok=False, error=parsed.error)
+            continue
+        for story in parsed.stories:
+            report.stories += 1
+            try:
+                event = ingest(store, story, now=now(), max_age=max_age)
+            except Exception:  # one bad story must not stop the cycle
+                log.exception("could not process %s", story.link)
+                continue
+            if event is not False:
+                report.new_stories += 1
+            if event:
+                report.events.append(event)
+        store.record_fetch(
+            req.url, ok=True, etag=result.etag, last_modified=result.last_modified
+        )
+    if publisher is not None and report.events:
+        publisher.publish(report.events)
+    return report

@@ -1,0 +1,82 @@
+"""Words and numbers as people read them: "$600M", "Series C", and the console card."""
+
+from __future__ import annotations
+
+from bot.models import Deal
+from bot.rates import RATES_DATE
+
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CNY": "RMB ",
+           "CAD": "C$", "AUD": "A$", "SGD": "S$", "HKD": "HK$", "CHF": "CHF "}
+
+
+def money(amount: float | None, currency: str | None) -> str:
+    """600000000, "USD" → "$600M"; 1000000000, "INR" → "₹100 crore"."""
+    if amount is None:
+        return "undisclosed"
+    if currency == "INR" and amount >= 1e7:
+        return f"₹{_trim(amount / 1e7)} crore"
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if amount >= scale:
+            text = f"{_trim(amount / scale)}{suffix}"
+            break
+    else:
+        text = _trim(amount)
+    prefix = _SYMBOL.get(currency or "", "")
+    return f"{prefix}{text}" if prefix else f"{text} {currency or ''}".strip()
+
+
+def _trim(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def amount_line(deal: Deal) -> str:
+    """The amount, with its USD equivalent when it was converted (and the rate's date)."""
+    text = money(deal.amount, deal.currency)
+    if deal.amount is not None and deal.currency not in (None, "USD") and deal.amount_usd:
+        text += f" (≈ {money(deal.amount_usd, 'USD')} at {RATES_DATE} rates)"
+    return text
+
+
+def round_name(value: str | None) -> str:
+    if not value:
+        return "round undisclosed"
+    if value.startswith("series-"):
+        return "Series " + value[-1].upper()
+    return {"pre-series-a": "Pre-Series A", "pre-seed": "Pre-seed"}.get(value, value.capitalize())
+
+
+def headline(deal: Deal) -> str:
+    """ "SenseTime raises $600M Series C" (or "reportedly raising" for a rumour)."""
+    verb = "reportedly raising" if deal.is_rumor else "raises"
+    parts = [deal.company, verb]
+    if deal.amount is not None:
+        parts.append(money(deal.amount, deal.currency))
+    if deal.round:
+        parts.append(round_name(deal.round))
+    return " ".join(parts)
+
+
+def valuation(deal: Deal) -> str | None:
+    if deal.valuation is None:
+        return None
+    return money(deal.valuation, deal.valuation_currency or deal.currency)
+
+
+def console_card(deal: Deal) -> str:
+    """A readable plain-text card for console mode."""
+    lines = [("⚠ RUMOUR, not confirmed: " if deal.is_rumor else "") + headline(deal)]
+    rows = [
+        ("Company", deal.company),
+        ("Amount", amount_line(deal)),
+        ("Round", round_name(deal.round)),
+        ("Valuation", valuation(deal)),
+        ("Lead", ", ".join(deal.lead_investors) or None),
+        ("Investors", ", ".join(deal.investors) or None),
+        ("Location", deal.location),
+    ]
+    lines += [f"  {k + ':':11s}{v}" for k, v in rows if v]
+    for s in deal.sources:
+        when = s.published.date().isoformat() if s.published else ""
+        lines.append(f"  Source:    {s.outlet} {when} — {s.link}")
+    return "\n".join(lines)

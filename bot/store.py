@@ -1,0 +1,270 @@
+"""SQLite storage via sqlite-utils: feeds, stories, deals, their sources and Slack posts.
+
+One connection per thread (the scheduler and Slack listeners run on other threads than the one
+that opened the file), WAL so readers never wait for the poller, and a busy timeout so two
+writers queue instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from bot.models import Deal, Source, Story
+
+migrations = Migrations("dealbot")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["feeds"].create(
+        {
+            "url": str, "name": str, "origin": str, "removed": int, "etag": str,
+            "last_modified": str, "last_success": str, "last_error": str,
+            "last_error_at": str, "failures": int, "added_at": str,
+        },
+        pk="url",
+    )
+    db["stories"].create(
+        {
+            "id": int, "link_key": str, "link": str, "guid": str, "title": str, "summary": str,
+            "published": str, "first_seen": str, "feed_url": str, "outlet": str, "kind": str,
+            "deal_id": int, "extraction": str,
+        },
+        pk="id",
+    )
+    db["stories"].create_index(["link_key"], unique=True)
+    db["stories"].create_index(["guid"])
+    db["stories"].create_index(["deal_id"])
+    db["deals"].create(
+        {
+            "id": int, "company": str, "company_key": str, "company_prefix": str, "status": str,
+            "announced": str, "amount": float, "currency": str, "amount_usd": float,
+            "round": str, "valuation": float, "valuation_currency": str, "location": str,
+            "lead_investors": str, "investors": str, "titles": str, "announce": int,
+            "created_at": str, "updated_at": str,
+        },
+        pk="id",
+    )
+    db["deals"].create_index(["company_key", "announced"])
+    db["deals"].create_index(["company_prefix", "announced"])
+    db["deals"].create_index(["announced"])
+    db["deals"].create_index(["amount_usd"])
+    db["deal_sources"].create(
+        {"deal_id": int, "story_id": int, "outlet": str, "title": str, "link": str,
+         "published": str},
+        pk=("deal_id", "story_id"),
+    )
+    db["posts"].create(
+        {"deal_id": int, "channel": str, "status": str, "ts": str, "sources_posted": int,
+         "error": str, "created_at": str, "updated_at": str},
+        pk=("deal_id", "channel"),
+    )
+    db["posts"].create_index(["status"])
+    db["deals"].enable_fts(
+        ["company", "lead_investors", "investors", "titles"], fts_version="FTS5",
+        create_triggers=True, tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.astimezone(timezone.utc).isoformat() if value else None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Store:
+    """All reads and writes of dealbot's database. Safe to share between threads."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        migrations.apply(self.db)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            db = sqlite_utils.Database(conn)
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction; a crash inside leaves nothing half-written."""
+        with self._write_lock:
+            db = self.db
+            with db.atomic():
+                yield db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.conn.close()
+            self._local.db = None
+
+    # --- feeds ---------------------------------------------------------------------------
+
+    def sync_feeds(self, feeds: list[tuple[str, str]]) -> None:
+        """Make the feeds file's entries known (a feed removed by command stays removed)."""
+        now = iso(utcnow())
+        with self.transaction() as db:
+            for url, name in feeds:
+                if not db["feeds"].count_where("url = ?", [url]):
+                    db["feeds"].insert(
+                        {"url": url, "name": name, "origin": "file", "removed": 0,
+                         "failures": 0, "added_at": now}
+                    )
+
+    def add_feed(self, url: str, name: str = "") -> bool:
+        """Add (or restore) a feed; False if it was already active."""
+        with self.transaction() as db:
+            row = next(db["feeds"].rows_where("url = ?", [url]), None)
+            if row and not row["removed"]:
+                return False
+            db["feeds"].upsert(
+                {"url": url, "name": name or (row or {}).get("name") or url, "origin": "command",
+                 "removed": 0, "failures": 0, "added_at": iso(utcnow())},
+                pk="url",
+            )
+            return True
+
+    def remove_feed(self, url: str) -> bool:
+        with self.transaction() as db:
+            if not db["feeds"].count_where("url = ? and removed = 0", [url]):
+                return False
+            db["feeds"].update(url, {"removed": 1})
+            return True
+
+    def feeds(self) -> list[dict]:
+        return list(self.db["feeds"].rows_where("removed = 0", order_by="added_at, url"))
+
+    def record_fetch(self, url: str, *, ok: bool, error: str | None = None,
+                     etag: str | None = None, last_modified: str | None = None) -> None:
+        now = iso(utcnow())
+        with self.transaction() as db:
+            row = next(db["feeds"].rows_where("url = ?", [url]), None)
+            if row is None:
+                return
+            if ok:
+                changes = {"last_success": now, "failures": 0, "last_error": None}
+                if etag is not None or last_modified is not None:
+                    changes.update(etag=etag, last_modified=last_modified)
+            else:
+                changes = {"last_error": (error or "error")[:500], "last_error_at": now,
+                           "failures": (row["failures"] or 0) + 1}
+            db["feeds"].update(url, changes)
+
+    # --- stories -------------------------------------------------------------------------
+
+    def known_story(self, link_key: str, guid: str | None) -> bool:
+        """A story seen before by link or guid, even if its title was edited since."""
+        if self.db["stories"].count_where("link_key = ?", [link_key]):
+            return True
+        return bool(guid) and bool(self.db["stories"].count_where("guid = ?", [guid]))
+
+    def add_story(self, db: sqlite_utils.Database, story: Story, link_key: str, kind: str,
+                  extraction: dict, seen: datetime) -> int:
+        return db["stories"].insert(
+            {
+                "link_key": link_key, "link": story.link, "guid": story.guid,
+                "title": story.title, "summary": story.summary[:2000],
+                "published": iso(story.published), "first_seen": iso(seen),
+                "feed_url": story.feed_url, "outlet": story.outlet, "kind": kind,
+                "extraction": json.dumps(extraction),
+            }
+        ).last_pk
+
+    # --- deals ---------------------------------------------------------------------------
+
+    def candidate_deals(self, key: str, prefix: str, start: datetime, end: datetime) -> list[Deal]:
+        """Deals that could be the same round: same company key or prefix, near in time."""
+        rows = self.db.query(
+            "select * from deals where company_key = :key and announced between :s and :e "
+            "union select * from deals where company_prefix = :p and announced between :s and :e",
+            {"key": key, "p": prefix, "s": iso(start), "e": iso(end)},
+        )
+        return [deal_from_row(r) for r in rows]
+
+    def save_deal(self, db: sqlite_utils.Database, deal: Deal, *, prefix: str,
+                  announce: bool | None = None) -> int:
+        row = deal_to_row(deal)
+        row.update(company_prefix=prefix, updated_at=iso(utcnow()))
+        titles = [s.title for s in deal.sources]
+        row["titles"] = " | ".join(titles)[:4000]
+        if deal.id is None:
+            row.update(created_at=iso(utcnow()), announce=int(bool(announce)))
+            deal.id = db["deals"].insert(row).last_pk
+        else:
+            db["deals"].update(deal.id, row)
+        return deal.id
+
+    def add_source(self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story) -> None:
+        db["stories"].update(story_id, {"deal_id": deal_id})
+        db["deal_sources"].insert(
+            {"deal_id": deal_id, "story_id": story_id, "outlet": story.outlet,
+             "title": story.title, "link": story.link, "published": iso(story.published)},
+            ignore=True,
+        )
+
+    def deal(self, deal_id: int) -> Deal | None:
+        row = next(self.db["deals"].rows_where("id = ?", [deal_id]), None)
+        return deal_from_row(row, self.sources(deal_id)) if row else None
+
+    def sources(self, deal_id: int) -> list[Source]:
+        return [
+            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
+            for r in self.db["deal_sources"].rows_where(
+                "deal_id = ?", [deal_id], order_by="published, story_id"
+            )
+        ]
+
+    def deals(self, *, limit: int = 100) -> list[Deal]:
+        rows = self.db["deals"].rows_where(order_by="announced desc, id desc", limit=limit)
+        return [deal_from_row(r, self.sources(r["id"])) for r in rows]
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+
+def deal_to_row(deal: Deal) -> dict:
+    return {
+        "company": deal.company, "company_key": deal.company_key, "status": deal.status,
+        "announced": iso(deal.announced), "amount": deal.amount, "currency": deal.currency,
+        "amount_usd": deal.amount_usd, "round": deal.round, "valuation": deal.valuation,
+        "valuation_currency": deal.valuation_currency, "location": deal.location,
+        "lead_investors": json.dumps(list(deal.lead_investors)),
+        "investors": json.dumps(list(deal.investors)),
+    }
+
+
+def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
+    return Deal(
+        id=row["id"], company=row["company"], company_key=row["company_key"],
+        status=row["status"], announced=parse_iso(row["announced"]), amount=row["amount"],
+        currency=row["currency"], amount_usd=row["amount_usd"], round=row["round"],
+        valuation=row["valuation"], valuation_currency=row["valuation_currency"],
+        location=row["location"],
+        lead_investors=tuple(json.loads(row["lead_investors"] or "[]")),
+        investors=tuple(json.loads(row["investors"] or "[]")),
+        sources=sources or [],
+    )

@@ -1,0 +1,88 @@
+"""The `dealbot` command as users and scripts run it (in a subprocess where exit codes matter)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+
+
+def run(args, env_extra, cwd, stdin=None):
+    env = {"PATH": "/usr/bin:/bin", **env_extra}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    (tmp_path / "feeds.toml").write_text(
+        '[[feeds]]\nname = "Local"\nurl = "http://127.0.0.1:9/feed"\n'
+    )
+    return tmp_path
+
+
+def test_bad_setting_is_one_line_no_traceback(workdir):
+    result = run(["poll"], {"DEALBOT_POLL_MINUTES": "abc", "PYTHONPATH": sys.path[0]}, workdir)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "DEALBOT_POLL_MINUTES" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_json_lines(capsys, tmp_path):
+    lines = [
+        {
+            "title": "Alibaba leads $600M round in China's SenseTime",
+            "summary": "",
+            "link": "https://t.example/1",
+        },
+        {"title": "Acme lays off 20% of staff"},
+        "not an object",
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n{broken\n")
+    assert main(["extract", str(path)]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(out) == 4
+    first = out[0]
+    assert first["is_funding"] and first["kind"] == "funding" and first["company"] == "SenseTime"
+    assert (
+        first["amount"] == 600000000
+        and first["currency"] == "USD"
+        and first["amount_usd"] == 600000000
+    )
+    assert first["lead_investors"] == ["Alibaba"] and first["location"] == "China"
+    assert set(first) >= {"round", "valuation", "investors", "link"}
+    assert out[1]["kind"] == "other" and not out[1]["is_funding"]
+    assert "error" in out[2] and "error" in out[3]
+
+
+def test_feeds_commands(workdir, monkeypatch, capsys):
+    monkeypatch.chdir(workdir)
+    monkeypatch.setenv("DEALBOT_DB", str(workdir / "d.db"))
+    monkeypatch.setenv("DEALBOT_FEEDS", str(workdir / "feeds.toml"))
+    assert main(["feeds", "add", "https://news.example/feed", "--name", "News"]) == 0
+    assert main(["feeds", "add", "javascript:alert(1)"]) == 2
+    assert main(["feeds", "remove", "http://127.0.0.1:9/feed"]) == 0
+    capsys.readouterr()
+    assert main(["feeds", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "https://news.example/feed" in listing and "127.0.0.1:9" not in listing
+
+
+def test_poll_reports_failures_and_exits_zero(workdir, monkeypatch, capsys):
+    monkeypatch.chdir(workdir)
+    monkeypatch.setenv("DEALBOT_DB", str(workdir / "d.db"))
+    monkeypatch.setenv("DEALBOT_FEEDS", str(workdir / "feeds.toml"))
+    assert main(["poll"]) == 0
+    assert "1 failed" in capsys.readouterr().err
+    assert main(["feeds", "list"]) == 0
+    assert "last error" in capsys.readouterr().out

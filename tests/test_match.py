@@ -1,0 +1,93 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.match import best_match, company_key, company_keys, is_same_deal, merge, new_deal
+from bot.models import Extraction, Story
+
+T0 = datetime(2018, 4, 9, tzinfo=timezone.utc)
+
+
+def found(**kw):
+    base = dict(
+        kind="funding",
+        company="SenseTime",
+        amount=6e8,
+        currency="USD",
+        amount_usd=6e8,
+        round="series-c",
+    )
+    base.update(kw)
+    return Extraction(**base)
+
+
+def story(title="t", outlet="TechCrunch", when=T0):
+    return Story(link=f"https://example.com/{title}", title=title, published=when, outlet=outlet)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("SenseTime", "Sensetime"),
+        ("Mistral AI", "Mistral"),
+        ("Acme, Inc.", "ACME"),
+        ("Qonto SAS", "Qonto"),
+        ("Zepto’s", "Zepto"),
+        ("Société Générale", "Societe Generale"),
+    ],
+)
+def test_company_key_normalises(a, b):
+    assert company_key(a) == company_key(b)
+
+
+def test_alias_gives_both_keys():
+    assert company_keys("Anysphere (Cursor)") == ["anysphere", "cursor"]
+
+
+def test_same_round_other_outlet_merges():
+    deal = new_deal(found(), story(), T0)
+    assert is_same_deal(
+        deal, found(company="Sense Time", amount=None, amount_usd=None), T0 + timedelta(days=1)
+    )
+
+
+def test_different_round_or_amount_or_far_in_time_is_a_new_deal():
+    deal = new_deal(found(), story(), T0)
+    assert not is_same_deal(deal, found(round="series-b", amount=4.1e8, amount_usd=4.1e8), T0)
+    assert not is_same_deal(deal, found(round=None, amount=4.1e8, amount_usd=4.1e8), T0)
+    assert not is_same_deal(deal, found(), T0 + timedelta(days=200))
+    assert not is_same_deal(deal, found(company="Sensei"), T0)
+
+
+def test_currency_converted_before_comparing():
+    deal = new_deal(
+        found(company="Mistral AI", amount=6e8, currency="EUR", amount_usd=6.96e8, round=None),
+        story(),
+        T0,
+    )
+    assert is_same_deal(
+        deal,
+        found(company="Mistral", amount=6.4e8, currency="USD", amount_usd=6.4e8, round=None),
+        T0,
+    )
+
+
+def test_rumour_then_confirmation_merges_and_confirms():
+    rumour = new_deal(found(kind="rumor", amount=5e8, amount_usd=5e8, round=None), story("r"), T0)
+    assert rumour.is_rumor
+    later = T0 + timedelta(days=7)
+    assert best_match([rumour], found(amount=5.2e8, amount_usd=5.2e8), later) is rumour
+    merged = merge(
+        rumour, found(amount=5.2e8, amount_usd=5.2e8, valuation=4.5e9), story("a", when=later)
+    )
+    assert not merged.is_rumor and merged.amount == 5.2e8 and merged.round == "series-c"
+    assert merged.valuation == 4.5e9 and len(merged.sources) == 2
+
+
+def test_merge_fills_fields_and_keeps_first_confirmed_amount():
+    deal = new_deal(found(investors=("Alibaba",), lead_investors=("Alibaba",)), story(), T0)
+    merged = merge(
+        deal, found(amount=6.2e8, amount_usd=6.2e8, investors=("Temasek", "alibaba")), story("b")
+    )
+    assert merged.amount == 6e8
+    assert merged.investors == ("Alibaba", "Temasek")

@@ -1,0 +1,78 @@
+import sqlite3
+import threading
+from datetime import datetime, timezone
+
+from bot.match import new_deal
+from bot.models import Extraction, Story
+from bot.store import Store, migrations
+
+
+def test_schema_migrated_once_and_wal(tmp_path):
+    path = str(tmp_path / "d.db")
+    Store(path)
+    store = Store(path)  # second open applies nothing new
+    assert {"feeds", "stories", "deals", "deal_sources", "posts", "deals_fts"} <= set(
+        store.db.table_names()
+    )
+    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial"]
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_feeds_add_remove_and_errors(tmp_path):
+    store = Store(str(tmp_path / "d.db"))
+    store.sync_feeds([("https://a.example/feed", "A")])
+    assert store.add_feed("https://b.example/feed", "B")
+    assert not store.add_feed("https://b.example/feed", "B")
+    assert store.remove_feed("https://a.example/feed")
+    store.sync_feeds([("https://a.example/feed", "A")])  # the file does not bring it back
+    assert [f["url"] for f in store.feeds()] == ["https://b.example/feed"]
+    store.record_fetch("https://b.example/feed", ok=False, error="HTTP 500")
+    store.record_fetch("https://b.example/feed", ok=False, error="HTTP 500")
+    feed = store.feeds()[0]
+    assert feed["failures"] == 2 and feed["last_error"] == "HTTP 500"
+    store.record_fetch("https://b.example/feed", ok=True, etag='"x"')
+    feed = store.feeds()[0]
+    assert feed["failures"] == 0 and feed["etag"] == '"x"' and feed["last_success"]
+
+
+def test_deal_round_trip_and_fts(tmp_path):
+    store = Store(str(tmp_path / "d.db"))
+    when = datetime(2018, 4, 9, tzinfo=timezone.utc)
+    story = Story("https://t.example/a", "SenseTime raises $600M", published=when, outlet="TC")
+    found = Extraction(
+        kind="funding",
+        company="SenseTime",
+        amount=6e8,
+        currency="USD",
+        investors=("Alibaba", "Temasek"),
+        lead_investors=("Alibaba",),
+    )
+    deal = new_deal(found, story, when)
+    with store.transaction() as db:
+        sid = store.add_story(db, story, "t.example/a", "funding", {}, when)
+        store.save_deal(db, deal, prefix="sen", announce=True)
+        store.add_source(db, deal.id, sid, story)
+    again = store.deal(deal.id)
+    assert again.company == "SenseTime" and again.investors == ("Alibaba", "Temasek")
+    assert again.sources[0].outlet == "TC"
+    hits = list(
+        store.db.query("select rowid from deals_fts where deals_fts match ?", ['"temasek"'])
+    )
+    assert hits and store.known_story("t.example/a", None)
+
+
+def test_connections_per_thread(tmp_path):
+    store = Store(str(tmp_path / "d.db"))
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(20):
+                store.add_feed(f"https://x{n}.example/{i}")
+        except sqlite3.Error as exc:  # pragma: no cover - the failure we guard against
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(5)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert not errors and len(store.feeds()) == 100

@@ -1,0 +1,22 @@
+from bot.text import plain_text
+
+
+def test_tags_entities_and_whitespace():
+    assert (
+        plain_text("<p>Acme&nbsp;raises <b>$5M</b></p>\n\n&amp;amp; more")
+        == "Acme raises $5M & more"
+    )
+
+
+def test_mojibake_mended():
+    assert plain_text("Acme raises â‚¬5M") == "Acme raises €5M"
+
+
+def test_script_dropped_and_limit():
+    assert plain_text("<script>alert(1)</script>ok") == "ok"
+    assert len(plain_text("a " * 100_000)) <= 20_000
+
+
+def test_bytes_and_empty():
+    assert plain_text(b"caf\xc3\xa9") == "café"
+    assert plain_text(None) == "" and plain_text("") == ""
