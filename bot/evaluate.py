@@ -190,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     fixtures = fixture_cases()
     if fixtures:
         print_report(score("our fixtures (tests/data/headlines)", fixtures), misses=args.misses)
+    from bot.match_eval import evaluate, print_match_report
+
+    print_match_report(evaluate())
     return code
 
 

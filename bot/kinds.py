@@ -38,25 +38,26 @@ _MONEY_NOUN = (
     r"funding|financing|investment|investments|round|rounds|raise|backing|seed|pre-seed"
     r"|pre-series [a-h]|series [a-h]\d?|capital|cash|funds|money|war chest|injection"
     r"|venture debt|debt|loans?|credit|grant|grants|investors?|backers?|check|cheque|valuation"
-    r"|tranche|extension|infusion|boost|financing"
+    r"|tranche|extension|infusion|boost"
 )
 _OBJECT = re.compile(
-    rf"^(?:[\s,]+(?:[\w'’.-]+\s+){{0,6}}?)?(?:{_MONEY_NOUN})\b|^\W*(?:[\w'’.-]+\s+){{0,3}}?\$",
+    rf"^(?:[\s,]+(?:[\w'’‘“”.,-]+\s+){{0,5}}?)?[‘“]?(?:{_MONEY_NOUN})\b|^\W*(?:[\w'’.-]+\s+){{0,3}}?\$",
     re.I,
 )
 _NOUN_RE = re.compile(rf"\b(?:{_MONEY_NOUN})\b", re.I)
 # Investors acting on a company: "X leads $Y round in Z", "X backs Z", "X puts $1M into Z".
 _INVESTOR_ACT = re.compile(
-    r"(?<![\w-])(?:leads|co-leads|led|co-led|backs|backed|invests|invested|pours|poured|injects"
-    r"|pumps|ploughs|plows|doubles down on|doubled down on|bankrolls|funds|puts|put|bets|sinks"
+    r"(?<![\w-])(?:leads|co-leads|led|co-led|lead|backs|backed|back|invests|invested|invest|pours"
+    r"|poured|pour|injects|pumps|ploughs|plows|doubles down on|doubled down on|double down on"
+    r"|bankrolls|funds|puts|put|bets|bet|sinks|commits|committed|gave|gives|give"
     r"|boosts (?:its )?investment in|ups (?:its )?stake in|takes (?:a )?stake in|makes|made)(?![\w-])"
     r"(?! by)",
     re.I,
 )
 _INVEST_TARGET = re.compile(
     r"^\s+(?:(?:an?|its|\$\S+|\S*\d\S*|[\w'’-]+)\s+){0,6}?(?:round|seed|series [a-h]|investment|stake)?"
-    r"\s*(?:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|(?:an?|the)\s+\S|[a-z][\w-]*\s+(?:startup|app"
-    r"|company|\w+tech|rival|maker)\b)",
+    r"\s*(?:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
+    r"|^\s+(?:[\w'’-]+\s+){0,4}?(?:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
 )
 _VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
@@ -66,7 +67,7 @@ _VALUATION_EVENT = re.compile(
 )
 _VALUATION_WORD = re.compile(r"\bvaluation\b|\bvalued at\b|\bvaluing\b", re.I)
 _UNICORN = re.compile(r"\b(?:becomes (?:a |an )?\S*\s?unicorn|unicorn status|joins the unicorn)", re.I)
-_BACKED_BY = re.compile(r"(?<![\w-])(?:now )?(?:backed|funded) by (?:[A-Z]|a16z)")
+_BACKED_BY = re.compile(r"(?<![\w-])(?i:backed|funded) by (?:[A-Z]|a16z)")
 
 _RUMOR = re.compile(
     r"\b(?:in (?:early |advanced |final )?talks|in discussions|is raising|are raising|was raising"
@@ -108,14 +109,15 @@ _FUND = re.compile(
     rf"|deep tech|deeptech|fintech|vc|debut|largest|biggest|solo|creator)"
     rf"(?: [\w-]+)? fund\b(?![-\w])"
     rf"|\b(?:its|her|his|their|a) (?:[\w-]+ ){{0,3}}fund\b(?![-\w])"
-    rf"|(?<![\w$€£])(?:\$|€|£)\S+ (?:[\w-]+ ){{0,2}}fund\b(?![-\w])"
+    rf"|(?<![\w$€£])(?:\$|€|£)\S+ (?:[\w-]+ ){{0,3}}fund\b(?![-\w])"
     rf"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){{0,3}}?(?:startups|founders|companies)"
     rf"|\bvc firm\b|\bventure firm\b",
     re.I,
 )
 _FUND_SOURCE = re.compile(r"\bfrom (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I)
 _INVESTOR_FIRM = re.compile(
-    r"(?:\bVC|Ventures|Capital|Partners|Venture Partners|VC firm|venture firm|Investments)\s*$"
+    r"(?:\bVC|Ventures|Capital|Partners|VC firm|venture firm|Investments)\s*$"
+    r"|\b(?:VCs?|VC firm|venture firm|investment firm|investor)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$"
 )
 _OTHER = re.compile(
     r"\b(?:lays? off|laid off|layoffs?|cuts? (?:\d+% of )?(?:jobs|staff|workforce)|shuts? down"
@@ -124,22 +126,23 @@ _OTHER = re.compile(
     r"|cuts? (?:[\w'’]+ ){0,5}valuation|valuation of \w+|lose (?:its|their) unicorn|writes? down"
     r"|marks? down|markdown|value of (?:its|their) stake|podcast|newsletter|biggest (?:funding )?rounds"
     r"|funding round-?up|week in review|startups weekly|this week in|daily crunch"
-    r"|pitch deck teardown|how to|tips for|investors (?:say|share|predict|want)|the week'?s"
+    r"|pitch deck teardown|investors (?:say|share|predict|want)|the week'?s"
     r"|here are|here'?s|these are the|top \d+|\d+ (?:[\w-]+ ){0,3}(?:startups|companies) (?:that|to|have|raised)"
     r"|every \w+ (?:startup|company)|full list|contract|settlement|patent|fine[sd]?|penalty"
     r"|tickets?|passes|save \$|savings|disrupt 20\d\d|all stage|sessions?|webinar|state of"
-    r"|defraud\w*|pays? (?:top )?execs|salar(?:y|ies)|pay early employees|bounces back)\b",
+    r"|defraud\w*|pays? (?:top )?execs|salar(?:y|ies)|pay early employees|bounces back|collapsed?"
+    r"|collapses|cancel\w*|help (?:[\w-]+ ){0,3}(?:startups|founders|companies) raise)\b",
     re.I,
 )
 _ROUNDUP_PREFIX = re.compile(
     r"^(?:startups weekly|week in review|this week in|the week|daily crunch|techcrunch \w+"
     r"|equity|the exchange|deal dive|pitch deck teardown|the interview|found|raising|how to"
-    r"|here are|here'?s|every |why vcs|what |when |should |can |do |does |did |will |is |are )",
+    r"|here are|here'?s|every |why vcs|inside |who |what |when |should |can |do |does |did |will |is |are )",
     re.I,
 )
 # Plural generic subjects tell about many companies, not one deal.
 _AGGREGATE = re.compile(
-    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|companies|firms|unicorns|founders)"
+    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|companies|firms|unicorns)"
     r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*(?:raised?|attracted"
     r"|got|secured|drew|landed)\b",
     re.I,
@@ -159,9 +162,10 @@ _FOREIGN = re.compile(
     re.I,
 )
 _NOT_ROUND_AFTER = re.compile(
-    r"^\+?\s*(?:[\w-]+\s+){0,2}?(?:contract|project|order|orders|deal|gpu|fee|bid|ipo|case"
-    r"|settlement|sale|arr|revenue|fund|valuation|a month|per|award|prize|market|acquisition"
-    r"|offer|loss|losses|budget|fine|penalty|tickets?|savings|off\b|impact|privacy|facility"
+    r"^\+?\s*(?:(?!(?:to|for|in|with|from|at|as|and|of|on|by|led)\b)[\w-]+\s+){0,3}?"
+    r"(?:contract|challenge|competition|contest|prize|project|order|orders|deal|gpu|fee|bid|ipo"
+    r"|case|settlement|sale|arr|revenue|fund|valuation|a month|per|award|market|acquisition"
+    r"|loss|losses|budget|fine|penalty|tickets?|savings|off\b|impact|privacy|facility"
     r"|in (?:annual )?revenue|in sales|in bitcoin|in federal)\b",
     re.I,
 )
@@ -173,13 +177,23 @@ def round_money(text: str, money: list[Money]) -> list[Money]:
     for m in money:
         if m.amount < 20_000:
             continue
-        if _NOT_ROUND_AFTER.search(text[m.end : m.end + 40]):
+        after = text[m.end : m.end + 40]
+        if _NOT_ROUND_AFTER.search(after):
             continue
+        if m.currency is None and not re.match(rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I):
+            continue  # "780 million queries": a count, not money
         before = text[max(0, m.start - 40) : m.start]
-        if re.search(r"(?:valued at|valuation of|valuation to|valuing [\w\s'’-]{0,40}at|worth|once valued at|up from|from|after (?:reaching|hitting))\s*(?:over |nearly |about |around |more than )?$", before, re.I):
+        if _NOT_ROUND_BEFORE.search(before):
             continue
         out.append(m)
     return out
+
+
+_NOT_ROUND_BEFORE = re.compile(
+    r"(?:valued at|valuation of|valuation to|valuing [\w\s'’-]{0,40}at|worth|up from|from"
+    r"|after (?:reaching|hitting)|his|her|their)\s*(?:over |nearly |about |around |more than )?$",
+    re.I,
+)
 
 
 def non_latin(text: str) -> bool:
@@ -190,93 +204,130 @@ def non_latin(text: str) -> bool:
     return latin / len(letters) < 0.6
 
 
+_PARTS = re.compile(r"\s+[–—|]\s+|\s+-\s+|(?<=[\w’'])[:;]\s+|(?<=\?)\s+|\s+//\s+")
+_APPOSITIVE = re.compile(r",\s*(?:an?|the)\s[^,]{1,80},")
+
+
 def main_text(title: str) -> str:
-    """The headline without prefixes, questions before the news, and subordinate clauses."""
-    text = title.strip()
-    parts = [p for p in re.split(r"\s+[–—|]\s+|\s+-\s+|(?<=[\w’'])[:;]\s+|(?<=\?)\s+|\s+//\s+", text) if p.strip()]
-    if len(parts) > 1:
-        scored = [p for p in parts if not p.rstrip().endswith("?")]
-        for p in scored:
+    """The headline's news clause: no prefixes, no question before the news, no asides."""
+    parts = [p.strip() for p in _PARTS.split(title.strip()) if p.strip()]
+    statements = [p for p in parts if not p.endswith("?")]
+    if not statements:
+        return ""
+    text = statements[0]
+    if len(statements) > 1:
+        for p in statements:
             if _CORE_VERB.search(p) or _INVESTOR_ACT.search(p) or find_money(p):
                 text = p
                 break
-        else:
-            text = scored[0] if scored else parts[0]
     text = _SUBORDINATE.sub("", text, count=1)
     text = _RELATIVE.sub(",", text)
+    text = _APPOSITIVE.sub(",", text)
     return text.strip(" ,")
 
 
-def _core(text: str, money: list[Money]) -> int:
-    """Position of the funding core in `text`, or -1."""
+_AFTER_CLAUSE = re.compile(r"\b(?:after|when|before|since|once|as|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I)
+_MODAL = re.compile(r"\b(?:could|may|might|would|will|set to|to|plans to|aims to|hopes to|wants to)\s+(?:\w+ )?$", re.I)
+_PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
+
+
+def _core(text: str, money: list[Money]) -> tuple[int, str]:
+    """Where the funding core of `text` starts and its type ("verb", "investor"), or (-1, "")."""
     rounds = round_money(text, money)
-    best = -1
+    best, kind = -1, ""
     for m in _CORE_VERB.finditer(text):
+        if _AFTER_CLAUSE.search(text[: m.start()]):
+            continue
         rest = text[m.end() : m.end() + 80]
+        if m.group(0).lower().strip() in ("banks", "banked", "adds", "added", "draws", "drew") and not re.match(r"^\s*(?:another |an? |over |nearly )?[$€£₹¥]", rest):
+            continue
+        later = [r for r in rounds if 0 <= r.start - m.end() < 80]
         if _OBJECT.search(rest):
             dollar = re.match(r"^\W*(?:[\w'’.-]+\s+){0,3}?(?=[$€£₹¥]|\d)", rest)
-            if dollar and not any(r.start >= m.end() and r.start - m.end() < 40 for r in rounds):
-                if not _NOUN_RE.search(rest[:50]):
-                    continue  # "wins $733M contract": money, but not a round
-            best = m.start()
+            if dollar and not later and not _NOUN_RE.search(rest[:50]):
+                continue  # "wins $733M contract": money, but not a round
+            best, kind = m.start(), "verb"
             break
-        if rounds and any(0 <= r.start - m.end() < 30 for r in rounds):
-            best = m.start()
+        if later:
+            best, kind = m.start(), "verb"
             break
     for m in _INVESTOR_ACT.finditer(text):
         word = m.group(0).lower()
         rest = text[m.end() :]
-        if word in ("led", "co-led", "backed") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
-            continue  # "a16z-led", "led by": descriptive
-        if word in ("puts", "put", "bets", "sinks", "makes", "made") and not re.match(
-            r"^\s+(?:\S+\s+){0,3}?(?:\$\S+|money|cash|funds?|investment|bet)\b.{0,40}?\b(?:in|into|on|behind)\s+[A-Za-z]|^\s+(?:its |his |her |their |an? )?(?:\w+ ){0,2}(?:investment|angel investment|bet)\b", rest, re.I
+        if _AFTER_CLAUSE.search(text[: m.start()]) or not m.start():
+            continue
+        if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
+            continue  # "led by", "a16z-led": descriptive
+        if word in ("puts", "put", "bets", "bet", "sinks", "gave", "gives", "give") and not re.match(
+            r"^\s+(?:\S+\s+){0,3}?(?:[$€£₹¥]\S+|money|cash|funds?|investment|capital)\b", rest, re.I
         ):
             continue
-        if not m.start() or not _INVEST_TARGET.search(rest):
+        if word in ("makes", "made"):
+            if re.match(r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b", rest, re.I):
+                best, kind = (m.start(), "investor") if best < 0 or m.start() < best else (best, kind)
+            continue
+        if word in ("commits", "committed") and not re.match(
+            r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
+        ):
+            continue
+        if word not in _PREP_VERBS and not _INVEST_TARGET.search(rest[:120]):
             continue
         if best < 0 or m.start() < best:
-            best = m.start()
+            best, kind = m.start(), "investor"
         break
-    return best
+    return best, kind
+
+
+_LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
+_POSSESSIVE_ROUND = re.compile(
+    r"\w(?:'s|’s) (?:[\w-]+ ){0,2}(?:[$€£₹¥]\S+ )?(?:series [a-h]\d?|seed round|funding round"
+    r"|round|raise|seed)\b",
+    re.I,
+)
+_WITH_MONEY = re.compile(r"\bwith (?:a |an |fresh |new |another |nearly |over |more than )*(?=[$€£₹¥])", re.I)
+_CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
 
 
 def classify(title: str) -> str:
     """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
     if not title or _FOREIGN.search(title) or non_latin(title):
         return "other"
-    if _ROUNDUP_PREFIX.search(title.lstrip("‘'\"“")) and not re.match(r"^here'?s how much \w+ raised", title, re.I):
-        if not re.match(r"^(?:equity|found)\w", title, re.I):
-            return "other"
+    head = title.lstrip("‘'\"“ ")
+    if _ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
+        return "other"
+    if _LISTICLE.search(title):
+        return "other"
     text = main_text(title)
-    if _AGGREGATE.search(text):
+    if not text or _AGGREGATE.search(text):
         return "other"
     money = find_money(text, bare=True)
-    core = _core(text, money)
+    core, core_kind = _core(text, money)
     val_event = _VALUATION_EVENT.search(text) is not None and (
-        _VALUATION_WORD.search(text) is not None or re.search(r"\b(?:grows|jumps|soars|leaps) to \$", text) is not None
+        _VALUATION_WORD.search(text) is not None
+        or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
     )
 
     fund = _FUND.search(text)
-    if fund and not _FUND_SOURCE.search(text) and not re.search(r"\bto fund\b", text, re.I):
-        if core < 0 or not re.match(r"(?:leads|co-leads|backs|invests)", text[core:], re.I):
+    if fund and core_kind != "investor" and not _FUND_SOURCE.search(text):
+        if not re.search(r"\bto fund\b", text, re.I):
             return "fund"
-    if core >= 0 and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I):
-        subject = text[:core].strip()
-        if _INVESTOR_FIRM.search(subject) and re.match(r"\W*(?:\w+\s+){0,2}raise", text[core:], re.I):
+    if core >= 0 and core_kind == "verb" and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I):
+        if _INVESTOR_FIRM.search(text[:core].strip()):
             return "fund"
 
     rumor = _rumor_at(text)
+    if core >= 0 and _MODAL.search(text[:core]):
+        rumor = core if rumor < 0 else min(rumor, core)
     acq = _ACQUISITION.search(text)
-    if acq and (core < 0 or acq.start() < core) and not re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I):
-        return "acquisition"
-    if acq and core >= 0 and re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I):
-        pass
+    if acq and (core < 0 or acq.start() < core):
+        if not (re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I) and round_money(text, money)):
+            return "acquisition"
     ipo = _IPO.search(text)
-    if ipo and (core < 0 or ipo.start() < core or re.search(r"\$\S+\s+(?:\w+\s+)?IPO\b", text)):
+    if ipo and (core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+)?IPO\b", text)):
         return "ipo"
-    other = _OTHER.search(text)
-    if rumor >= 0 and (core < 0 or rumor < core):
+    if rumor >= 0 and (core < 0 or rumor <= core):
         return "rumor"
+    other = _OTHER.search(text)
     if other and not (core >= 0 and core < other.start() and not re.match(r"secondary", other.group(0), re.I)):
         if not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I)):
             return "other"
@@ -284,11 +335,16 @@ def classify(title: str) -> str:
         return "funding"
     if val_event and re.search(r"[$€£₹¥]\s?\d", text):
         return "funding"
-    if _UNICORN.search(text):
+    if _UNICORN.search(text) or _CLUB.search(text):
         return "funding"
-    if re.search(rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b", text, re.I):
+    rounds = round_money(text, money)
+    if re.search(rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b", text, re.I) and rounds:
         return "funding"
-    if re.search(r"\b(?:new|fresh|latest|more) (?:funding|round|investment|cash|capital|backing)\b", text, re.I):
+    if _POSSESSIVE_ROUND.search(text):
+        return "funding"
+    if rounds and any(_WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
+        return "funding"
+    if re.search(r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I):
         return "funding"
     if _BACKED_BY.search(text):
         return "funding"

@@ -82,7 +82,15 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     if abs(when - deal.announced) > WINDOW:
         return False
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
-    return amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
+    if not (amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)):
+        return False
+    # Two confirmed rounds at clearly different valuations are two rounds, even weeks apart;
+    # a rumoured valuation often moves before the close, so it does not count.
+    if deal.status == "confirmed" and found.kind == "funding":
+        a = to_usd(deal.valuation, deal.valuation_currency)
+        b = to_usd(found.valuation, found.valuation_currency)
+        return amounts_compatible(a, b)
+    return True
 
 
 def best_match(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:

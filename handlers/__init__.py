@@ -1,0 +1,14 @@
+"""Slack listeners. `register(app, store=..., settings=...)` wires each one into a bolt App."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.config import Settings
+from bot.store import Store
+
+
+def register(app: App, *, store: Store, settings: Settings) -> None:
+    """Register every listener; each module keeps its callbacks and a register()."""
+
+    return None

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
+
 MB = 1024 * 1024
 
 
@@ -33,7 +35,7 @@ class Route:
 @dataclass(frozen=True)
 class LoggedRequest:
     path: str
-    headers: dict[str, str]  # lower-cased names
+    headers: httpx.Headers  # case-insensitive: headers["if-none-match"], .get("ETag")
 
 
 @functools.cache
@@ -151,7 +153,7 @@ class FeedServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _log(self, path: str, headers: dict[str, str]) -> None:
+    def _log(self, path: str, headers: httpx.Headers) -> None:
         with self._lock:
             self.requests.append(LoggedRequest(path, headers))
 
@@ -161,7 +163,7 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128  # the default 5 drops a burst of connections (1 s SYN retry)
 
 
-def _not_modified(route: Route, headers: dict[str, str]) -> bool:
+def _not_modified(route: Route, headers: httpx.Headers) -> bool:
     if "if-none-match" in headers:  # RFC 9110: If-None-Match wins over If-Modified-Since
         tags = [t.strip().removeprefix("W/") for t in headers["if-none-match"].split(",")]
         return route.etag is not None and (route.etag.removeprefix("W/") in tags or "*" in tags)
@@ -183,7 +185,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # keep test output clean; the request log is self.feeds.requests
 
     def do_GET(self) -> None:  # http.server dispatches on this name
-        headers = {k.lower(): v for k, v in self.headers.items()}
+        headers = httpx.Headers(list(self.headers.items()))
         path = self.path.split("?", 1)[0]
         self.feeds._log(path, headers)
         route = self.feeds.routes.get(path)
@@ -194,7 +196,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass  # the client gave up (a size or time limit): that is what tests expect
 
-    def _respond(self, route: Route, headers: dict[str, str]) -> None:
+    def _respond(self, route: Route, headers: httpx.Headers) -> None:
         if route.hang:
             self.feeds._stopping.wait(self.feeds.hang_seconds)
             self.close_connection = True

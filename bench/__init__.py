@@ -1,0 +1,1 @@
+"""`make bench`: speed measurements, run on demand (not part of `make test`)."""
