@@ -100,15 +100,35 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
 
 
 def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text."""
     from bot.render import console_card
     from bot.search import search
 
     store = open_store(settings)
     text = " ".join(args.text)
     result = search(store, text)
-    print(result.message)
+    print(result.message.replace("*", ""))
     for deal in result.deals:
         print(console_card(deal) + "\n")
+    if result.has_more:
+        print(f"(showing the first {len(result.deals)}; add filters such as since:30d to narrow)")
+    return 0
+
+
+def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.roundup import load, render_text
+    from bot.store import utcnow
+
+    if args.days < 1 or args.days > 366:
+        print("error: --days must be from 1 to 366", file=sys.stderr)
+        return 2
+    store = open_store(settings)
+    text = render_text(load(store, end=utcnow(), days=args.days))
+    if args.post:
+        print("error: posting the roundup to Slack is not built yet; printing it", file=sys.stderr)
+        print(text)
+        return 1
+    print(text)
     return 0
 
 
@@ -144,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     p = feeds.add_parser("remove")
     p.add_argument("url")
     sub.add_parser("demo", help="the whole pipeline over bundled sample feeds, offline")
+    p = sub.add_parser("roundup", help="print (or post) the roundup of the last days")
+    p.add_argument("--days", type=int, default=7)
+    p.add_argument("--post", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
@@ -151,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     handlers = {
         "run": cmd_run, "poll": cmd_poll, "feeds": cmd_feeds, "extract": cmd_extract,
-        "deal": cmd_deal, "demo": cmd_demo,
+        "deal": cmd_deal, "demo": cmd_demo, "roundup": cmd_roundup,
     }
     try:
         settings = None

@@ -25,7 +25,7 @@ _VERBS = (
     r"|takes in|took in|brings in|brought in|draws|drew|wins|won|clinches|clinched|nets|netted"
     r"|tops up|topped up|adds|added|completes|completed|announces|announced|unveils|unveiled"
     r"|reveals|revealed|books|locks in|locked in|mops up|amasses|amassed|reels in|reeled in"
-    r"|notches|snares|inks|inked|seals|sealed|wraps up|obtains|obtained|fetches|fetched"
+    r"|notches|snares|inks|inked|signs|signed|seals|sealed|wraps up|obtains|obtained|fetches|fetched"
     r"|garners|garnered|racks up|corrals|captures|captured|unlocks|unlocked|swallows|gobbles up"
     r"|confirms|confirmed|finalizes|finalises|finalized|nabs|lures|lured|taps|tapped|commands"
     r"|commanded|secures|bags|clinches|hauls|scoops|scooped|launches with|launched with"
@@ -38,10 +38,10 @@ _MONEY_NOUN = (
     r"funding|financing|investment|investments|round|rounds|raise|backing|seed|pre-seed"
     r"|pre-series [a-h]|series [a-h]\d?|capital|cash|funds|money|war chest|injection"
     r"|venture debt|debt|loans?|credit|grant|grants|investors?|backers?|check|cheque|valuation"
-    r"|tranche|extension|infusion|boost"
+    r"|tranche|extension|infusion|boost|(?:tens|hundreds) of millions|millions|billions|crores?"
 )
 _OBJECT = re.compile(
-    rf"^(?:[\s,]+(?:[\w'’‘“”.,-]+\s+){{0,5}}?)?[‘“]?(?:{_MONEY_NOUN})\b|^\W*(?:[\w'’.-]+\s+){{0,3}}?\$",
+    rf"^(?:[\s,]+(?:[\w'’‘“”.,-]+\s+){{0,5}}?)?[‘“'\"]?(?:{_MONEY_NOUN})\b|^\W*(?:[\w'’.-]+\s+){{0,3}}?\$",
     re.I,
 )
 _NOUN_RE = re.compile(rf"\b(?:{_MONEY_NOUN})\b", re.I)
@@ -78,7 +78,7 @@ _RUMOR = re.compile(
     r"|pitching investors|courting investors|trying to raise|reportedly raising|to raise"
     r"|fundraising|tries to raise|explores? (?:a )?(?:raise|funding)|targets?|targeting"
     r"|may invest|might invest|could invest|to invest|propose[sd]?|about to|expected to"
-    r"|shopping around|on track to|poised to|up (?:its|their) investment)\b",
+    r"|shopping around|on track to|poised to|up (?:its|their) investment|reportedly valued)\b",
     re.I,
 )
 # A rumor verb needs a money object ("nears release" is not a rumor).
@@ -109,12 +109,13 @@ _FUND = re.compile(
     rf"|deep tech|deeptech|fintech|vc|debut|largest|biggest|solo|creator)"
     rf"(?: [\w-]+)? fund\b(?![-\w])"
     rf"|\b(?:its|her|his|their|a) (?:[\w-]+ ){{0,3}}fund\b(?![-\w])"
-    rf"|(?<![\w$€£])(?:\$|€|£)\S+ (?:[\w-]+ ){{0,3}}fund\b(?![-\w])"
+    rf"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){{0,3}}fund\b(?![-\w])"
+    rf"|\b(?:early|late|growth|seed|venture)-stage funds\b|\b(?:its|their) (?:new |latest |[\w-]+ )?funds\b"
     rf"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){{0,3}}?(?:startups|founders|companies)"
     rf"|\bvc firm\b|\bventure firm\b",
     re.I,
 )
-_FUND_SOURCE = re.compile(r"\bfrom (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I)
+_FUND_SOURCE = re.compile(r"\b(?:from|by|with|and) (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I)
 _INVESTOR_FIRM = re.compile(
     r"(?:\bVC|Ventures|Capital|Partners|VC firm|venture firm|Investments)\s*$"
     r"|\b(?:VCs?|VC firm|venture firm|investment firm|investor)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$"
@@ -162,11 +163,21 @@ _FOREIGN = re.compile(
     re.I,
 )
 _NOT_ROUND_AFTER = re.compile(
-    r"^\+?\s*(?:(?!(?:to|for|in|with|from|at|as|and|of|on|by|led)\b)[\w-]+\s+){0,3}?"
+    r"^\+?\s*(?:(?!(?:to|for|in|with|from|at|as|and|of|on|by|led|round|seed|series|funding)\b)[\w-]+\s+){0,3}?"
     r"(?:contract|challenge|competition|contest|prize|project|order|orders|deal|gpu|fee|bid|ipo"
-    r"|case|settlement|sale|arr|revenue|fund|valuation|a month|per|award|market|acquisition"
+    r"|case|settlement|sale|arr|revenue|offers?|pay|package|compensation|fund|valuation|a month|per|award|market|acquisition"
     r"|loss|losses|budget|fine|penalty|tickets?|savings|off\b|impact|privacy|facility"
     r"|in (?:annual )?revenue|in sales|in bitcoin|in federal)\b",
+    re.I,
+)
+
+
+# Cues that make a headline not a new round whatever else it says.
+_STRONG_OTHER = re.compile(
+    r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
+    r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
+    r"|marks? (?:up|down)) (?:its |the )?valuation of|(?:in|during) (?:Q[1-4]|H[12])\b"
+    r"|funding in 20\d\d)",
     re.I,
 )
 
@@ -175,9 +186,9 @@ def round_money(text: str, money: list[Money]) -> list[Money]:
     """Money that can be a round: not a valuation, price, contract, fund or small sum."""
     out = []
     for m in money:
-        if m.amount < 20_000:
-            continue
         after = text[m.end : m.end + 40]
+        if m.amount < 100_000 and not re.match(rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I):
+            continue  # "$500", "$30,000": a price
         if _NOT_ROUND_AFTER.search(after):
             continue
         if m.currency is None and not re.match(rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I):
@@ -190,8 +201,8 @@ def round_money(text: str, money: list[Money]) -> list[Money]:
 
 
 _NOT_ROUND_BEFORE = re.compile(
-    r"(?:valued at|valuation of|valuation to|valuing [\w\s'’-]{0,40}at|worth|up from|from"
-    r"|after (?:reaching|hitting)|his|her|their)\s*(?:over |nearly |about |around |more than )?$",
+    r"\b(?:valued at|valuation of|valuation to|valuing [\w\s'’-]{0,40}at|worth|up from|from"
+    r"|after (?:reaching|hitting)|his|her|their|than|as little as|for)\s*(?:over |nearly |about |around |more than )?$",
     re.I,
 )
 
@@ -226,8 +237,29 @@ def main_text(title: str) -> str:
     return text.strip(" ,")
 
 
-_AFTER_CLAUSE = re.compile(r"\b(?:after|when|before|since|once|as|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I)
-_MODAL = re.compile(r"\b(?:could|may|might|would|will|set to|to|plans to|aims to|hopes to|wants to)\s+(?:\w+ )?$", re.I)
+_AFTER_CLAUSE = re.compile(r"\b(?:after|when|before|since|once|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I)
+_MODAL = re.compile(
+    r"\b(?:could|may|might|would|will|set to|to|plans to|aims to|hopes to|wants to)\s+"
+    r"(?:just |also |quickly |soon |finally )?$",
+    re.I,
+)
+# Reporting verbs take money only as their direct object ("confirms $100M raise").
+_WEAK_VERBS = {
+    "confirms", "confirmed", "reveals", "revealed", "announces", "announced", "unveils",
+    "unveiled", "gets", "got", "get", "wins", "won", "adds", "added", "banks", "banked", "draws",
+    "drew", "books", "signs", "signed", "completes", "completed", "inks", "inked", "seals", "sealed", "taps",
+    "tapped", "commands", "commanded", "captures", "captured", "takes in", "took in",
+}
+_TIGHT_OBJECT = re.compile(
+    rf"^\s*(?:its |a |an |the |new |fresh |another |first |over |nearly |up to |more than |about )*"
+    rf"(?:[$€£₹¥]|\S+ (?:million|billion|crore)|[‘“'\"]?(?:[\w'’‘“”-]+ )?(?:{_MONEY_NOUN})\b)",
+    re.I,
+)
+_BASE_FORMS = {"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"}
+_PLURAL_SUBJECT = re.compile(
+    r"(?:\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
+    r"\s+(?:just |also |all |reportedly )?$"
+)
 _PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
 
 
@@ -239,7 +271,8 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
         if _AFTER_CLAUSE.search(text[: m.start()]):
             continue
         rest = text[m.end() : m.end() + 80]
-        if m.group(0).lower().strip() in ("banks", "banked", "adds", "added", "draws", "drew") and not re.match(r"^\s*(?:another |an? |over |nearly )?[$€£₹¥]", rest):
+        verb = re.sub(r"^(?:(?:has|have|had|just|also|quietly|reportedly) )+", "", m.group(0).lower())
+        if verb in _WEAK_VERBS and not _TIGHT_OBJECT.search(rest):
             continue
         later = [r for r in rounds if 0 <= r.start - m.end() < 80]
         if _OBJECT.search(rest):
@@ -249,18 +282,20 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
             best, kind = m.start(), "verb"
             break
         if later:
-            best, kind = m.start(), "verb"
+            best, kind = m.start(), "later"
             break
     for m in _INVESTOR_ACT.finditer(text):
         word = m.group(0).lower()
         rest = text[m.end() :]
         if _AFTER_CLAUSE.search(text[: m.start()]) or not m.start():
             continue
+        if word in _BASE_FORMS and not _PLURAL_SUBJECT.search(text[: m.start()]):
+            continue
         if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
             continue  # "led by", "a16z-led": descriptive
         if word in ("puts", "put", "bets", "bet", "sinks", "gave", "gives", "give") and not re.match(
-            r"^\s+(?:\S+\s+){0,3}?(?:[$€£₹¥]\S+|money|cash|funds?|investment|capital)\b", rest, re.I
-        ):
+            r"^\s+(?:\S+\s+){0,3}?(?:money|cash|funds?|investment|capital)\b", rest, re.I
+        ) and not any(0 <= r.start - m.end() < 25 for r in rounds):
             continue
         if word in ("makes", "made"):
             if re.match(r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b", rest, re.I):
@@ -270,7 +305,7 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
             r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
         ):
             continue
-        if word not in _PREP_VERBS and not _INVEST_TARGET.search(rest[:120]):
+        if word not in _PREP_VERBS + ("commits", "committed") and not _INVEST_TARGET.search(rest[:120]):
             continue
         if best < 0 or m.start() < best:
             best, kind = m.start(), "investor"
@@ -280,11 +315,11 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
 
 _LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
 _POSSESSIVE_ROUND = re.compile(
-    r"\w(?:'s|’s) (?:[\w-]+ ){0,2}(?:[$€£₹¥]\S+ )?(?:series [a-h]\d?|seed round|funding round"
-    r"|round|raise|seed)\b",
+    r"\w(?:'s|’s) (?:\S+ ){0,4}?(?:series [a-h]\d?|seed round|funding round"
+    r"|(?:[$€£₹¥]|Rs)\S* (?:\S+ )?(?:round|raise|seed))\b",
     re.I,
 )
-_WITH_MONEY = re.compile(r"\bwith (?:a |an |fresh |new |another |nearly |over |more than )*(?=[$€£₹¥])", re.I)
+_WITH_MONEY = re.compile(r"\bwith (?:a |an |fresh |new |another |nearly |over |more than )*$", re.I)
 _CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
 
 
@@ -298,7 +333,7 @@ def classify(title: str) -> str:
     if _LISTICLE.search(title):
         return "other"
     text = main_text(title)
-    if not text or _AGGREGATE.search(text):
+    if not text or _AGGREGATE.search(text) or _STRONG_OTHER.search(text):
         return "other"
     money = find_money(text, bare=True)
     core, core_kind = _core(text, money)
@@ -319,7 +354,7 @@ def classify(title: str) -> str:
     if core >= 0 and _MODAL.search(text[:core]):
         rumor = core if rumor < 0 else min(rumor, core)
     acq = _ACQUISITION.search(text)
-    if acq and (core < 0 or acq.start() < core):
+    if acq and (core < 0 or acq.start() < core or core_kind == "later"):
         if not (re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I) and round_money(text, money)):
             return "acquisition"
     ipo = _IPO.search(text)
@@ -328,7 +363,9 @@ def classify(title: str) -> str:
     if rumor >= 0 and (core < 0 or rumor <= core):
         return "rumor"
     other = _OTHER.search(text)
-    if other and not (core >= 0 and core < other.start() and not re.match(r"secondary", other.group(0), re.I)):
+    if other and not (core >= 0 and core < other.start() and not (
+        re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40
+    )):
         if not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I)):
             return "other"
     if core >= 0:

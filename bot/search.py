@@ -1,91 +1,208 @@
-"""The `/deal` lookup: find deals by company (forgiving spelling) or any word on the card.
+"""The `/deal` lookup: parsed query (bot.query) → indexed SQL over the deals table.
 
-User text never reaches FTS syntax raw: each word is quoted, so `"`, `*`, `NEAR(`, `OR` and
-`col:x` are searched as plain text.
+Every path is indexed, so answers stay fast at any size: a company goes through
+`company_key` (exact), then FTS5 on the company column (aliases such as "Anysphere (Cursor)"),
+then rapidfuzz over one `company_prefix` bucket; investors go through FTS5. User text never
+reaches FTS syntax raw: we keep only word tokens and quote each, so `"`, `*`, `NEAR(`, `OR`
+and `col:x` are plain text. An FTS error still becomes a friendly message, never a traceback.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone
 
 from rapidfuzz import fuzz, process
 
-from bot.match import company_key
+from bot import messages
+from bot.match import company_key, key_prefix
 from bot.models import Deal
-from bot.store import Store, deal_from_row
+from bot.query import MAX_QUERY, Query, parse
+from bot.render import money
+from bot.store import Store, deal_from_row, iso
 
-MAX_QUERY = 200
-LIMIT = 10
+log = logging.getLogger(__name__)
+
+PAGE = 10
+MAX_OFFSET = 1000  # "More" pages stop somewhere; deep pages are cheap but never useful
+FUZZY_ACCEPT = 88  # ratio at which "Sensetme" is taken to mean "SenseTime"
+SUGGEST_CUTOFF = 60
+BUCKET_LIMIT = 5000
+MAX_WORDS = 12
 
 
 @dataclass
 class SearchResult:
+    """What to tell the user; `deals` is one page, `has_more` says a "More" page exists."""
+
     message: str
     deals: list[Deal] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    has_more: bool = False
+    offset: int = 0
+    kind: str = "deals"  # "deals", "help", "roundup", "none", "error"
 
 
-def fts_query(text: str) -> str | None:
-    """Every word quoted (inner quotes doubled) and ANDed; None when no word is left."""
-    words = re.findall(r"\w[\w.&'-]*", text[:MAX_QUERY])
+def fts_words(text: str) -> list[str]:
+    """Word tokens as FTS5's unicode61 tokenizer sees them; everything else is dropped."""
+    return re.findall(r"\w+", text[:MAX_QUERY])[:MAX_WORDS]
+
+
+def fts_query(text: str, columns: tuple[str, ...] = (), *, phrase: bool = False) -> str | None:
+    """Quoted words (ANDed, or one phrase), optionally limited to columns; None if no word."""
+    words = fts_words(text)
     if not words:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:12])
+    body = ('"' + " ".join(words) + '"') if phrase else " ".join(f'"{w}"' for w in words)
+    return f"{{{' '.join(columns)}}} : ({body})" if columns else body
 
 
-def search(store: Store, text: str, *, limit: int = LIMIT) -> SearchResult:
-    text = (text or "").strip()[:MAX_QUERY]
-    if not text:
-        return SearchResult("Type a company or investor, e.g. `SenseTime` or `Alibaba`.")
+def search(store: Store, text: str, *, limit: int = PAGE, offset: int = 0) -> SearchResult:
+    """The whole /deal answer for `text` (help, roundup and errors included)."""
+    query = parse(text)
+    try:
+        return run(store, query, limit=limit, offset=offset)
+    except sqlite3.Error:
+        log.exception("search failed for %r", text[:MAX_QUERY])
+        return SearchResult(messages.SEARCH_FAILED, kind="error")
+
+
+def run(store: Store, q: Query, *, limit: int = PAGE, offset: int = 0) -> SearchResult:
+    if q.command == "too_long":
+        msg = messages.TOO_LONG.format(length="over " + str(MAX_QUERY), limit=MAX_QUERY)
+        return SearchResult(msg + "\n\n" + messages.HELP, kind="help")
+    if q.command == "help" or q.is_empty:
+        prefix = _problems(q)
+        return SearchResult((prefix + "\n\n" if prefix else "") + messages.HELP, kind="help")
+    if q.command == "roundup":
+        return SearchResult(roundup_text(store), kind="roundup")
+    offset = max(0, min(offset, MAX_OFFSET))
+    what = _describe(q)
+    where: list[str] = []
+    params: list[object] = []
+    note = ""
+    if q.text:
+        keys, fuzzy_name, suggestions = resolve_company(store, q.text)
+        if keys:
+            where.append(f"company_key in ({', '.join('?' * len(keys))})")
+            params += keys
+            if fuzzy_name:
+                note = messages.FUZZY_NOTE.format(text=q.text, name=fuzzy_name) + "\n"
+        else:
+            anywhere = fts_query(q.text)
+            if anywhere is None:
+                return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.text))
+            where.append("rowid in (select rowid from deals_fts where deals_fts match ?)")
+            params.append(anywhere)
+    else:
+        suggestions = []
+    if q.investor:
+        match = fts_query(q.investor, ("lead_investors", "investors"), phrase=True)
+        if match is None:
+            return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.investor))
+        where.append("rowid in (select rowid from deals_fts where deals_fts match ?)")
+        params.append(match)
+    if q.rounds:
+        where.append(f"round in ({', '.join('?' * len(q.rounds))})")
+        params += list(q.rounds)
+    if q.since:
+        where.append("announced >= ?")
+        params.append(iso(datetime.combine(q.since, time(), timezone.utc)))
+    if q.top:
+        start = datetime.now(timezone.utc) - timedelta(days=q.top_days or 0)
+        if q.top_days:
+            where.append("announced >= ?")
+            params.append(iso(start))
+        where.append("amount_usd is not null")
+    if q.min_usd is not None:
+        where.append("amount_usd >= ?")
+        params.append(q.min_usd)
+    order = "amount_usd desc, announced desc" if q.top else "announced desc, id desc"
+    sql = f"select * from deals where {' and '.join(where)} order by {order} limit ? offset ?"
+    rows = list(store.db.query(sql, [*params, limit + 1, offset]))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    if not rows:
+        if suggestions:
+            text = messages.DID_YOU_MEAN.format(what=what, names=", ".join(suggestions))
+            return SearchResult(_problems_line(q) + text, suggestions=suggestions, kind="none")
+        return _none(q, messages.NO_MATCH.format(what=what))
+    deals = [deal_from_row(r, store.sources(r["id"])) for r in rows]
+    if has_more or offset:
+        head = messages.FOUND_MORE.format(first=offset + 1, last=offset + len(deals), what=what)
+    else:
+        head = messages.FOUND.format(count=len(deals), s="" if len(deals) == 1 else "s", what=what)
+    return SearchResult(_problems_line(q) + note + head, deals, has_more=has_more, offset=offset)
+
+
+def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, list[str]]:
+    """Company keys meant by `text`: (keys, name when matched fuzzily, suggestions)."""
     db = store.db
     key = company_key(text)
-    rows = list(
-        db.query(
-            "select * from deals where company_key = ? order by announced desc limit ?",
-            [key, limit],
-        )
-    ) if key else []
-    if not rows:
-        query = fts_query(text)
-        if query:
-            rows = list(
-                db.query(
-                    "select deals.* from deals join deals_fts on deals.rowid = deals_fts.rowid "
-                    "where deals_fts match ? order by deals.announced desc limit ?",
-                    [query, limit],
-                )
-            )
-    if not rows and key:
-        prefix = key[:2]
-        names = [
-            r["company_key"]
-            for r in db.query(
-                "select distinct company_key from deals where company_key >= ? and company_key < ? "
-                "limit 5000",
-                [prefix, prefix + "\uffff"],
-            )
-        ]
-        best = process.extract(key, names, scorer=fuzz.ratio, limit=3, score_cutoff=80)
-        if best and best[0][1] >= 88:
-            rows = list(
-                db.query(
-                    "select * from deals where company_key = ? order by announced desc limit ?",
-                    [best[0][0], limit],
-                )
-            )
-        elif best:
-            suggestions = [
-                next(db.query("select company from deals where company_key = ? limit 1", [b[0]]))[
-                    "company"
-                ]
-                for b in best
-            ]
-            return SearchResult(
-                f"No deals found for “{text}”. Did you mean: {', '.join(suggestions)}?",
-                suggestions=suggestions,
-            )
-    if not rows:
-        return SearchResult(f"No deals found for “{text}”.")
-    deals = [deal_from_row(r, store.sources(r["id"])) for r in rows]
-    return SearchResult(f"{len(deals)} deal(s) for “{text}”:", deals)
+    if key and next(db.query("select 1 from deals where company_key = ? limit 1", [key]), None):
+        return [key], None, []
+    alias = fts_query(text, ("company",), phrase=True)
+    if alias:
+        keys = [r["company_key"] for r in db.query(
+            "select distinct company_key from deals where rowid in "
+            "(select rowid from deals_fts where deals_fts match ? limit 200) limit 5", [alias])]
+        if keys:
+            return keys, None, []
+    if len(key) < 3:
+        return [], None, []
+    names = [r["company_key"] for r in db.query(
+        "select distinct company_key from deals where company_prefix = ? limit ?",
+        [key_prefix(key), BUCKET_LIMIT])]
+    best = process.extract(key, names, scorer=fuzz.ratio, limit=3, score_cutoff=SUGGEST_CUTOFF)
+    if best and best[0][1] >= FUZZY_ACCEPT and len(key) >= 4:
+        return [best[0][0]], display_name(store, best[0][0]), []
+    return [], None, [display_name(store, b[0]) for b in best]
+
+
+def display_name(store: Store, key: str) -> str:
+    row = next(store.db.query(
+        "select company from deals where company_key = ? order by announced desc limit 1", [key]),
+        None)
+    return row["company"] if row else key
+
+
+def roundup_text(store: Store) -> str:
+    """The weekly roundup for the asker, if a roundup module exists (it is someone else's)."""
+    import importlib.util
+
+    if importlib.util.find_spec("bot.roundup") is None:
+        return messages.ROUNDUP_NOT_BUILT
+    try:
+        from bot import roundup  # type: ignore[attr-defined]
+
+        for name in ("roundup_text", "render_text", "text"):
+            fn = getattr(roundup, name, None)
+            if callable(fn):
+                return str(fn(store))
+    except Exception:  # their module must not break /deal
+        log.exception("roundup failed")
+    return messages.ROUNDUP_UNAVAILABLE
+
+
+def _describe(q: Query) -> str:
+    return messages.describe(
+        q.text, q.investor, q.rounds, q.since.isoformat() if q.since else None,
+        money(q.min_usd, "USD") if q.min_usd is not None else None,
+        q.top_days if q.top else None,
+    )
+
+
+def _problems(q: Query) -> str:
+    return messages.CANT_READ.format(problems="; ".join(q.errors)) if q.errors else ""
+
+
+def _problems_line(q: Query) -> str:
+    p = _problems(q)
+    return p + " Searching with the rest.\n" if p else ""
+
+
+def _none(q: Query, text: str) -> SearchResult:
+    return SearchResult(_problems_line(q) + text, kind="none")

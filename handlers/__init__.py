@@ -10,5 +10,7 @@ from bot.store import Store
 
 def register(app: App, *, store: Store, settings: Settings) -> None:
     """Register every listener; each module keeps its callbacks and a register()."""
+    from handlers import actions, deal
 
-    return None
+    deal.register(app, store=store)
+    actions.register(app, store=store)

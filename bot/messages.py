@@ -1,0 +1,60 @@
+"""Every user-facing word of `/deal`: help, errors, "nothing found". One place to review tone.
+
+Texts here are plain (not escaped). Whoever renders them for Slack escapes user-supplied parts
+(bot.answer_blocks does); the terminal prints them as they are.
+"""
+
+from __future__ import annotations
+
+HELP = """\
+*/deal* finds funding rounds dealbot has seen. Examples:
+• `/deal SenseTime` — a company's deals, newest first (spelling is forgiven)
+• `/deal investor:Alibaba` — deals an investor led or joined
+• `/deal round:series-a round:seed` — by round (several allowed; also `round:a,b`)
+• `/deal since:30d` or `/deal since:2026-01-01` — announced on or after
+• `/deal min:10M` — at least $10M (USD equivalent)
+• `/deal top 7d` or `/deal top 30d` — the biggest deals of the last 7 or 30 days
+• `/deal roundup` — the weekly roundup, just for you
+• `/deal help` — this message
+Filters combine: `/deal SenseTime investor:Alibaba since:2018-01-01 min:100M`.
+`investor:` reads up to the next filter, so `investor:Sequoia Capital round:seed` works.
+Rounds: pre-seed, seed, series-a … series-h, growth, debt, bridge, convertible, grant, \
+undisclosed."""
+
+TOO_LONG = "That query is too long ({length} characters). Try a company or investor name — " \
+    "up to {limit} characters."
+CANT_READ = "I couldn't read {problems}."
+NOTHING_TO_SEARCH = "There is nothing I can search for in “{text}”. Try a company or investor name."
+NO_MATCH = "No deals found for {what}."
+DID_YOU_MEAN = "No deals found for {what}. Did you mean: {names}?"
+FUZZY_NOTE = "No exact match for “{text}”; showing {name}."
+FOUND = "{count} deal{s} for {what}:"
+FOUND_MORE = "Deals {first}–{last} for {what} (more available):"
+ROUNDUP_NOT_BUILT = "The weekly roundup is not built yet. Try `/deal top 7d` for this week's " \
+    "biggest deals."
+ROUNDUP_UNAVAILABLE = "The weekly roundup can't be shown here right now. Try `/deal top 7d`."
+INTERNAL_ERROR = "Sorry, something went wrong while searching. Please try again in a moment."
+SEARCH_FAILED = "Sorry, I can't search for that. Try a plainer company or investor name."
+EXPIRED = "That answer has expired. Run `/deal` again."
+SHARED_BY = "Shared by <@{user}>"
+SHARE_BUTTON = "Share in channel"
+MORE_BUTTON = "More"
+
+
+def describe(text: str, investor: str, rounds: tuple[str, ...], since: str | None,
+             min_usd: str | None, top_days: int | None) -> str:
+    """ "“SenseTime”, investor “Alibaba”, series-a, since 2026-01-01" — what was asked, in words."""
+    parts = []
+    if top_days:
+        parts.append(f"the biggest deals of the last {top_days} days")
+    if text:
+        parts.append(f"“{text}”")
+    if investor:
+        parts.append(f"investor “{investor}”")
+    if rounds:
+        parts.append(" or ".join(rounds))
+    if since:
+        parts.append(f"since {since}")
+    if min_usd:
+        parts.append(f"at least {min_usd}")
+    return ", ".join(parts) or "your query"
