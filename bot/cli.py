@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -29,9 +30,7 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
     from bot.pipeline import poll
 
     store = open_store(settings)
-    report = poll(
-        store, ConsolePublisher(store), max_age=timedelta(hours=settings.max_age_hours)
-    )
+    report = poll(store, ConsolePublisher(store), max_age=timedelta(hours=settings.max_age_hours))
     print(
         f"polled {report.feeds} feeds: {report.new_stories} new stories, "
         f"{len(report.events)} deal events, {report.not_modified} not modified, "
@@ -71,8 +70,16 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
     from bot.extract import extract
 
-    source = open(args.file, encoding="utf-8", errors="replace") if args.file else sys.stdin
-    with source:
+    try:
+        source = (
+            open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
+            if args.file
+            else contextlib.nullcontext(sys.stdin)
+        )
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with source as source:
         for n, line in enumerate(source, 1):
             if not line.strip():
                 continue
@@ -85,11 +92,15 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
                 print(json.dumps({"error": f"line {n}: not a JSON object"}))
                 continue
             found = extract(
-                str(item.get("title") or ""), str(item.get("summary") or ""),
+                str(item.get("title") or ""),
+                str(item.get("summary") or ""),
                 str(item.get("content") or ""),
             )
             out = asdict(found)
             out.pop("valuation_currency", None)
+            for key in ("amount", "amount_usd", "valuation"):
+                if isinstance(out[key], float) and out[key].is_integer():
+                    out[key] = int(out[key])  # 600000000, not 600000000.0
             out["is_funding"] = found.is_funding
             out["lead_investors"] = list(found.lead_investors)
             out["investors"] = list(found.investors)
@@ -156,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("text", nargs="*")
     p = sub.add_parser("extract", help="JSON lines in, extracted deal fields out")
     p.add_argument("file", nargs="?")
-    feeds = sub.add_parser("feeds", help="manage feeds").add_subparsers(dest="action", required=True)
+    feeds = sub.add_parser("feeds", help="manage feeds").add_subparsers(
+        dest="action", required=True
+    )
     feeds.add_parser("list")
     p = feeds.add_parser("add")
     p.add_argument("url")
@@ -173,8 +186,13 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     handlers = {
-        "run": cmd_run, "poll": cmd_poll, "feeds": cmd_feeds, "extract": cmd_extract,
-        "deal": cmd_deal, "demo": cmd_demo, "roundup": cmd_roundup,
+        "run": cmd_run,
+        "poll": cmd_poll,
+        "feeds": cmd_feeds,
+        "extract": cmd_extract,
+        "deal": cmd_deal,
+        "demo": cmd_demo,
+        "roundup": cmd_roundup,
     }
     try:
         settings = None

@@ -101,7 +101,8 @@ def load_settings(
     signing_secret = text("SLACK_SIGNING_SECRET")
     if bot_token and not app_token and not signing_secret:
         raise ConfigError(
-            "SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, no SLACK_APP_TOKEN)"
+            "SLACK_SIGNING_SECRET is required in HTTP mode "
+            "(SLACK_BOT_TOKEN set, no SLACK_APP_TOKEN)"
         )
 
     api_url = text("SLACK_API_URL") or DEFAULT_SLACK_API_URL
@@ -114,13 +115,17 @@ def load_settings(
     try:
         ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"DEALBOT_TZ={tz_name!r} is not a time zone (try 'Europe/Berlin')") from None
+        raise ConfigError(
+            f"DEALBOT_TZ={tz_name!r} is not a time zone (try 'Europe/Berlin')"
+        ) from None
 
     cron = text("DEALBOT_ROUNDUP_CRON") or "0 9 * * mon"
     try:
         CronTrigger.from_crontab(cron, timezone=ZoneInfo(tz_name))
     except ValueError as exc:
-        raise ConfigError(f"DEALBOT_ROUNDUP_CRON={cron!r} is not a crontab expression: {exc}") from None
+        raise ConfigError(
+            f"DEALBOT_ROUNDUP_CRON={cron!r} is not a crontab expression: {exc}"
+        ) from None
 
     feeds_path = text("DEALBOT_FEEDS") or "feeds.toml"
     if require_feeds and not Path(feeds_path).is_file():

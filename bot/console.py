@@ -28,13 +28,21 @@ class ConsolePublisher:
             )
             if posted:
                 note = " — now CONFIRMED" if event.confirmed else ""
-                print(f"↳ {headline(deal)}: {event.story.outlet} reports it too{note}"
-                      f" ({event.story.link})", file=self.out)
+                print(
+                    f"↳ {headline(deal)}: {event.story.outlet} reports it too{note}"
+                    f" ({event.story.link})",
+                    file=self.out,
+                )
             elif event.fresh:
                 print(console_card(self.store.deal(deal.id) or deal) + "\n", file=self.out)
                 with self.store.transaction() as db:
                     db["posts"].insert(
-                        {"deal_id": deal.id, "channel": CHANNEL, "status": "posted",
-                         "created_at": iso(utcnow()), "updated_at": iso(utcnow())},
+                        {
+                            "deal_id": deal.id,
+                            "channel": CHANNEL,
+                            "status": "posted",
+                            "created_at": iso(utcnow()),
+                            "updated_at": iso(utcnow()),
+                        },
                         ignore=True,
                     )

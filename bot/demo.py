@@ -21,7 +21,11 @@ from bot.pipeline import poll
 from bot.store import Store
 
 SAMPLES = Path(__file__).resolve().parent / "sample_feeds"
-FEEDS = [("techcrunch.xml", "TechCrunch"), ("eu-startups.xml", "EU-Startups"), ("inc42.xml", "Inc42")]
+FEEDS = [
+    ("techcrunch.xml", "TechCrunch"),
+    ("eu-startups.xml", "EU-Startups"),
+    ("inc42.xml", "Inc42"),
+]
 FOREVER = timedelta(days=365 * 100)  # sample stories are old; the demo announces them anyway
 
 

@@ -145,7 +145,12 @@ def fixture_cases() -> list[Case]:
                 if line.strip():
                     row = json.loads(line)
                     cases.append(
-                        Case(f"{path.name}:{n}", row["title"], row.get("summary", ""), row["expected"])
+                        Case(
+                            f"{path.name}:{n}",
+                            row["title"],
+                            row.get("summary", ""),
+                            row["expected"],
+                        )
                     )
     return cases
 

@@ -13,6 +13,7 @@ aggregate subjects ("European AI startups raised $8B") are not a deal.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.money import Money, find_money
 
@@ -263,10 +264,11 @@ _PLURAL_SUBJECT = re.compile(
 _PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
 
 
-def _core(text: str, money: list[Money]) -> tuple[int, str]:
-    """Where the funding core of `text` starts and its type ("verb", "investor"), or (-1, "")."""
+def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
+    """Where the funding core of `text` starts and ends, and its type ("verb", "later",
+    "investor"); (-1, -1, "") when there is none."""
     rounds = round_money(text, money)
-    best, kind = -1, ""
+    best, end, kind = -1, -1, ""
     for m in _CORE_VERB.finditer(text):
         if _AFTER_CLAUSE.search(text[: m.start()]):
             continue
@@ -279,10 +281,10 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
             dollar = re.match(r"^\W*(?:[\w'’.-]+\s+){0,3}?(?=[$€£₹¥]|\d)", rest)
             if dollar and not later and not _NOUN_RE.search(rest[:50]):
                 continue  # "wins $733M contract": money, but not a round
-            best, kind = m.start(), "verb"
+            best, end, kind = m.start(), m.end(), "verb"
             break
         if later:
-            best, kind = m.start(), "later"
+            best, end, kind = m.start(), m.end(), "later"
             break
     for m in _INVESTOR_ACT.finditer(text):
         word = m.group(0).lower()
@@ -299,7 +301,8 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
             continue
         if word in ("makes", "made"):
             if re.match(r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b", rest, re.I):
-                best, kind = (m.start(), "investor") if best < 0 or m.start() < best else (best, kind)
+                if best < 0 or m.start() < best:
+                    best, end, kind = m.start(), m.end(), "investor"
             continue
         if word in ("commits", "committed") and not re.match(
             r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
@@ -308,9 +311,9 @@ def _core(text: str, money: list[Money]) -> tuple[int, str]:
         if word not in _PREP_VERBS + ("commits", "committed") and not _INVEST_TARGET.search(rest[:120]):
             continue
         if best < 0 or m.start() < best:
-            best, kind = m.start(), "investor"
+            best, end, kind = m.start(), m.end(), "investor"
         break
-    return best, kind
+    return best, end, kind
 
 
 _LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
@@ -323,20 +326,41 @@ _WITH_MONEY = re.compile(r"\bwith (?:a |an |fresh |new |another |nearly |over |m
 _CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How a headline was read: its kind, its news clause and where the funding core sits."""
+
+    kind: str
+    text: str = ""
+    core: int = -1
+    core_end: int = -1
+    core_kind: str = ""
+
+
 def classify(title: str) -> str:
     """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
+    return read(title).kind
+
+
+def read(title: str) -> Reading:
+    """Read a headline: its kind, and for deals the clause and verb the facts hang on."""
     if not title or _FOREIGN.search(title) or non_latin(title):
-        return "other"
+        return Reading("other")
+    text, core, end, core_kind = "", -1, -1, ""
+
+    def done(kind: str) -> Reading:
+        return Reading(kind, text, core, end, core_kind)
+
     head = title.lstrip("‘'\"“ ")
     if _ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
-        return "other"
+        return done("other")
     if _LISTICLE.search(title):
-        return "other"
+        return done("other")
     text = main_text(title)
     if not text or _AGGREGATE.search(text) or _STRONG_OTHER.search(text):
-        return "other"
+        return done("other")
     money = find_money(text, bare=True)
-    core, core_kind = _core(text, money)
+    core, end, core_kind = _core(text, money)
     val_event = _VALUATION_EVENT.search(text) is not None and (
         _VALUATION_WORD.search(text) is not None
         or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
@@ -345,10 +369,10 @@ def classify(title: str) -> str:
     fund = _FUND.search(text)
     if fund and core_kind != "investor" and not _FUND_SOURCE.search(text):
         if not re.search(r"\bto fund\b", text, re.I):
-            return "fund"
+            return done("fund")
     if core >= 0 and core_kind == "verb" and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I):
         if _INVESTOR_FIRM.search(text[:core].strip()):
-            return "fund"
+            return done("fund")
 
     rumor = _rumor_at(text)
     if core >= 0 and _MODAL.search(text[:core]):
@@ -356,36 +380,36 @@ def classify(title: str) -> str:
     acq = _ACQUISITION.search(text)
     if acq and (core < 0 or acq.start() < core or core_kind == "later"):
         if not (re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I) and round_money(text, money)):
-            return "acquisition"
+            return done("acquisition")
     ipo = _IPO.search(text)
     if ipo and (core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+)?IPO\b", text)):
-        return "ipo"
+        return done("ipo")
     if rumor >= 0 and (core < 0 or rumor <= core):
-        return "rumor"
+        return done("rumor")
     other = _OTHER.search(text)
     if other and not (core >= 0 and core < other.start() and not (
         re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40
     )):
         if not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I)):
-            return "other"
+            return done("other")
     if core >= 0:
-        return "funding"
+        return done("funding")
     if val_event and re.search(r"[$€£₹¥]\s?\d", text):
-        return "funding"
+        return done("funding")
     if _UNICORN.search(text) or _CLUB.search(text):
-        return "funding"
+        return done("funding")
     rounds = round_money(text, money)
     if re.search(rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b", text, re.I) and rounds:
-        return "funding"
+        return done("funding")
     if _POSSESSIVE_ROUND.search(text):
-        return "funding"
+        return done("funding")
     if rounds and any(_WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
-        return "funding"
+        return done("funding")
     if re.search(r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I):
-        return "funding"
+        return done("funding")
     if _BACKED_BY.search(text):
-        return "funding"
-    return "other"
+        return done("funding")
+    return done("other")
 
 
 def _rumor_at(text: str) -> int:

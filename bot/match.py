@@ -82,7 +82,9 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     if abs(when - deal.announced) > WINDOW:
         return False
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
-    if not (amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)):
+    if not (
+        amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
+    ):
         return False
     # Two confirmed rounds at clearly different valuations are two rounds, even weeks apart;
     # a rumoured valuation often moves before the close, so it does not count.
@@ -128,7 +130,9 @@ def _source(story: Story) -> Source:
     return Source(story.outlet, story.title, story.link, story.published)
 
 
-def merge(deal: Deal, found: Extraction, story: Story, amounts_seen: list[float] | None = None) -> Deal:
+def merge(
+    deal: Deal, found: Extraction, story: Story, amounts_seen: list[float] | None = None
+) -> Deal:
     """The deal with a new story folded in: confirmed beats rumour, unknown fields get filled.
 
     Amounts: a confirmation replaces a rumoured figure; otherwise the most common figure across

@@ -52,8 +52,13 @@ def _story(ref: dict, corpus: dict | None) -> Story | None:
             guid=row["link"],
         )
     published = datetime.fromisoformat(ref["published"].replace("Z", "+00:00"))
-    return Story(link=ref["link"], title=ref["title"], summary=ref.get("summary", ""),
-                 published=published, outlet=ref.get("outlet", ""))
+    return Story(
+        link=ref["link"],
+        title=ref["title"],
+        summary=ref.get("summary", ""),
+        published=published,
+        outlet=ref.get("outlet", ""),
+    )
 
 
 def _deals_for(stories: list[Story]) -> set[int]:
@@ -97,8 +102,10 @@ def evaluate() -> MatchReport:
 
 
 def print_match_report(report: MatchReport) -> None:
-    print(f"\n== deal matching: {report.clusters} clusters, {report.near_misses} near-miss pairs"
-          f" ({report.skipped} skipped without ../shared/corpus)")
+    print(
+        f"\n== deal matching: {report.clusters} clusters, {report.near_misses} near-miss pairs"
+        f" ({report.skipped} skipped without ../shared/corpus)"
+    )
     print(f"  clusters that became exactly one deal: {report.one_deal}/{report.clusters}")
     print(f"  false merges among near-misses:        {report.false_merges}/{report.near_misses}")
     for miss in report.misses:

@@ -16,7 +16,7 @@ from typing import Protocol
 from bot.extract import extract_story
 from bot.fetch import FeedRequest, FetchResult, fetch_all
 from bot.links import link_key
-from bot.match import best_match, changed_fields, company_keys, key_prefix, merge, new_deal, WINDOW
+from bot.match import WINDOW, best_match, changed_fields, company_keys, key_prefix, merge, new_deal
 from bot.models import Deal, Story
 from bot.parse import parse_feed
 from bot.store import Store, utcnow
@@ -93,9 +93,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
 def _source_amounts(db, deal_id: int) -> list[float | None]:
     import json
 
-    rows = db.query(
-        "select s.extraction from stories s where s.deal_id = ?", [deal_id]
-    )
+    rows = db.query("select s.extraction from stories s where s.deal_id = ?", [deal_id])
     return [json.loads(r["extraction"]).get("amount") for r in rows]
 
 
@@ -114,7 +112,7 @@ def poll(
     ]
     results = (fetch or fetch_all)(requests)
     report = PollReport(feeds=len(feeds))
-    for req, result in zip(requests, results):
+    for req, result in zip(requests, results, strict=True):
         report.bytes_received += result.bytes_received
         if result.error:
             log.warning("feed %s failed: %s", req.url, result.error)
@@ -144,9 +142,7 @@ def poll(
                 report.new_stories += 1
             if event:
                 report.events.append(event)
-        store.record_fetch(
-            req.url, ok=True, etag=result.etag, last_modified=result.last_modified
-        )
+        store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
     if publisher is not None and report.events:
         publisher.publish(report.events)
     return report

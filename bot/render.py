@@ -5,8 +5,19 @@ from __future__ import annotations
 from bot.models import Deal
 from bot.rates import RATES_DATE
 
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CNY": "RMB ",
-           "CAD": "C$", "AUD": "A$", "SGD": "S$", "HKD": "HK$", "CHF": "CHF "}
+_SYMBOL = {
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "INR": "₹",
+    "JPY": "¥",
+    "CNY": "RMB ",
+    "CAD": "C$",
+    "AUD": "A$",
+    "SGD": "S$",
+    "HKD": "HK$",
+    "CHF": "CHF ",
+}
 
 
 def money(amount: float | None, currency: str | None) -> str:

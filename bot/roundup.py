@@ -101,8 +101,10 @@ def render_text(r: Roundup) -> str:
     if r.by_round:
         lines.append("\nBy round:")
         for name, count, total in r.by_round:
-            lines.append(f"  {round_name(name if name != 'undisclosed' else None)}: {count} "
-                         f"({money(total, 'USD') if total else 'amounts undisclosed'})")
+            lines.append(
+                f"  {round_name(name if name != 'undisclosed' else None)}: {count} "
+                f"({money(total, 'USD') if total else 'amounts undisclosed'})"
+            )
     if r.investors:
         lines.append("\nMost active investors: " + ", ".join(f"{n} ({c})" for n, c in r.investors))
     if r.rumours:

@@ -1,6 +1,9 @@
-"""`dealbot run`: the poll job on a schedule, in one process.
+"""`dealbot run`: the poll job on a schedule plus the Slack listener, in one process.
 
-The scheduler must run in exactly one process: two would poll twice and race on posts.
+The scheduler must run in exactly one process: two would poll twice and race on posts (the
+posts table keeps cards single, but not thread replies). So run one `dealbot run`, and scale
+the HTTP side, if ever needed, without the scheduler. Without SLACK_BOT_TOKEN it runs in
+console mode (polls and prints).
 """
 
 from __future__ import annotations
@@ -8,7 +11,8 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -18,7 +22,11 @@ log = logging.getLogger(__name__)
 POLL_JOB = "dealbot-poll"
 
 
-def schedule_poll(scheduler: BackgroundScheduler, settings: Settings, job) -> None:
+def schedule_poll(
+    scheduler: BackgroundScheduler, settings: Settings, job, *, now: bool = False
+) -> None:
+    """The poll job, with a fixed id so a restart replaces it instead of adding a second one."""
+    extra = {"next_run_time": datetime.now(settings.tz)} if now else {}
     scheduler.add_job(
         job,
         "interval",
@@ -28,21 +36,37 @@ def schedule_poll(scheduler: BackgroundScheduler, settings: Settings, job) -> No
         coalesce=True,
         max_instances=1,
         misfire_grace_time=int(settings.poll_minutes * 60),
+        **extra,
     )
+
+
+def wait_for_signal() -> None:
+    """Block until SIGINT or SIGTERM."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
 
 
 def run(settings: Settings) -> int:
     from bot.cli import open_store
+
+    if not settings.console_mode and not settings.channel:
+        print("dealbot run: set DEALBOT_CHANNEL (the channel ID, e.g. C0123ABCD) to post to")
+        return 2
+    store = open_store(settings)
+    try:
+        if settings.console_mode:
+            return _run_console(settings, store)
+        return _run_slack(settings, store)
+    finally:
+        store.close()
+
+
+def _run_console(settings: Settings, store) -> int:
     from bot.console import ConsolePublisher
     from bot.pipeline import poll
 
-    if not settings.console_mode:
-        print(
-            "dealbot run: posting to Slack is not built yet (issue 5); unset SLACK_BOT_TOKEN to "
-            "run in console mode"
-        )
-        return 2
-    store = open_store(settings)
     publisher = ConsolePublisher(store)
     max_age = timedelta(hours=settings.max_age_hours)
 
@@ -50,15 +74,83 @@ def run(settings: Settings) -> int:
         report = poll(store, publisher, max_age=max_age)
         log.info("poll: %d new stories, %d failed feeds", report.new_stories, len(report.failed))
 
-    scheduler = BackgroundScheduler(timezone=settings.tz)
-    schedule_poll(scheduler, settings, job)
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    scheduler.start()
     print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
-    job()
-    stop.wait()
-    scheduler.shutdown(wait=True)  # lets a running poll finish its write
-    store.close()
+    _with_scheduler(settings, job, lambda: None)
     return 0
+
+
+def _run_slack(settings: Settings, store) -> int:
+    from slack_sdk.errors import SlackApiError
+
+    from bot.app import create_app, make_client
+    from bot.pipeline import poll
+    from bot.publish import HELP, SlackPublisher, slack_error
+
+    client = make_client(settings)
+    try:
+        who = client.auth_test()
+    except SlackApiError as exc:
+        error = slack_error(exc)
+        print(f"dealbot run: Slack refused the token ({error}). {HELP.get(error, '')}".strip())
+        return 2
+    except OSError as exc:
+        print(f"dealbot run: cannot reach Slack at {settings.slack_api_url}: {exc}")
+        return 2
+    log.info("connected to %s as %s", who.get("team"), who.get("user"))
+    app = create_app(settings, store, client)
+    publisher = SlackPublisher(store, client, settings.channel, post_interval=settings.post_interval)
+    max_age = timedelta(hours=settings.max_age_hours)
+
+    def job() -> None:
+        try:
+            publisher.settle_pending()  # also when this cycle brings no news
+            publisher.catch_up()
+            report = poll(store, publisher, max_age=max_age)
+            log.info("poll: %d new stories, %d events, %d failed feeds",
+                     report.new_stories, len(report.events), len(report.failed))
+        except Exception:  # a bad cycle must not kill the scheduler thread's next one
+            log.exception("poll cycle failed")
+
+    stop_listener = _start_listener(settings, app)
+    print(f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
+          flush=True)
+    _with_scheduler(settings, job, stop_listener)
+    return 0
+
+
+def _start_listener(settings: Settings, app) -> Callable[[], None]:
+    """Socket Mode when SLACK_APP_TOKEN is set, else HTTP (waitress) on PORT; returns stop()."""
+    if settings.socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        handler = SocketModeHandler(app, settings.slack_app_token)
+        handler.connect()  # returns at once; the built-in client runs its own threads
+        return handler.close
+
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
+    from waitress.server import create_server
+
+    # waitress, not app.start(): bolt's built-in server is for development only
+    server = create_server(SlackRequestHandler(app), host="0.0.0.0", port=settings.port)
+    thread = threading.Thread(target=server.run, name="http", daemon=True)
+    thread.start()
+    print(f"dealbot: listening on port {settings.port}, POST /slack/events", flush=True)
+
+    def stop() -> None:
+        server.close()
+        thread.join(timeout=5)
+
+    return stop
+
+
+def _with_scheduler(settings: Settings, job, stop_listener: Callable[[], None]) -> None:
+    """Run `job` now and every poll interval until SIGINT/SIGTERM, then stop in order."""
+    scheduler = BackgroundScheduler(timezone=settings.tz)
+    schedule_poll(scheduler, settings, job, now=True)
+    scheduler.start()
+    try:
+        wait_for_signal()
+    finally:
+        stop_listener()  # no new Slack requests
+        scheduler.shutdown(wait=True)  # a running poll finishes its write first
+        print("dealbot: stopped", flush=True)

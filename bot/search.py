@@ -74,11 +74,11 @@ def run(store: Store, q: Query, *, limit: int = PAGE, offset: int = 0) -> Search
     if q.command == "too_long":
         msg = messages.TOO_LONG.format(length="over " + str(MAX_QUERY), limit=MAX_QUERY)
         return SearchResult(msg + "\n\n" + messages.HELP, kind="help")
+    if q.command == "roundup":
+        return SearchResult(roundup_text(store), kind="roundup")
     if q.command == "help" or q.is_empty:
         prefix = _problems(q)
         return SearchResult((prefix + "\n\n" if prefix else "") + messages.HELP, kind="help")
-    if q.command == "roundup":
-        return SearchResult(roundup_text(store), kind="roundup")
     offset = max(0, min(offset, MAX_OFFSET))
     what = _describe(q)
     where: list[str] = []
@@ -146,16 +146,25 @@ def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, lis
         return [key], None, []
     alias = fts_query(text, ("company",), phrase=True)
     if alias:
-        keys = [r["company_key"] for r in db.query(
-            "select distinct company_key from deals where rowid in "
-            "(select rowid from deals_fts where deals_fts match ? limit 200) limit 5", [alias])]
+        keys = [
+            r["company_key"]
+            for r in db.query(
+                "select distinct company_key from deals where rowid in "
+                "(select rowid from deals_fts where deals_fts match ? limit 200) limit 5",
+                [alias],
+            )
+        ]
         if keys:
             return keys, None, []
     if len(key) < 3:
         return [], None, []
-    names = [r["company_key"] for r in db.query(
-        "select distinct company_key from deals where company_prefix = ? limit ?",
-        [key_prefix(key), BUCKET_LIMIT])]
+    names = [
+        r["company_key"]
+        for r in db.query(
+            "select distinct company_key from deals where company_prefix = ? limit ?",
+            [key_prefix(key), BUCKET_LIMIT],
+        )
+    ]
     best = process.extract(key, names, scorer=fuzz.ratio, limit=3, score_cutoff=SUGGEST_CUTOFF)
     if best and best[0][1] >= FUZZY_ACCEPT and len(key) >= 4:
         return [best[0][0]], display_name(store, best[0][0]), []
@@ -163,25 +172,26 @@ def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, lis
 
 
 def display_name(store: Store, key: str) -> str:
-    row = next(store.db.query(
-        "select company from deals where company_key = ? order by announced desc limit 1", [key]),
-        None)
+    row = next(
+        store.db.query(
+            "select company from deals where company_key = ? order by announced desc limit 1", [key]
+        ),
+        None,
+    )
     return row["company"] if row else key
 
 
 def roundup_text(store: Store) -> str:
-    """The weekly roundup for the asker, if a roundup module exists (it is someone else's)."""
+    """The last 7 days' roundup for the asker (bot.roundup is another module's; if it is
+    missing or fails, /deal still answers)."""
     import importlib.util
 
     if importlib.util.find_spec("bot.roundup") is None:
         return messages.ROUNDUP_NOT_BUILT
     try:
-        from bot import roundup  # type: ignore[attr-defined]
+        from bot import roundup
 
-        for name in ("roundup_text", "render_text", "text"):
-            fn = getattr(roundup, name, None)
-            if callable(fn):
-                return str(fn(store))
+        return roundup.render_text(roundup.load(store, end=datetime.now(timezone.utc), days=7))
     except Exception:  # their module must not break /deal
         log.exception("roundup failed")
     return messages.ROUNDUP_UNAVAILABLE
@@ -189,7 +199,10 @@ def roundup_text(store: Store) -> str:
 
 def _describe(q: Query) -> str:
     return messages.describe(
-        q.text, q.investor, q.rounds, q.since.isoformat() if q.since else None,
+        q.text,
+        q.investor,
+        q.rounds,
+        q.since.isoformat() if q.since else None,
         money(q.min_usd, "USD") if q.min_usd is not None else None,
         q.top_days if q.top else None,
     )

@@ -26,17 +26,35 @@ migrations = Migrations("dealbot")
 def m001_initial(db: sqlite_utils.Database) -> None:
     db["feeds"].create(
         {
-            "url": str, "name": str, "origin": str, "removed": int, "etag": str,
-            "last_modified": str, "last_success": str, "last_error": str,
-            "last_error_at": str, "failures": int, "added_at": str,
+            "url": str,
+            "name": str,
+            "origin": str,
+            "removed": int,
+            "etag": str,
+            "last_modified": str,
+            "last_success": str,
+            "last_error": str,
+            "last_error_at": str,
+            "failures": int,
+            "added_at": str,
         },
         pk="url",
     )
     db["stories"].create(
         {
-            "id": int, "link_key": str, "link": str, "guid": str, "title": str, "summary": str,
-            "published": str, "first_seen": str, "feed_url": str, "outlet": str, "kind": str,
-            "deal_id": int, "extraction": str,
+            "id": int,
+            "link_key": str,
+            "link": str,
+            "guid": str,
+            "title": str,
+            "summary": str,
+            "published": str,
+            "first_seen": str,
+            "feed_url": str,
+            "outlet": str,
+            "kind": str,
+            "deal_id": int,
+            "extraction": str,
         },
         pk="id",
     )
@@ -45,11 +63,25 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["stories"].create_index(["deal_id"])
     db["deals"].create(
         {
-            "id": int, "company": str, "company_key": str, "company_prefix": str, "status": str,
-            "announced": str, "amount": float, "currency": str, "amount_usd": float,
-            "round": str, "valuation": float, "valuation_currency": str, "location": str,
-            "lead_investors": str, "investors": str, "titles": str, "announce": int,
-            "created_at": str, "updated_at": str,
+            "id": int,
+            "company": str,
+            "company_key": str,
+            "company_prefix": str,
+            "status": str,
+            "announced": str,
+            "amount": float,
+            "currency": str,
+            "amount_usd": float,
+            "round": str,
+            "valuation": float,
+            "valuation_currency": str,
+            "location": str,
+            "lead_investors": str,
+            "investors": str,
+            "titles": str,
+            "announce": int,
+            "created_at": str,
+            "updated_at": str,
         },
         pk="id",
     )
@@ -58,19 +90,35 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["deals"].create_index(["announced"])
     db["deals"].create_index(["amount_usd"])
     db["deal_sources"].create(
-        {"deal_id": int, "story_id": int, "outlet": str, "title": str, "link": str,
-         "published": str},
+        {
+            "deal_id": int,
+            "story_id": int,
+            "outlet": str,
+            "title": str,
+            "link": str,
+            "published": str,
+        },
         pk=("deal_id", "story_id"),
     )
     db["posts"].create(
-        {"deal_id": int, "channel": str, "status": str, "ts": str, "sources_posted": int,
-         "error": str, "created_at": str, "updated_at": str},
+        {
+            "deal_id": int,
+            "channel": str,
+            "status": str,
+            "ts": str,
+            "sources_posted": int,
+            "error": str,
+            "created_at": str,
+            "updated_at": str,
+        },
         pk=("deal_id", "channel"),
     )
     db["posts"].create_index(["status"])
     db["deals"].enable_fts(
-        ["company", "lead_investors", "investors", "titles"], fts_version="FTS5",
-        create_triggers=True, tokenize="unicode61 remove_diacritics 2",
+        ["company", "lead_investors", "investors", "titles"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
     )
 
 
@@ -131,8 +179,14 @@ class Store:
             for url, name in feeds:
                 if not db["feeds"].count_where("url = ?", [url]):
                     db["feeds"].insert(
-                        {"url": url, "name": name, "origin": "file", "removed": 0,
-                         "failures": 0, "added_at": now}
+                        {
+                            "url": url,
+                            "name": name,
+                            "origin": "file",
+                            "removed": 0,
+                            "failures": 0,
+                            "added_at": now,
+                        }
                     )
 
     def add_feed(self, url: str, name: str = "") -> bool:
@@ -142,8 +196,14 @@ class Store:
             if row and not row["removed"]:
                 return False
             db["feeds"].upsert(
-                {"url": url, "name": name or (row or {}).get("name") or url, "origin": "command",
-                 "removed": 0, "failures": 0, "added_at": iso(utcnow())},
+                {
+                    "url": url,
+                    "name": name or (row or {}).get("name") or url,
+                    "origin": "command",
+                    "removed": 0,
+                    "failures": 0,
+                    "added_at": iso(utcnow()),
+                },
                 pk="url",
             )
             return True
@@ -158,8 +218,15 @@ class Store:
     def feeds(self) -> list[dict]:
         return list(self.db["feeds"].rows_where("removed = 0", order_by="added_at, url"))
 
-    def record_fetch(self, url: str, *, ok: bool, error: str | None = None,
-                     etag: str | None = None, last_modified: str | None = None) -> None:
+    def record_fetch(
+        self,
+        url: str,
+        *,
+        ok: bool,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
         now = iso(utcnow())
         with self.transaction() as db:
             row = next(db["feeds"].rows_where("url = ?", [url]), None)
@@ -170,8 +237,11 @@ class Store:
                 if etag is not None or last_modified is not None:
                     changes.update(etag=etag, last_modified=last_modified)
             else:
-                changes = {"last_error": (error or "error")[:500], "last_error_at": now,
-                           "failures": (row["failures"] or 0) + 1}
+                changes = {
+                    "last_error": (error or "error")[:500],
+                    "last_error_at": now,
+                    "failures": (row["failures"] or 0) + 1,
+                }
             db["feeds"].update(url, changes)
 
     # --- stories -------------------------------------------------------------------------
@@ -182,17 +252,34 @@ class Store:
             return True
         return bool(guid) and bool(self.db["stories"].count_where("guid = ?", [guid]))
 
-    def add_story(self, db: sqlite_utils.Database, story: Story, link_key: str, kind: str,
-                  extraction: dict, seen: datetime) -> int:
-        return db["stories"].insert(
-            {
-                "link_key": link_key, "link": story.link, "guid": story.guid,
-                "title": story.title, "summary": story.summary[:2000],
-                "published": iso(story.published), "first_seen": iso(seen),
-                "feed_url": story.feed_url, "outlet": story.outlet, "kind": kind,
-                "extraction": json.dumps(extraction),
-            }
-        ).last_pk
+    def add_story(
+        self,
+        db: sqlite_utils.Database,
+        story: Story,
+        link_key: str,
+        kind: str,
+        extraction: dict,
+        seen: datetime,
+    ) -> int:
+        return (
+            db["stories"]
+            .insert(
+                {
+                    "link_key": link_key,
+                    "link": story.link,
+                    "guid": story.guid,
+                    "title": story.title,
+                    "summary": story.summary[:2000],
+                    "published": iso(story.published),
+                    "first_seen": iso(seen),
+                    "feed_url": story.feed_url,
+                    "outlet": story.outlet,
+                    "kind": kind,
+                    "extraction": json.dumps(extraction),
+                }
+            )
+            .last_pk
+        )
 
     # --- deals ---------------------------------------------------------------------------
 
@@ -205,8 +292,9 @@ class Store:
         )
         return [deal_from_row(r) for r in rows]
 
-    def save_deal(self, db: sqlite_utils.Database, deal: Deal, *, prefix: str,
-                  announce: bool | None = None) -> int:
+    def save_deal(
+        self, db: sqlite_utils.Database, deal: Deal, *, prefix: str, announce: bool | None = None
+    ) -> int:
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))
         titles = [s.title for s in deal.sources]
@@ -218,11 +306,19 @@ class Store:
             db["deals"].update(deal.id, row)
         return deal.id
 
-    def add_source(self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story) -> None:
+    def add_source(
+        self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story
+    ) -> None:
         db["stories"].update(story_id, {"deal_id": deal_id})
         db["deal_sources"].insert(
-            {"deal_id": deal_id, "story_id": story_id, "outlet": story.outlet,
-             "title": story.title, "link": story.link, "published": iso(story.published)},
+            {
+                "deal_id": deal_id,
+                "story_id": story_id,
+                "outlet": story.outlet,
+                "title": story.title,
+                "link": story.link,
+                "published": iso(story.published),
+            },
             ignore=True,
         )
 
@@ -248,10 +344,17 @@ class Store:
 
 def deal_to_row(deal: Deal) -> dict:
     return {
-        "company": deal.company, "company_key": deal.company_key, "status": deal.status,
-        "announced": iso(deal.announced), "amount": deal.amount, "currency": deal.currency,
-        "amount_usd": deal.amount_usd, "round": deal.round, "valuation": deal.valuation,
-        "valuation_currency": deal.valuation_currency, "location": deal.location,
+        "company": deal.company,
+        "company_key": deal.company_key,
+        "status": deal.status,
+        "announced": iso(deal.announced),
+        "amount": deal.amount,
+        "currency": deal.currency,
+        "amount_usd": deal.amount_usd,
+        "round": deal.round,
+        "valuation": deal.valuation,
+        "valuation_currency": deal.valuation_currency,
+        "location": deal.location,
         "lead_investors": json.dumps(list(deal.lead_investors)),
         "investors": json.dumps(list(deal.investors)),
     }
@@ -259,10 +362,17 @@ def deal_to_row(deal: Deal) -> dict:
 
 def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
     return Deal(
-        id=row["id"], company=row["company"], company_key=row["company_key"],
-        status=row["status"], announced=parse_iso(row["announced"]), amount=row["amount"],
-        currency=row["currency"], amount_usd=row["amount_usd"], round=row["round"],
-        valuation=row["valuation"], valuation_currency=row["valuation_currency"],
+        id=row["id"],
+        company=row["company"],
+        company_key=row["company_key"],
+        status=row["status"],
+        announced=parse_iso(row["announced"]),
+        amount=row["amount"],
+        currency=row["currency"],
+        amount_usd=row["amount_usd"],
+        round=row["round"],
+        valuation=row["valuation"],
+        valuation_currency=row["valuation_currency"],
         location=row["location"],
         lead_investors=tuple(json.loads(row["lead_investors"] or "[]")),
         investors=tuple(json.loads(row["investors"] or "[]")),

@@ -21,7 +21,8 @@ def rss(*items):
         f"<pubDate>{d}</pubDate><description>{s}</description></item>"
         for t, link, d, s in items
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode()
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+    return f"{head}{body}</channel></rss>".encode()
 
 
 # Facts: Mistral AI's €600M round led by General Catalyst, reported 11 June 2024.

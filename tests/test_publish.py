@@ -154,6 +154,7 @@ def test_planted_mentions_and_links_are_inert(fake, store, feed_server) -> None:
     assert fake.calls_to("chat.postMessage")
     for bad in ("<!channel>", "<!here>", "<@U123>", "<https://evil.example"):
         assert bad not in sent
+    assert "&lt;@U123&gt; &lt;!here&gt;" in sent  # shown, escaped, inert
 
 
 def test_rate_limited_twice_then_one_card(fake, store, feed_server) -> None:

@@ -9,16 +9,33 @@ END = datetime(2025, 6, 16, 7, tzinfo=timezone.utc)  # a Monday morning
 
 def deal(company, usd, rnd, days_ago, status="confirmed", leads=(), investors=()):
     when = END - timedelta(days=days_ago)
-    return Deal(company, company.lower(), status, when, amount=usd, currency="USD" if usd else None,
-                amount_usd=usd, round=rnd, lead_investors=leads, investors=investors or leads,
-                sources=[Source("TC", f"{company} raises", f"https://t.example/{company}", when)])
+    return Deal(
+        company,
+        company.lower(),
+        status,
+        when,
+        amount=usd,
+        currency="USD" if usd else None,
+        amount_usd=usd,
+        round=rnd,
+        lead_investors=leads,
+        investors=investors or leads,
+        sources=[Source("TC", f"{company} raises", f"https://t.example/{company}", when)],
+    )
 
 
 # Three weeks of deals (facts of real rounds, dates moved into a fixed test calendar).
 DEALS = [
     deal("Anduril", 2.5e9, "series-g", 1, leads=("Founders Fund",)),
     deal("Glean", 1.5e8, "series-f", 2, leads=("Wellington",), investors=("Wellington", "Khosla")),
-    deal("Harvey", 3e8, "series-e", 3, leads=("Kleiner Perkins",), investors=("Kleiner Perkins", "Khosla")),
+    deal(
+        "Harvey",
+        3e8,
+        "series-e",
+        3,
+        leads=("Kleiner Perkins",),
+        investors=("Kleiner Perkins", "Khosla"),
+    ),
     deal("Stealthco", None, "seed", 4),
     deal("Rumoured", 5e8, None, 2, status="rumor"),
     deal("LastWeek", 9e9, "series-c", 9),
@@ -34,7 +51,11 @@ def test_selection_totals_and_ranking():
     assert r.investors == (("Khosla", 2),)
     assert [d.company for d in r.rumours] == ["Rumoured"]
     text = render_text(r)
-    assert "4 deals" in text and "Anduril raises $2.5B Series G" in text and "Reported, not confirmed" in text
+    assert (
+        "4 deals" in text
+        and "Anduril raises $2.5B Series G" in text
+        and "Reported, not confirmed" in text
+    )
 
 
 def test_empty_week_is_one_friendly_line():

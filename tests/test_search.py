@@ -1,0 +1,189 @@
+"""The /deal search over a real (temporary) SQLite store: forgiving company match, filters,
+FTS safety and the indexes it relies on. `deal_store` is reused by the handler tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bot import messages
+from bot.match import company_key, key_prefix
+from bot.models import Deal, Story
+from bot.search import PAGE, fts_query, search
+from bot.store import Store
+
+NOW = datetime.now(timezone.utc).replace(microsecond=0)
+
+# company, days ago, amount USD, round, leads, investors
+DEALS = [
+    ("SenseTime", 400, 600e6, "series-c", ["Alibaba"], ["Alibaba", "Qualcomm", "Temasek", "Suning"]),
+    ("SenseTime", 700, 410e6, "series-b", ["CDH Investments"], ["CDH Investments", "Sailing Capital"]),
+    ("Anysphere (Cursor)", 20, 900e6, "series-c", ["Thrive Capital"], ["Thrive Capital", "a16z"]),
+    ("Sensely", 5, 15e6, "series-a", ["Sequoia Capital"], ["Sequoia Capital"]),
+    ("Mistral AI", 3, 640e6, "series-b", ["General Catalyst"], ["General Catalyst", "Nvidia"]),
+    ("<!channel> Corp", 2, 1e6, "seed", ["<@U123>"], ["Evil & Co"]),
+    *[(f"Seedling {i}", i, 1e6 + i, "seed", ["Y Combinator"], ["Y Combinator"]) for i in range(1, 15)],
+]
+
+
+def add_deal(store: Store, company: str, days: int, usd: float | None, rnd: str | None,
+             leads: list[str], investors: list[str], link: str | None = None) -> int:
+    when = NOW - timedelta(days=days)
+    key = company_key(company.split(" (")[0])
+    deal = Deal(company=company, company_key=key, status="confirmed", announced=when,
+                amount=usd, currency="USD", amount_usd=usd, round=rnd,
+                lead_investors=tuple(leads), investors=tuple(investors))
+    link = link or f"https://news.example/{key}/{days}"
+    story = Story(link, f"{company} raises", published=when, outlet="News & Co")
+    with store.transaction() as db:
+        sid = store.add_story(db, story, link, "funding", {}, when)
+        store.save_deal(db, deal, prefix=key_prefix(key), announce=True)
+        store.add_source(db, deal.id, sid, story)
+    return deal.id  # type: ignore[return-value]
+
+
+def make_store(path: Path) -> Store:
+    store = Store(str(path / "deals.db"))
+    for row in DEALS:
+        add_deal(store, *row)
+    return store
+
+
+@pytest.fixture
+def deal_store(tmp_path: Path) -> Store:
+    return make_store(tmp_path)
+
+
+def companies(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [d.company for d in result.deals]
+
+
+@pytest.mark.parametrize("text", ["SenseTime", "sensetime", "Sense Time", "SENSETIME Inc."])
+def test_company_exact_key(deal_store: Store, text: str) -> None:
+    result = search(deal_store, text)
+    assert companies(result) == ["SenseTime", "SenseTime"]
+    assert [d.round for d in result.deals] == ["series-c", "series-b"]  # newest first
+    assert result.deals[0].sources and result.deals[0].sources[0].outlet == "News & Co"
+
+
+def test_company_typo_is_forgiven(deal_store: Store) -> None:
+    result = search(deal_store, "Sensetme")
+    assert companies(result) == ["SenseTime", "SenseTime"]
+    assert "showing SenseTime" in result.message
+
+
+def test_company_alias(deal_store: Store) -> None:
+    assert companies(search(deal_store, "Cursor")) == ["Anysphere (Cursor)"]
+
+
+def test_no_match_suggests_closest(deal_store: Store) -> None:
+    result = search(deal_store, "Sensorium")
+    assert result.deals == []
+    assert "SenseTime" in result.suggestions and "Did you mean" in result.message
+
+
+def test_no_match_without_suggestions(deal_store: Store) -> None:
+    result = search(deal_store, "Zyxwvut")
+    assert result.deals == [] and result.kind == "none"
+    assert result.message == messages.NO_MATCH.format(what="“Zyxwvut”")
+
+
+def test_word_anywhere_falls_back_to_fts(deal_store: Store) -> None:
+    assert companies(search(deal_store, "Qualcomm")) == ["SenseTime"]
+
+
+@pytest.mark.parametrize("text", ["investor:Alibaba", "investor:alibaba", "investor:Temasek"])
+def test_investor_led_or_joined(deal_store: Store, text: str) -> None:
+    assert companies(search(deal_store, text)) == ["SenseTime"]
+
+
+def test_investor_phrase(deal_store: Store) -> None:
+    assert companies(search(deal_store, "investor:Sequoia Capital")) == ["Sensely"]
+    assert companies(search(deal_store, "investor:Capital Sequoia")) == []
+
+
+def test_filters_combine(deal_store: Store) -> None:
+    assert companies(search(deal_store, "SenseTime investor:Alibaba")) == ["SenseTime"]
+    assert companies(search(deal_store, "SenseTime round:series-b")) == ["SenseTime"]
+    assert companies(search(deal_store, "round:series-a round:series-b since:30d")) == [
+        "Mistral AI", "Sensely"]
+    assert companies(search(deal_store, "min:500M since:60d")) == ["Mistral AI", "Anysphere (Cursor)"]
+    since = (NOW - timedelta(days=500)).date().isoformat()
+    assert companies(search(deal_store, f"SenseTime since:{since}")) == ["SenseTime"]
+
+
+def test_top_orders_by_amount(deal_store: Store) -> None:
+    assert companies(search(deal_store, "top 7d"))[:2] == ["Mistral AI", "Sensely"]
+    assert companies(search(deal_store, "top 30d"))[0] == "Anysphere (Cursor)"
+
+
+def test_paging(deal_store: Store) -> None:
+    first = search(deal_store, "investor:Y Combinator")
+    assert len(first.deals) == PAGE and first.has_more
+    second = search(deal_store, "investor:Y Combinator", offset=PAGE)
+    assert len(second.deals) == 4 and not second.has_more
+    assert {d.id for d in first.deals}.isdisjoint(d.id for d in second.deals)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "help", "round:nope"])
+def test_help(deal_store: Store, text: str) -> None:
+    result = search(deal_store, text)
+    assert result.kind == "help" and "investor:" in result.message
+
+
+def test_help_lists_every_filter() -> None:
+    for word in ("investor:", "round:", "since:", "min:", "top", "roundup", "help", "7d", "30d"):
+        assert word in messages.HELP
+
+
+def test_roundup(deal_store: Store) -> None:
+    import importlib.util
+
+    text = search(deal_store, "roundup").message
+    if importlib.util.find_spec("bot.roundup") is None:
+        assert text == messages.ROUNDUP_NOT_BUILT
+    else:
+        assert "Mistral AI" in text and text != messages.ROUNDUP_UNAVAILABLE
+
+
+BAD = ['"', '""', '"SenseTime', "*", "Sense*", "NEAR(Sense Time)", "Sense OR Time",
+       "company:SenseTime", "col:x", "^Sense", "a AND (b", "-x", "🚀🚀", "🚀 SenseTime",
+       "شركة ناشئة", "\u202eemiTesneS", "<!channel>", "<@U123> &amp;", "x" * 5000,
+       "investor:\"", "investor:*", "investor:NEAR(", "investor:🚀", "\x00\x01", "' OR 1=1 --"]
+
+
+@pytest.mark.parametrize("text", BAD, ids=range(len(BAD)))
+def test_bad_input_never_raises(deal_store: Store, text: str) -> None:
+    result = search(deal_store, text)
+    assert result.message and result.kind != "error"
+
+
+def test_fts_syntax_is_plain_text(deal_store: Store) -> None:
+    assert fts_query('a" OR b* NEAR( col:x') == '"a" "OR" "b" "NEAR" "col" "x"'
+    assert fts_query("🚀 *") is None
+    assert companies(search(deal_store, '"SenseTime"')) == ["SenseTime", "SenseTime"]
+    assert companies(search(deal_store, "SenseTime*")) == ["SenseTime", "SenseTime"]
+
+
+def test_feed_text_is_found_by_its_words(deal_store: Store) -> None:
+    assert companies(search(deal_store, "<!channel> Corp")) == ["<!channel> Corp"]
+
+
+QUERIES = {
+    "company": ("select * from deals where company_key in (?) order by announced desc limit 11",
+                ["sensetime"]),
+    "bucket": ("select distinct company_key from deals where company_prefix = ? limit 5000",
+               ["sen"]),
+    "filter": ("select * from deals where round in (?) and announced >= ? "
+               "order by announced desc, id desc limit 11", ["seed", "2026"]),
+}
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_queries_use_indexes(deal_store: Store, name: str) -> None:
+    sql, params = QUERIES[name]
+    plan = " ".join(r[3] for r in deal_store.db.execute("explain query plan " + sql, params))
+    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
+    assert "SCAN deals" not in plan.replace("SCAN deals USING", ""), plan
