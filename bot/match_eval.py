@@ -66,9 +66,9 @@ def _deals_for(stories: list[Story]) -> set[int]:
         store = Store(str(Path(tmp) / "m.db"))
         deal_ids: set[int] = set()
         for story in sorted(stories, key=lambda s: s.published):
-            event = ingest(store, story, now=story.published, max_age=FOREVER)
-            if event:
-                deal_ids.add(event.deal.id)
+            result = ingest(store, story, now=story.published, max_age=FOREVER)
+            if result.event:
+                deal_ids.add(result.event.deal.id)
         store.close()
     return deal_ids
 

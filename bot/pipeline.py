@@ -51,11 +51,19 @@ class Publisher(Protocol):
     def publish(self, events: Sequence[Event]) -> None: ...
 
 
-def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> Event | None | bool:
-    """Store one story; return the Event it causes, None if no deal news, False if seen before."""
+@dataclass(frozen=True)
+class Ingested:
+    """What storing one story did: was it new, and what deal news (if any) it caused."""
+
+    new: bool
+    event: Event | None = None
+
+
+def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> Ingested:
+    """Store one story and fold it into the deal it reports, in one transaction."""
     key = link_key(story.link)
     if store.known_story(key, story.guid):
-        return False
+        return Ingested(new=False)
     found = extract_story(story)
     when = story.published or now
     if when > now + timedelta(hours=1):  # a feed that dates items in the future
@@ -64,7 +72,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
     with store.transaction() as db:
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)
         if not found.is_deal:
-            return None
+            return Ingested(new=True)
         keys = company_keys(found.company or "")
         candidates: list[Deal] = []
         for k in keys:
@@ -74,13 +82,12 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             deal = new_deal(found, story, when)
             store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
             store.add_source(db, deal.id, story_id, story)
-            return Event("new", deal, story, fresh)
+            return Ingested(True, Event("new", deal, story, fresh))
         known.sources = store.sources(known.id)
-        seen = [a for a in _source_amounts(db, known.id) if a is not None]
-        merged = merge(known, found, story, seen)
+        merged = merge(known, found, story, store.source_amounts(known.id))
         store.save_deal(db, merged, prefix=key_prefix(merged.company_key))
         store.add_source(db, merged.id, story_id, story)
-        return Event(
+        event = Event(
             "update",
             merged,
             story,
@@ -88,13 +95,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             confirmed=known.is_rumor and not merged.is_rumor,
             changed=tuple(changed_fields(known, merged)),
         )
-
-
-def _source_amounts(db, deal_id: int) -> list[float | None]:
-    import json
-
-    rows = db.query("select s.extraction from stories s where s.deal_id = ?", [deal_id])
-    return [json.loads(r["extraction"]).get("amount") for r in rows]
+        return Ingested(True, event)
 
 
 def poll(
@@ -134,14 +135,13 @@ def poll(
         for story in parsed.stories:
             report.stories += 1
             try:
-                event = ingest(store, story, now=now(), max_age=max_age)
+                outcome = ingest(store, story, now=now(), max_age=max_age)
             except Exception:  # one bad story must not stop the cycle
                 log.exception("could not process %s", story.link)
                 continue
-            if event is not False:
-                report.new_stories += 1
-            if event:
-                report.events.append(event)
+            report.new_stories += outcome.new
+            if outcome.event:
+                report.events.append(outcome.event)
         store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
     if publisher is not None and report.events:
         publisher.publish(report.events)

@@ -322,6 +322,12 @@ class Store:
             ignore=True,
         )
 
+    def source_amounts(self, deal_id: int) -> list[float]:
+        """The amounts each story of a deal reported (for "the most common amount wins")."""
+        rows = self.db.query("select extraction from stories where deal_id = ?", [deal_id])
+        amounts = (json.loads(r["extraction"] or "{}").get("amount") for r in rows)
+        return [a for a in amounts if a is not None]
+
     def deal(self, deal_id: int) -> Deal | None:
         row = next(self.db["deals"].rows_where("id = ?", [deal_id]), None)
         return deal_from_row(row, self.sources(deal_id)) if row else None
