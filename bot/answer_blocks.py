@@ -57,8 +57,10 @@ def deal_text(deal: Deal) -> str:
 
 
 def sources_text(deal: Deal) -> str | None:
-    links = [_link(s.link, _clip(s.outlet or s.title or "source", 80))
-             for s in deal.sources[:MAX_SOURCES]]
+    links = [
+        _link(s.link, _clip(s.outlet or s.title or "source", 80))
+        for s in deal.sources[:MAX_SOURCES]
+    ]
     extra = len(deal.sources) - MAX_SOURCES
     if extra > 0:
         links.append(f"+{extra} more")
@@ -66,8 +68,14 @@ def sources_text(deal: Deal) -> str | None:
 
 
 def button_value(query: str, offset: int) -> str:
-    """What a button needs to redo the search: the query text (clipped) and the page offset."""
-    return json.dumps({"q": query[:MAX_VALUE - 40], "o": offset}, ensure_ascii=False)
+    """What a button needs to redo the search: the query text (clipped) and the page offset.
+    \\u escapes keep even this invisible value free of raw <, > and &."""
+    while True:
+        value = json.dumps({"q": query, "o": offset})
+        value = value.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        if len(value) <= MAX_VALUE:
+            return value
+        query = query[: len(query) * 2 // 3]
 
 
 def read_button_value(value: str | None) -> tuple[str, int]:
@@ -79,15 +87,20 @@ def read_button_value(value: str | None) -> tuple[str, int]:
         return "", 0
 
 
-def answer(result: SearchResult, query: str, *, shareable: bool = True,
-           shared_by: str | None = None) -> tuple[str, list[dict]]:
+def answer(
+    result: SearchResult, query: str, *, shareable: bool = True, shared_by: str | None = None
+) -> tuple[str, list[dict]]:
     """(fallback text, blocks) for a /deal answer; `shareable` adds the buttons."""
     head = escape(result.message)
     blocks: list[dict] = []
     if shared_by:
         user = re.sub(r"[^A-Z0-9]", "", shared_by.upper())
-        blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": messages.SHARED_BY.format(user=user)}]})
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": messages.SHARED_BY.format(user=user)}],
+            }
+        )
     blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _clip(head, 2900)}})
     for deal in result.deals:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": deal_text(deal)}})
@@ -96,15 +109,28 @@ def answer(result: SearchResult, query: str, *, shareable: bool = True,
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": src}]})
     buttons = []
     if shareable and result.deals:
-        buttons.append({"type": "button", "action_id": ACTION_SHARE,
-                        "text": {"type": "plain_text", "text": messages.SHARE_BUTTON},
-                        "value": button_value(query, result.offset)})
+        buttons.append(
+            {
+                "type": "button",
+                "action_id": ACTION_SHARE,
+                "text": {"type": "plain_text", "text": messages.SHARE_BUTTON},
+                "value": button_value(query, result.offset),
+            }
+        )
     if shareable and result.has_more:
-        buttons.append({"type": "button", "action_id": ACTION_MORE,
-                        "text": {"type": "plain_text", "text": messages.MORE_BUTTON},
-                        "value": button_value(query, result.offset + len(result.deals))})
+        buttons.append(
+            {
+                "type": "button",
+                "action_id": ACTION_MORE,
+                "text": {"type": "plain_text", "text": messages.MORE_BUTTON},
+                "value": button_value(query, result.offset + len(result.deals)),
+            }
+        )
     if buttons:
         blocks.append({"type": "actions", "elements": buttons})
-    fallback = head if not result.deals else head + " " + "; ".join(
-        escape(headline(d)) for d in result.deals)
+    fallback = (
+        head
+        if not result.deals
+        else head + " " + "; ".join(escape(headline(d)) for d in result.deals)
+    )
     return _clip(fallback, 2900), blocks

@@ -30,7 +30,20 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
     from bot.pipeline import poll
 
     store = open_store(settings)
-    report = poll(store, ConsolePublisher(store), max_age=timedelta(hours=settings.max_age_hours))
+    publisher = ConsolePublisher(store)
+    if not settings.console_mode:
+        from bot.app import make_client
+        from bot.publish import SlackPublisher
+
+        if not settings.channel:
+            print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
+            return 2
+        publisher = SlackPublisher(
+            store, make_client(settings), settings.channel, post_interval=settings.post_interval
+        )
+        publisher.settle_pending()  # earlier cycles' unfinished posts first
+        publisher.catch_up()
+    report = poll(store, publisher, max_age=timedelta(hours=settings.max_age_hours))
     print(
         f"polled {report.feeds} feeds: {report.new_stories} new stories, "
         f"{len(report.events)} deal events, {report.not_modified} not modified, "

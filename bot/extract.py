@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from bot import names
-from bot.kinds import classify
+from bot.kinds import classify, read
+from bot.subject import find_subject
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
 from bot.rates import to_usd
@@ -188,30 +189,26 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     title = plain_text(title, limit=400)
     summary = plain_text(summary, limit=4000)
     content = plain_text(content, limit=MAX_BODY)
-    kind = classify(title)
+    reading = read(title)
+    kind = reading.kind
     if kind not in ("funding", "rumor"):
         return Extraction(kind=kind)
 
-    clause = names.main_clause(title)
-    subject = names.subject_of(clause)
+    text = reading.text
+    subject = find_subject(reading)
     company, location = subject.company, subject.location
-    leads = list(names.leads_in(clause))
-    investors = list(names.investors_in(clause))
-    if subject.investors:
-        investors = list(subject.investors) + investors
-    if subject.lead_investors:
-        leads = list(subject.lead_investors) + leads
+    leads = list(subject.lead_investors) + names.leads_in(text)
+    investors = list(subject.investors) + names.investors_in(text)
 
     # Money and round: the headline first, the body only for what it leaves out.
-    title_money = find_money(title, bare=True)
-    anchor = subject.verb_end
-    chosen = _round_amount(title, title_money, after=anchor) or _round_amount(title, title_money)
-    valuation = _valuation_in(title)
-    round_name = None
+    title_money = find_money(text, bare=True)
+    anchor = max(subject.verb_end, 0)
+    chosen = _round_amount(text, title_money, after=anchor) or _round_amount(text, title_money)
+    valuation = _valuation_in(text)
     if chosen is not None:
-        round_name = find_round(title[chosen.start :]) or find_round(title)
+        round_name = find_round(text[chosen.start :]) or find_round(text)
     else:
-        round_name = find_round(title)
+        round_name = find_round(text)
 
     body = " ".join(x for x in (summary, content) if x)
     sentences = _sentences(body) if body else []

@@ -60,14 +60,17 @@ _INVEST_TARGET = re.compile(
     r"\s*(?:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
     r"|^\s+(?:[\w'’-]+\s+){0,4}?(?:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
 )
-_VALUATION_EVENT = re.compile(
+VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
     r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
     r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation)\b",
     re.I,
 )
 _VALUATION_WORD = re.compile(r"\bvaluation\b|\bvalued at\b|\bvaluing\b", re.I)
-_UNICORN = re.compile(r"\b(?:becomes (?:a |an )?\S*\s?unicorn|unicorn status|joins the unicorn)", re.I)
+UNICORN = re.compile(
+    r"\b(?:becomes (?:a |an )?\S*\s?unicorn|turns (?:a |an )?unicorn|unicorn status|joins the unicorn)",
+    re.I,
+)
 _BACKED_BY = re.compile(r"(?<![\w-])(?i:backed|funded) by (?:[A-Z]|a16z)")
 
 _RUMOR = re.compile(
@@ -217,6 +220,12 @@ def non_latin(text: str) -> bool:
 
 
 _PARTS = re.compile(r"\s+[–—|]\s+|\s+-\s+|(?<=[\w’'])[:;]\s+|(?<=\?)\s+|\s+//\s+")
+# "... just 6 months after an $11M seed": the past, not this round.
+_TIME_AFTER = re.compile(
+    r"\s(?:just |only |barely )?(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a few|several) )?(?:days?|weeks?|months?|years?) (?:after|since)\b.*$",
+    re.I,
+)
 _APPOSITIVE = re.compile(r",\s*(?:an?|the)\s[^,]{1,80},")
 
 
@@ -233,6 +242,7 @@ def main_text(title: str) -> str:
                 text = p
                 break
     text = _SUBORDINATE.sub("", text, count=1)
+    text = _TIME_AFTER.sub("", text)
     text = _RELATIVE.sub(",", text)
     text = _APPOSITIVE.sub(",", text)
     return text.strip(" ,")
@@ -258,7 +268,7 @@ _TIGHT_OBJECT = re.compile(
 )
 _BASE_FORMS = {"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"}
 _PLURAL_SUBJECT = re.compile(
-    r"(?:\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
+    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
     r"\s+(?:just |also |all |reportedly )?$"
 )
 _PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
@@ -361,7 +371,7 @@ def read(title: str) -> Reading:
         return done("other")
     money = find_money(text, bare=True)
     core, end, core_kind = _core(text, money)
-    val_event = _VALUATION_EVENT.search(text) is not None and (
+    val_event = VALUATION_EVENT.search(text) is not None and (
         _VALUATION_WORD.search(text) is not None
         or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
     )
@@ -396,7 +406,7 @@ def read(title: str) -> Reading:
         return done("funding")
     if val_event and re.search(r"[$€£₹¥]\s?\d", text):
         return done("funding")
-    if _UNICORN.search(text) or _CLUB.search(text):
+    if UNICORN.search(text) or _CLUB.search(text):
         return done("funding")
     rounds = round_money(text, money)
     if re.search(rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b", text, re.I) and rounds:

@@ -21,8 +21,10 @@ Filters combine: `/deal SenseTime investor:Alibaba since:2018-01-01 min:100M`.
 Rounds: pre-seed, seed, series-a … series-h, growth, debt, bridge, convertible, grant, \
 undisclosed."""
 
-TOO_LONG = "That query is too long ({length} characters). Try a company or investor name — " \
+TOO_LONG = (
+    "That query is too long ({length} characters). Try a company or investor name — "
     "up to {limit} characters."
+)
 CANT_READ = "I couldn't read {problems}."
 NOTHING_TO_SEARCH = "There is nothing I can search for in “{text}”. Try a company or investor name."
 NO_MATCH = "No deals found for {what}."
@@ -30,8 +32,9 @@ DID_YOU_MEAN = "No deals found for {what}. Did you mean: {names}?"
 FUZZY_NOTE = "No exact match for “{text}”; showing {name}."
 FOUND = "{count} deal{s} for {what}:"
 FOUND_MORE = "Deals {first}–{last} for {what} (more available):"
-ROUNDUP_NOT_BUILT = "The weekly roundup is not built yet. Try `/deal top 7d` for this week's " \
-    "biggest deals."
+ROUNDUP_NOT_BUILT = (
+    "The weekly roundup is not built yet. Try `/deal top 7d` for this week's biggest deals."
+)
 ROUNDUP_UNAVAILABLE = "The weekly roundup can't be shown here right now. Try `/deal top 7d`."
 INTERNAL_ERROR = "Sorry, something went wrong while searching. Please try again in a moment."
 SEARCH_FAILED = "Sorry, I can't search for that. Try a plainer company or investor name."
@@ -41,8 +44,14 @@ SHARE_BUTTON = "Share in channel"
 MORE_BUTTON = "More"
 
 
-def describe(text: str, investor: str, rounds: tuple[str, ...], since: str | None,
-             min_usd: str | None, top_days: int | None) -> str:
+def describe(
+    text: str,
+    investor: str,
+    rounds: tuple[str, ...],
+    since: str | None,
+    min_usd: str | None,
+    top_days: int | None,
+) -> str:
     """ "“SenseTime”, investor “Alibaba”, series-a, since 2026-01-01" — what was asked, in words."""
     parts = []
     if top_days:

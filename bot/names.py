@@ -12,25 +12,6 @@ from dataclasses import dataclass, field
 
 from bot.places import place_name
 
-FUNDING_VERB = re.compile(
-    r"\b(?:raises|raised|raise|has raised|secures|secured|lands|landed|nabs|nabbed|bags|bagged"
-    r"|snags|snagged|grabs|grabbed|scores|scored|closes|closed|pulls in|pulled in|picks up"
-    r"|picked up|gets|got|receives|received|attracts|attracted|collects|banks|hauls in|rakes in"
-    r"|takes in|brings in|draws|wins|clinches|scoops up|nets|netted|gains|tops up|adds|extends"
-    r"|completes|announces|unveils|books|locks in|emerges from stealth with|emerges with"
-    r"|launches with|debuts with|comes out of stealth with|exits stealth with|mops up|amasses"
-    r"|reels in|notches|snares|inks|seals|wraps up|obtains|fetches|garners|racks up|taps"
-    r"|hits|reaches|doubles|triples|becomes|is valued|valued at|nears|eyes|seeks|is raising"
-    r"|in talks|looks to raise|set to raise|to raise|raising|could raise|is said|reportedly)\b",
-    re.I,
-)
-INVESTOR_VERB = re.compile(
-    r"(?<![-\w])(?:leads|co-leads|backs|invests|pours|bets|puts|injects|pumps|ploughs|plows"
-    r"|doubles down on|commits|bankrolls|sinks|fuels|funds|led|co-led|backed|invested|poured)\b"
-    r"(?! by)",
-    re.I,
-)
-
 _ADVERBS = {
     "reportedly", "quietly", "officially", "just", "now", "finally", "also", "has", "have", "had",
     "is", "was", "will", "today", "again", "already", "still", "successfully", "recently",
@@ -67,15 +48,20 @@ _NAME_TAILS = {"ai", "labs", "robotics", "bio", "health", "energy", "technologie
                "mobility", "logistics", "technology", "company", "group", "lab"}
 _HYPHEN_STOP = re.compile(
     r"-(?:based|backed|led|owned|founded|powered|focused|first|native|centric|driven|enabled"
-    r"|era|focused|friendly|made|born|born|linked|funded|supported|style)$",
+    r"|era|focused|friendly|made|born|linked|funded|supported|style|killer|rival|alternative"
+    r"|competitor|challenger|like|sized|style|specific|grade|ready)$",
     re.I,
 )
 _SUFFIXES = re.compile(
     r"(?:,?\s+(?:Inc|Inc\.|Incorporated|Ltd|Ltd\.|Limited|LLC|L\.L\.C\.|GmbH|SAS|S\.A\.|SA|AG"
     r"|Corp|Corp\.|Co\.|PLC|plc|BV|B\.V\.|Pvt|Pvt\.|Private Limited))+$"
 )
-_LOWER_BRANDS = {"a16z", "e.ventures", "b2venture", "500", "iyo", "n8n", "tldraw"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!-]*|[a-z]+[A-Z][\w.'’&+-]*|&)$")
+LOWER_BRANDS = {"a16z", "e.ventures", "b2venture", "500", "iyo", "n8n", "tldraw"}
+# Lowercase brands carry a digit, dot or slash: "n8n", "daily.co", "/dev/agents", "1mind".
+_BRAND = re.compile(r"^/?[a-z0-9][a-z0-9]*[./\d][\w./]*$")
+# Capitalised first words that belong to the name when a name follows ("The Rounds").
+_NAME_OPENERS = {"the", "new", "general", "open", "next", "united", "national", "global"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
 _CONNECTORS = {"&", "of", "de", "da", "la", "du", "von", "van", "der", "del", "y", "for"}
 COMMON = {
     w
@@ -87,7 +73,7 @@ COMMON = {
     many some several other others another all both each every no not new last first next
     earlier later previously currently recently together instead besides additionally including
     existing notably separately overall finally once under over into about among between
-    other-wise amid against during founded launched backed led based mr ms dr ceo cto coo cfo
+    other-wise amid against one during founded launched backed led based mr ms dr ceo cto coo cfo
     founder co-founder chief president partner managing general investors investor backers
     series seed round funding round's monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
@@ -109,15 +95,6 @@ class Subject:
     investors: tuple[str, ...] = field(default_factory=tuple)
 
 
-def main_clause(title: str) -> str:
-    """The part of a headline that tells the deal ("Today's Deals – X raises $5M" → "X raises $5M")."""
-    parts = [p for p in re.split(r"\s+[–—|]\s+|\s+-\s+|(?<=\w)[:;]\s+|\s+//\s+", title) if p]
-    for part in parts:
-        if FUNDING_VERB.search(part) or INVESTOR_VERB.search(part):
-            return part.strip()
-    return title.strip()
-
-
 def _tokens(text: str) -> list[str]:
     return text.split()
 
@@ -136,8 +113,14 @@ def title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
+def is_brand(token: str) -> bool:
+    """A lowercase brand with a digit, dot or slash ("n8n", "/dev/agents", "1mind")."""
+    word = _bare(token)
+    return bool(_BRAND.match(word)) and sum(c.isalpha() for c in word) >= 2
+
+
 def _strip_adverbs(tokens: list[str]) -> list[str]:
-    while tokens and _bare(tokens[-1]).lower() in _ADVERBS:
+    while tokens and _bare(tokens[-1]) in _ADVERBS:
         tokens = tokens[:-1]
     return tokens
 
@@ -147,8 +130,10 @@ def _is_name_token(token: str, titled: bool, first: bool) -> bool:
     if not word:
         return False
     lower = word.lower()
-    if lower in _LOWER_BRANDS:
+    if lower in LOWER_BRANDS or is_brand(word):
         return True
+    if re.match(r"^(?:ex|former)-", lower):
+        return False
     if not _NAME_TOKEN.match(word):
         return False
     if _HYPHEN_STOP.search(word):
@@ -188,11 +173,11 @@ def trailing_name(text: str) -> tuple[str | None, str | None]:
     while run and place_name(_bare(run[0])) and len(run) > 1:
         location = location or place_name(_bare(run[0]))
         run = run[1:]
+    start = len(tokens) - len(run)
+    if run and start == 1 and not titled and _bare(tokens[0]).lower() in _NAME_OPENERS:
+        if tokens[0][:1].isupper():
+            run.insert(0, tokens[0])  # "The Rounds", "New Lantern", "General Intuition"
     name = clean_name(" ".join(run))
-    if not name and tokens:
-        last = _bare(tokens[-1])
-        if last and re.match(r"^[\w.'-]+$", last) and last.lower() not in COMMON | DESCRIPTORS:
-            name = last  # lowercase brands ("daily.co", "iyo")
     return name or None, location
 
 
@@ -230,6 +215,7 @@ def leading_name(text: str) -> tuple[str | None, str | None]:
 
 def clean_name(name: str) -> str:
     name = _bare(name.strip())
+    name = re.sub(r"(?:'s|’s)$", "", name)
     name = _SUFFIXES.sub("", name).strip(" ,.")
     return name
 
@@ -264,43 +250,6 @@ def location_in(text: str, company: str | None) -> str | None:
     if m and place_name(m.group(1)):
         return place_name(m.group(1))
     return None
-
-
-def subject_of(clause: str) -> Subject:
-    """Find who raised in a headline clause, and any investors it names as the subject."""
-    verb = FUNDING_VERB.search(clause)
-    inv = INVESTOR_VERB.search(clause)
-    if inv and (not verb or inv.start() < verb.start()):
-        investors = tuple(parse_names(clause[: inv.start()]))
-        rest = clause[inv.end() :]
-        word = inv.group(0).lower()
-        target = re.search(r"\b(?:in|into|for|on|behind|to)\s+(?=\S)", rest)
-        if word in ("backs", "backed", "funds", "fuels", "bankrolls") or not target:
-            company, location = leading_name(re.sub(r"^\s*(?:\S+\s+){0,2}?(?=[A-Z])", "", rest, count=1))
-        else:
-            company, location = leading_name(rest[target.end() :])
-        leads = investors if word in ("leads", "co-leads", "led", "co-led") else ()
-        if investors and company:
-            return Subject(company, location, inv.end(), leads, investors)
-    if verb is None:
-        company, location = trailing_name(clause)
-        return Subject(company, location, 0)
-    before = clause[: verb.start()].strip()
-    investors: tuple[str, ...] = ()
-    parts = [p.strip() for p in re.split(r",\s+", before) if p.strip()]
-    if len(parts) > 1:
-        backed = [p for p in parts if re.match(r"^(?:backed|funded|supported) by\b", p, re.I)]
-        for p in backed:
-            investors += tuple(parse_names(re.sub(r"^\S+ by\s+", "", p)))
-        rest = [p for p in parts if p not in backed]
-        if len(rest) > 1 and re.match(r"^(?:a|an|the|which|who|whose|maker|one|now|formerly|known|its|backed|founded|led|based)\b|^[a-z]", rest[1]):
-            before = rest[0]
-        else:
-            before = rest[-1] if rest else ""
-    company, location = trailing_name(before)
-    if company is None and before == "":
-        company = None
-    return Subject(company, location, verb.end(), (), investors)
 
 
 def parse_names(text: str) -> list[str]:

@@ -123,7 +123,10 @@ class SlackPublisher:
         for _ in range(MAX_HISTORY_PAGES):
             resp = self._call(
                 "conversations_history",
-                include_all_metadata=True, oldest=f"{oldest:.6f}", limit=200, cursor=cursor,
+                include_all_metadata=True,
+                oldest=f"{oldest:.6f}",
+                limit=200,
+                cursor=cursor,
             )
             for msg in resp.get("messages") or []:
                 meta = msg.get("metadata") or {}
@@ -147,14 +150,24 @@ class SlackPublisher:
         with self.store.transaction() as db:
             if not db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, self.channel]):
                 db["posts"].insert(
-                    {"deal_id": deal_id, "channel": self.channel, "status": "pending",
-                     "sources_posted": 0, "created_at": now, "updated_at": now}
+                    {
+                        "deal_id": deal_id,
+                        "channel": self.channel,
+                        "status": "pending",
+                        "sources_posted": 0,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
                 )
         try:
             resp = self._write(
-                "chat_postMessage", deal_id,
-                text=card.text, blocks=card.blocks, metadata=card.metadata,
-                unfurl_links=False, unfurl_media=False,
+                "chat_postMessage",
+                deal_id,
+                text=card.text,
+                blocks=card.blocks,
+                metadata=card.metadata,
+                unfurl_links=False,
+                unfurl_media=False,
             )
         except SlackApiError as exc:
             if exc.response.status_code < 500:
@@ -185,18 +198,26 @@ class SlackPublisher:
         for source in sources[done:]:
             confirmed = confirmed_link is not None and source.link == confirmed_link
             self._write(
-                "chat_postMessage", deal_id,
-                thread_ts=row["ts"], text=reply_text(source, confirmed=confirmed),
-                reply_broadcast=confirmed, unfurl_links=False, unfurl_media=False,
+                "chat_postMessage",
+                deal_id,
+                thread_ts=row["ts"],
+                text=reply_text(source, confirmed=confirmed),
+                reply_broadcast=confirmed,
+                unfurl_links=False,
+                unfurl_media=False,
             )
             done += 1
             self._set(deal_id, sources_posted=done)
         deal = self.store.deal(deal_id)
-        if deal is not None and sources[row["sources_posted"] or 0:]:
+        if deal is not None and sources[row["sources_posted"] or 0 :]:
             card = render_card(deal, sources)
             self._write(
-                "chat_update", deal_id,
-                ts=row["ts"], text=card.text, blocks=card.blocks, metadata=card.metadata,
+                "chat_update",
+                deal_id,
+                ts=row["ts"],
+                text=card.text,
+                blocks=card.blocks,
+                metadata=card.metadata,
             )
 
     # --- Slack calls -------------------------------------------------------------------------
@@ -207,8 +228,12 @@ class SlackPublisher:
         except SlackApiError as exc:
             error = slack_error(exc)
             log.error(
-                "Slack %s for deal %s in %s failed: %s. %s", method.replace("_", "."), deal_id,
-                self.channel, error, HELP.get(error, "it will be retried next cycle"),
+                "Slack %s for deal %s in %s failed: %s. %s",
+                method.replace("_", "."),
+                deal_id,
+                self.channel,
+                error,
+                HELP.get(error, "it will be retried next cycle"),
             )
             self._set(deal_id, error=error)
             raise

@@ -52,12 +52,13 @@ class Query:
     @property
     def is_empty(self) -> bool:
         """Nothing to search for: no company, no filter."""
-        return not (self.text or self.investor or self.rounds or self.since or self.min_usd
-                    or self.top)
+        return not (
+            self.text or self.investor or self.rounds or self.since or self.min_usd or self.top
+        )
 
 
 def parse_round(value: str) -> str:
-    """"series-a", "Series A", "seriesa", "a" and "pre-seed" → canonical round names."""
+    """ "series-a", "Series A", "seriesa", "a" and "pre-seed" → canonical round names."""
     v = re.sub(r"[\s_]+", "-", value.strip().lower().strip("\"'"))
     if v in ROUNDS:
         return v
@@ -72,7 +73,7 @@ def parse_round(value: str) -> str:
 
 
 def parse_since(value: str, today: date) -> date:
-    """"30d", "2w", "6m", "1y" (before today) or an ISO date "2026-01-01"."""
+    """ "30d", "2w", "6m", "1y" (before today) or an ISO date "2026-01-01"."""
     v = value.strip().strip("\"'")
     m = _PERIOD.match(v)
     if m:
@@ -89,7 +90,7 @@ def parse_period_days(value: str) -> int | None:
 
 
 def parse_amount(value: str) -> float:
-    """"10M", "$1.5B", "500k", "2500000" → a number of US dollars."""
+    """ "10M", "$1.5B", "500k", "2500000" → a number of US dollars."""
     m = _AMOUNT.match(value.strip().strip("\"'"))
     if not m:
         raise QueryError(f"can't read the amount `{value}`")

@@ -98,7 +98,9 @@ def _run_slack(settings: Settings, store) -> int:
         return 2
     log.info("connected to %s as %s", who.get("team"), who.get("user"))
     app = create_app(settings, store, client)
-    publisher = SlackPublisher(store, client, settings.channel, post_interval=settings.post_interval)
+    publisher = SlackPublisher(
+        store, client, settings.channel, post_interval=settings.post_interval
+    )
     max_age = timedelta(hours=settings.max_age_hours)
 
     def job() -> None:
@@ -106,14 +108,20 @@ def _run_slack(settings: Settings, store) -> int:
             publisher.settle_pending()  # also when this cycle brings no news
             publisher.catch_up()
             report = poll(store, publisher, max_age=max_age)
-            log.info("poll: %d new stories, %d events, %d failed feeds",
-                     report.new_stories, len(report.events), len(report.failed))
+            log.info(
+                "poll: %d new stories, %d events, %d failed feeds",
+                report.new_stories,
+                len(report.events),
+                len(report.failed),
+            )
         except Exception:  # a bad cycle must not kill the scheduler thread's next one
             log.exception("poll cycle failed")
 
     stop_listener = _start_listener(settings, app)
-    print(f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
-          flush=True)
+    print(
+        f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
+        flush=True,
+    )
     _with_scheduler(settings, job, stop_listener)
     return 0
 

@@ -40,11 +40,9 @@ def make_share(store: Store) -> Callable[..., None]:
             fallback, blocks = answer(result, query, shareable=False, shared_by=user or None)
         except Exception:
             log.exception("share failed")
-            respond(text=messages.INTERNAL_ERROR, response_type="ephemeral",
-                    replace_original=False)
+            respond(text=messages.INTERNAL_ERROR, response_type="ephemeral", replace_original=False)
             return
-        respond(text=fallback, blocks=blocks, response_type="in_channel",
-                replace_original=False)
+        respond(text=fallback, blocks=blocks, response_type="in_channel", replace_original=False)
 
     return share
 
@@ -58,8 +56,7 @@ def make_more(store: Store) -> Callable[..., None]:
             fallback, blocks = answer(result, query)
         except Exception:
             log.exception("more failed")
-            respond(text=messages.INTERNAL_ERROR, response_type="ephemeral",
-                    replace_original=False)
+            respond(text=messages.INTERNAL_ERROR, response_type="ephemeral", replace_original=False)
             return
         respond(text=fallback, blocks=blocks, response_type="ephemeral", replace_original=True)
 

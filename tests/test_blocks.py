@@ -17,10 +17,20 @@ TC = Source("TechCrunch", "SenseTime raises $600M", "https://techcrunch.com/sens
 
 def sensetime(**kw) -> Deal:
     base = dict(
-        company="SenseTime", company_key="sensetime", status="confirmed", announced=WHEN,
-        amount=6e8, currency="USD", amount_usd=6e8, round="series-c", valuation=4.5e9,
-        valuation_currency="USD", lead_investors=("Alibaba",),
-        investors=("Alibaba", "Qualcomm", "Temasek", "Suning"), location="Beijing", id=7,
+        company="SenseTime",
+        company_key="sensetime",
+        status="confirmed",
+        announced=WHEN,
+        amount=6e8,
+        currency="USD",
+        amount_usd=6e8,
+        round="series-c",
+        valuation=4.5e9,
+        valuation_currency="USD",
+        lead_investors=("Alibaba",),
+        investors=("Alibaba", "Qualcomm", "Temasek", "Suning"),
+        location="Beijing",
+        id=7,
     )
     base.update(kw)
     return Deal(**base)
@@ -33,16 +43,28 @@ def texts(blocks: list[dict]) -> str:
 def test_card_header_fields_context_and_metadata() -> None:
     card = render_card(sensetime(), [TC])
     header, fields, context = card.blocks
-    assert header == {"type": "header",
-                      "text": {"type": "plain_text", "text": "SenseTime raises $600M Series C"}}
+    assert header == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "SenseTime raises $600M Series C"},
+    }
     shown = [f["text"] for f in fields["fields"]]
     assert shown == [
-        "*Amount*\n$600M", "*Round*\nSeries C", "*Valuation*\n$4.5B", "*Lead*\nAlibaba",
-        "*Investors*\nAlibaba, Qualcomm, Temasek, Suning", "*Location*\nBeijing",
+        "*Amount*\n$600M",
+        "*Round*\nSeries C",
+        "*Valuation*\n$4.5B",
+        "*Lead*\nAlibaba",
+        "*Investors*\nAlibaba, Qualcomm, Temasek, Suning",
+        "*Location*\nBeijing",
     ]
-    assert context["elements"][0]["text"] == "<https://techcrunch.com/sensetime|TechCrunch> · 9 Apr 2018"
+    assert (
+        context["elements"][0]["text"]
+        == "<https://techcrunch.com/sensetime|TechCrunch> · 9 Apr 2018"
+    )
     assert card.text == "SenseTime raises $600M Series C (TechCrunch)"
-    assert card.metadata == {"event_type": EVENT_TYPE, "event_payload": {"deal_id": 7, "sources": 1}}
+    assert card.metadata == {
+        "event_type": EVENT_TYPE,
+        "event_payload": {"deal_id": 7, "sources": 1},
+    }
 
 
 def test_foreign_amount_shows_usd_equivalent() -> None:

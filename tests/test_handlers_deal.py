@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from unittest.mock import Mock
 
 import pytest
@@ -31,8 +30,12 @@ def run_command(store: Store, text: str) -> tuple[Mock, dict]:
 
 
 def buttons(answer: dict) -> dict[str, dict]:
-    return {e["action_id"]: e for b in answer.get("blocks", []) if b["type"] == "actions"
-            for e in b["elements"]}
+    return {
+        e["action_id"]: e
+        for b in answer.get("blocks", [])
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
 
 
 def all_text(answer: dict) -> str:

@@ -34,11 +34,17 @@ def rss(*items: tuple[str, str, str]) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode()
 
 
-SENSE = ("SenseTime raises $600M Series C led by Alibaba", "https://tc.example/sensetime",
-         "The Beijing-based company is valued at over $4.5 billion. Qualcomm, Temasek and "
-         "Suning also joined.")
-SENSE2 = ("SenseTime lands $600 million Series C from Alibaba, Temasek",
-          "https://eu.example/sensetime-600m", "")
+SENSE = (
+    "SenseTime raises $600M Series C led by Alibaba",
+    "https://tc.example/sensetime",
+    "The Beijing-based company is valued at over $4.5 billion. Qualcomm, Temasek and "
+    "Suning also joined.",
+)
+SENSE2 = (
+    "SenseTime lands $600 million Series C from Alibaba, Temasek",
+    "https://eu.example/sensetime-600m",
+    "",
+)
 RUMOUR = ("Acme is reportedly raising $50M Series B", "https://tc.example/acme-rumour", "")
 CONFIRM = ("Acme raises $50M Series B", "https://eu.example/acme", "")
 
@@ -59,17 +65,28 @@ class Bot:
     """The app's client + a publisher + one poll() per call, as `dealbot run` wires them."""
 
     def __init__(self, fake: FakeSlack, store: Store, channel: str = CH) -> None:
-        settings = Settings(slack_bot_token="xoxb-test", slack_signing_secret="s",
-                            slack_api_url=fake.api_url, channel=channel, post_interval=1.0)
+        settings = Settings(
+            slack_bot_token="xoxb-test",
+            slack_signing_secret="s",
+            slack_api_url=fake.api_url,
+            channel=channel,
+            post_interval=1.0,
+        )
         self.app = create_app(settings, store)  # runs auth.test against the fake
         self.sleeps: list[float] = []
         self.store = store
-        self.publisher = SlackPublisher(store, self.app.client, channel,
-                                        post_interval=1.0, sleep=self.sleeps.append)
+        self.publisher = SlackPublisher(
+            store, self.app.client, channel, post_interval=1.0, sleep=self.sleeps.append
+        )
 
     def poll(self):
-        return poll(self.store, self.publisher, now=lambda: NOW, max_age=timedelta(hours=72),
-                    fetch=partial(fetch_all, deadline=2.0, concurrency=4))
+        return poll(
+            self.store,
+            self.publisher,
+            now=lambda: NOW,
+            max_age=timedelta(hours=72),
+            fetch=partial(fetch_all, deadline=2.0, concurrency=4),
+        )
 
 
 def cards(fake: FakeSlack, channel: str = CH) -> list[dict]:
@@ -78,7 +95,9 @@ def cards(fake: FakeSlack, channel: str = CH) -> list[dict]:
 
 
 def replies(fake: FakeSlack, channel: str = CH) -> list[dict]:
-    return [m for m in fake.messages(channel, replies=True) if m.get("thread_ts", m["ts"]) != m["ts"]]
+    return [
+        m for m in fake.messages(channel, replies=True) if m.get("thread_ts", m["ts"]) != m["ts"]
+    ]
 
 
 def test_first_post_is_one_complete_card(fake, store, feed_server) -> None:
@@ -96,7 +115,10 @@ def test_first_post_is_one_complete_card(fake, store, feed_server) -> None:
     assert card["metadata"]["event_payload"]["deal_id"] == store.deals()[0].id
     assert card["text"].startswith("SenseTime raises $600M Series C")
     call = fake.calls_to("chat.postMessage")[0]
-    assert call.params["unfurl_links"] in (False, "0") and call.params["unfurl_media"] in (False, "0")
+    assert call.params["unfurl_links"] in (False, "0") and call.params["unfurl_media"] in (
+        False,
+        "0",
+    )
     assert "link_names" not in call.params
     row = store.db["posts"].get((store.deals()[0].id, CH))
     assert row["status"] == "posted" and row["ts"] == card["ts"] and row["sources_posted"] == 1
@@ -146,8 +168,11 @@ def test_rumour_then_confirmed_broadcasts_reply(fake, store, feed_server) -> Non
 
 
 def test_planted_mentions_and_links_are_inert(fake, store, feed_server) -> None:
-    planted = ("<!channel> Zeta raises $5M seed <https://evil.example|TechCrunch> <@U123>",
-               "https://tc.example/zeta", "")
+    planted = (
+        "<!channel> Zeta raises $5M seed <https://evil.example|TechCrunch> <@U123>",
+        "https://tc.example/zeta",
+        "",
+    )
     store.add_feed(feed_server.add("/tc", rss(planted)), "<@U123> <!here>")
     Bot(fake, store).poll()
     sent = str([c.params for c in fake.calls_to("chat.postMessage")])
@@ -182,8 +207,9 @@ def test_crash_after_post_before_completion_settles_on_restart(fake, store, feed
     Bot(fake, store).poll()
     deal_id = store.deals()[0].id
     # simulate the crash: the card is in Slack but the row never got past pending
-    store.db["posts"].update((deal_id, CH), {"status": "pending", "ts": None,
-                                             "created_at": iso(utcnow())})
+    store.db["posts"].update(
+        (deal_id, CH), {"status": "pending", "ts": None, "created_at": iso(utcnow())}
+    )
     restarted = Bot(fake, store)
     restarted.publisher.settle_pending()
     assert len(cards(fake)) == 1

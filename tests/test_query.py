@@ -15,8 +15,7 @@ CASES = [
     ("  Sense Time  ", Query(text="Sense Time")),
     ("investor:Alibaba", Query(investor="Alibaba")),
     ("SenseTime investor:Alibaba", Query(text="SenseTime", investor="Alibaba")),
-    ("investor:Sequoia Capital round:seed",
-     Query(investor="Sequoia Capital", rounds=("seed",))),
+    ("investor:Sequoia Capital round:seed", Query(investor="Sequoia Capital", rounds=("seed",))),
     ('investor:"Sequoia Capital"', Query(investor="Sequoia Capital")),
     ("round:series-a round:seed", Query(rounds=("series-a", "seed"))),
     ("round:a,b", Query(rounds=("series-a", "series-b"))),
@@ -62,8 +61,16 @@ def test_empty_queries(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("series-a", "series-a"), ("Series A", "series-a"), ("seriesb", "series-b"), ("h", "series-h"),
-     ("preseed", "pre-seed"), ("Seed", "seed"), ("growth", "growth"), ("debt", "debt")],
+    [
+        ("series-a", "series-a"),
+        ("Series A", "series-a"),
+        ("seriesb", "series-b"),
+        ("h", "series-h"),
+        ("preseed", "pre-seed"),
+        ("Seed", "seed"),
+        ("growth", "growth"),
+        ("debt", "debt"),
+    ],
 )
 def test_parse_round(value: str, expected: str) -> None:
     assert parse_round(value) == expected
@@ -77,16 +84,20 @@ def test_parse_round_rejects(value: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("1d", date(2026, 2, 28)), ("1y", date(2025, 3, 1)), ("2m", date(2025, 12, 31)),
-     ("2026-02-01", date(2026, 2, 1))],
+    [
+        ("1d", date(2026, 2, 28)),
+        ("1y", date(2025, 3, 1)),
+        ("2m", date(2025, 12, 31)),
+        ("2026-02-01", date(2026, 2, 1)),
+    ],
 )
 def test_parse_since(value: str, expected: date) -> None:
     assert parse_since(value, TODAY) == expected
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("10M", 1e7), ("10mn", 1e7), ("2bn", 2e9), ("2500000", 2.5e6),
-                            ("1,5M", 1.5e6)],
+    ("value", "expected"),
+    [("10M", 1e7), ("10mn", 1e7), ("2bn", 2e9), ("2500000", 2.5e6), ("1,5M", 1.5e6)],
 )
 def test_parse_amount(value: str, expected: float) -> None:
     assert parse_amount(value) == expected

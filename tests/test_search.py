@@ -18,23 +18,57 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 
 # company, days ago, amount USD, round, leads, investors
 DEALS = [
-    ("SenseTime", 400, 600e6, "series-c", ["Alibaba"], ["Alibaba", "Qualcomm", "Temasek", "Suning"]),
-    ("SenseTime", 700, 410e6, "series-b", ["CDH Investments"], ["CDH Investments", "Sailing Capital"]),
+    (
+        "SenseTime",
+        400,
+        600e6,
+        "series-c",
+        ["Alibaba"],
+        ["Alibaba", "Qualcomm", "Temasek", "Suning"],
+    ),
+    (
+        "SenseTime",
+        700,
+        410e6,
+        "series-b",
+        ["CDH Investments"],
+        ["CDH Investments", "Sailing Capital"],
+    ),
     ("Anysphere (Cursor)", 20, 900e6, "series-c", ["Thrive Capital"], ["Thrive Capital", "a16z"]),
     ("Sensely", 5, 15e6, "series-a", ["Sequoia Capital"], ["Sequoia Capital"]),
     ("Mistral AI", 3, 640e6, "series-b", ["General Catalyst"], ["General Catalyst", "Nvidia"]),
     ("<!channel> Corp", 2, 1e6, "seed", ["<@U123>"], ["Evil & Co"]),
-    *[(f"Seedling {i}", i, 1e6 + i, "seed", ["Y Combinator"], ["Y Combinator"]) for i in range(1, 15)],
+    *[
+        (f"Seedling {i}", i, 1e6 + i, "seed", ["Y Combinator"], ["Y Combinator"])
+        for i in range(1, 15)
+    ],
 ]
 
 
-def add_deal(store: Store, company: str, days: int, usd: float | None, rnd: str | None,
-             leads: list[str], investors: list[str], link: str | None = None) -> int:
+def add_deal(
+    store: Store,
+    company: str,
+    days: int,
+    usd: float | None,
+    rnd: str | None,
+    leads: list[str],
+    investors: list[str],
+    link: str | None = None,
+) -> int:
     when = NOW - timedelta(days=days)
     key = company_key(company.split(" (")[0])
-    deal = Deal(company=company, company_key=key, status="confirmed", announced=when,
-                amount=usd, currency="USD", amount_usd=usd, round=rnd,
-                lead_investors=tuple(leads), investors=tuple(investors))
+    deal = Deal(
+        company=company,
+        company_key=key,
+        status="confirmed",
+        announced=when,
+        amount=usd,
+        currency="USD",
+        amount_usd=usd,
+        round=rnd,
+        lead_investors=tuple(leads),
+        investors=tuple(investors),
+    )
     link = link or f"https://news.example/{key}/{days}"
     story = Story(link, f"{company} raises", published=when, outlet="News & Co")
     with store.transaction() as db:
@@ -108,8 +142,13 @@ def test_filters_combine(deal_store: Store) -> None:
     assert companies(search(deal_store, "SenseTime investor:Alibaba")) == ["SenseTime"]
     assert companies(search(deal_store, "SenseTime round:series-b")) == ["SenseTime"]
     assert companies(search(deal_store, "round:series-a round:series-b since:30d")) == [
-        "Mistral AI", "Sensely"]
-    assert companies(search(deal_store, "min:500M since:60d")) == ["Mistral AI", "Anysphere (Cursor)"]
+        "Mistral AI",
+        "Sensely",
+    ]
+    assert companies(search(deal_store, "min:500M since:60d")) == [
+        "Mistral AI",
+        "Anysphere (Cursor)",
+    ]
     since = (NOW - timedelta(days=500)).date().isoformat()
     assert companies(search(deal_store, f"SenseTime since:{since}")) == ["SenseTime"]
 
@@ -148,10 +187,33 @@ def test_roundup(deal_store: Store) -> None:
         assert "Mistral AI" in text and text != messages.ROUNDUP_UNAVAILABLE
 
 
-BAD = ['"', '""', '"SenseTime', "*", "Sense*", "NEAR(Sense Time)", "Sense OR Time",
-       "company:SenseTime", "col:x", "^Sense", "a AND (b", "-x", "🚀🚀", "🚀 SenseTime",
-       "شركة ناشئة", "\u202eemiTesneS", "<!channel>", "<@U123> &amp;", "x" * 5000,
-       "investor:\"", "investor:*", "investor:NEAR(", "investor:🚀", "\x00\x01", "' OR 1=1 --"]
+BAD = [
+    '"',
+    '""',
+    '"SenseTime',
+    "*",
+    "Sense*",
+    "NEAR(Sense Time)",
+    "Sense OR Time",
+    "company:SenseTime",
+    "col:x",
+    "^Sense",
+    "a AND (b",
+    "-x",
+    "🚀🚀",
+    "🚀 SenseTime",
+    "شركة ناشئة",
+    "\u202eemiTesneS",
+    "<!channel>",
+    "<@U123> &amp;",
+    "x" * 5000,
+    'investor:"',
+    "investor:*",
+    "investor:NEAR(",
+    "investor:🚀",
+    "\x00\x01",
+    "' OR 1=1 --",
+]
 
 
 @pytest.mark.parametrize("text", BAD, ids=range(len(BAD)))
@@ -172,12 +234,19 @@ def test_feed_text_is_found_by_its_words(deal_store: Store) -> None:
 
 
 QUERIES = {
-    "company": ("select * from deals where company_key in (?) order by announced desc limit 11",
-                ["sensetime"]),
-    "bucket": ("select distinct company_key from deals where company_prefix = ? limit 5000",
-               ["sen"]),
-    "filter": ("select * from deals where round in (?) and announced >= ? "
-               "order by announced desc, id desc limit 11", ["seed", "2026"]),
+    "company": (
+        "select * from deals where company_key in (?) order by announced desc limit 11",
+        ["sensetime"],
+    ),
+    "bucket": (
+        "select distinct company_key from deals where company_prefix = ? limit 5000",
+        ["sen"],
+    ),
+    "filter": (
+        "select * from deals where round in (?) and announced >= ? "
+        "order by announced desc, id desc limit 11",
+        ["seed", "2026"],
+    ),
 }
 
 
