@@ -237,9 +237,11 @@ def main_text(title: str) -> str:
         return ""
     text = statements[0]
     if len(statements) > 1:
-        for p in statements:
+        for i, p in enumerate(statements):
             if _CORE_VERB.search(p) or _INVESTOR_ACT.search(p) or find_money(p):
                 text = p
+                if i and re.match(r"(?:and|but|now|so)\b", p):
+                    text = statements[i - 1] + ", " + p  # "X's agents took off - and attracted funding"
                 break
     text = _SUBORDINATE.sub("", text, count=1)
     text = _TIME_AFTER.sub("", text)
@@ -268,7 +270,7 @@ _TIGHT_OBJECT = re.compile(
 )
 _BASE_FORMS = {"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"}
 _PLURAL_SUBJECT = re.compile(
-    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
+    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+(?:[A-Z][\w-]*\s+){1,3}|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
     r"\s+(?:just |also |all |reportedly )?$"
 )
 _PREP_VERBS = ("doubles down on", "doubled down on", "double down on")

@@ -44,8 +44,7 @@ _TARGET_END = re.compile(
 _PREP = re.compile(r"\b(?:in|into|on|behind|for|to)\s+(?=\S)")
 _ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|just|also|quietly|reportedly|officially|now|finally|today|again"
-    r"|already|is|was|who|which|that|it|its))+$",
-    re.I,
+    r"|already|is|was|who|which|that|it|its|each|both|all))+$"
 )
 
 
@@ -77,13 +76,23 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         targets.append(rest)  # "Meituan leads PuduTech's RMB 100M Series B"
     targets += [rest[m.end() :] for m in _PREP.finditer(rest[:120])]
     for target in targets:
+        location = None
+        place = re.match(r"^\s*(\S+?)(?:'s|’s)\s+", target)
+        if place and place_name(place.group(1)):
+            location, target = place_name(place.group(1)), target[place.end() :]
         owner = re.match(r"^\s*((?:\S+\s+){0,5}?\S+)(?:'s|’s)\s", target)
         phrase = owner.group(1) if owner else _TARGET_END.split(target, maxsplit=1)[0]
-        company, location = trailing_name(phrase)
+        company, loc = trailing_name(phrase)
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue
         if company:
-            return Subject(company, location or names.location_in(phrase, company), end, leads, investors)
+            location = location or loc or names.location_in(phrase, company)
+            return Subject(company, location, end, leads, investors)
+    owned = _fallback_possessive(text[:start])  # "Nuro's $106M raise backs its shift"
+    if owned.company:
+        return Subject(owned.company, owned.location, end, leads, investors)
+    if len(investors) == 1 and re.search(r"\bwith (?:a |an )?\S+ (?:raise|round|funding)\b", rest):
+        return Subject(investors[0], None, end, (), ())  # "Archer doubles down on X with $300M raise"
     return Subject(None, None, end, leads, investors)
 
 
@@ -100,21 +109,24 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "company", "startup", "one", "this
 def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     """The company in the words before the verb."""
     full = subject
-    subject = re.split(r"\s(?:who|which|that|says|said)\s", _strip_lead(subject), maxsplit=1)[0]
+    subject = _strip_lead(subject).strip(" ,–—-")
+    subject = re.split(r"\s(?:who|which|that|says|said|is|are|was|were)\s", subject, maxsplit=1)[0]
     subject = _ADVERBS.sub("", subject.strip(" ,–—-"))
     location = _location(full)
     backed = tuple(parse_names(m.group(1)) for m in re.finditer(r"(?i:backed|funded) by ([^,]+)", full))
     investors = tuple(n for group in backed for n in group)
     parts = [p.strip() for p in re.split(r",\s*", subject) if p.strip()]
     parts = [p for p in parts if not re.match(r"^(?:backed|funded|supported|now backed) by\b", p, re.I)]
+    parts = parts[:1] + [p for p in parts[1:] if not re.match(r"^(?:[a-z]|and\b)", p)]
     if not parts:
         return Subject(None, location, verb_end, (), investors)
     last = parts[-1]
     words = last.split()
-    if _PEOPLE.match(words[-1].strip("’'")) or _PEOPLE.match(words[0]) or re.match(r"^(?:Ex|Former)[- ]", last):
+    if _PEOPLE.match(words[-1].strip("’'")) or re.match(r"^(?:founders?|co-founders?|creators?|ceo)$", words[0], re.I) or _NAMED_PERSON.search(last):
         return Subject(_people_company(last, text[verb_end:]), location, verb_end, (), investors)
-    if len(parts) == 1 and len(words) == 1 and words[0].lower() not in _PRONOUNS:
-        word = names.clean_name(words[0])
+    lone = len(words) == 1 or (len(words) == 2 and re.search(r"-based$|^(?:startup|fintech)$", words[0]))
+    if len(parts) == 1 and lone and words[-1].lower() not in _PRONOUNS | names.COMMON - {"series"}:
+        word = names.clean_name(words[-1])
         if word and word.lower() not in names.DESCRIPTORS:
             return Subject(word, location, verb_end, (), investors)  # "Series raises", "smallcase raises"
     if not re.match(r"^[a-z]", last) and _ends_with_name(last):
@@ -130,6 +142,7 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
         if re.search(r"\b(?:startup|company|venture|firm)$", part):
             if _first_owner(part):
                 return Subject(None, location, verb_end, (), investors)  # "Bret Taylor's startup"
+            continue
         owner = _first_owner(part)
         if owner:
             return Subject(owner, location, verb_end, (), investors)
@@ -212,6 +225,18 @@ def _location(text: str) -> str | None:
     return loc or names.location_in(text, None)
 
 
+_NAMED_PERSON = re.compile(r"\b(?:founder|co-founder|CEO|creator|alum)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+
+
+def _fallback_possessive(text: str) -> Subject:
+    m = re.search(r"(?:'s|’s)\s+(?:\S+\s+){0,4}?(?:[$€£₹¥]|Rs|series|seed|valuation|round|raise)", text, re.I)
+    if m:
+        owner = _first_owner(text[: m.end()])
+        if owner:
+            return Subject(owner, _location(text[: m.start()]), m.end())
+    return Subject()
+
+
 def _fallback(text: str) -> Subject:
     """No verb: a possessive round or valuation ("Lumen Orbit's $11M seed round"), else the
     subject of the clause."""
@@ -221,7 +246,7 @@ def _fallback(text: str) -> Subject:
         owner = _first_owner(body[: m.end()])
         if owner:
             return Subject(owner, _location(body[: m.start()]), m.end())
-    m = re.match(r"^(.{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)\s+(?:says|confirms|tells)\b", body)
+    m = re.match(r"^([^,$.]{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)\s+(?:says|confirms|tells)\b", body)
     if m:
         name, loc = trailing_name(m.group(1))
         if name:
