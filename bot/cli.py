@@ -148,12 +148,27 @@ def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     store = open_store(settings)
     text = render_text(load(store, end=utcnow(), days=args.days))
-    if args.post:
-        print("error: posting the roundup to Slack is not built yet; printing it", file=sys.stderr)
+    if not args.post:
         print(text)
-        return 1
-    print(text)
-    return 0
+        return 0
+    if settings.console_mode or not settings.channel:
+        print("error: --post needs SLACK_BOT_TOKEN and DEALBOT_CHANNEL", file=sys.stderr)
+        return 2
+    from bot.app import make_client
+    from bot.roundup_job import post_roundup
+
+    now = utcnow()
+    # a manual post is its own period: asked for explicitly, it always goes out once
+    ts = post_roundup(
+        store,
+        make_client(settings),
+        settings.channel,
+        period=f"manual-{now.isoformat()}",
+        end=now,
+        days=args.days,
+    )
+    print("posted" if ts else "not posted (see the log above)", file=sys.stderr)
+    return 0 if ts else 1
 
 
 def cmd_demo(settings: Settings | None, args: argparse.Namespace) -> int:

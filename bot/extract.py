@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot import names
-from bot.kinds import classify, read
+from bot.kinds import classify, read, round_money
 from bot.subject import find_subject
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
@@ -48,11 +48,12 @@ _ROUND = re.compile(
     r"\b(?P<preseed>pre-?seed)\b"
     r"|\b(?P<presa>pre-?series[\s-]?a)\b"
     r"|\bseries[\s-]?(?P<series>[a-hA-H])(?:[\s-]?\d|\+)?(?![\w-])"
+    r"|\b(?P<letter>(?-i:[A-H]))\d? round\b"
     r"|\b(?P<seed>seed)\b(?!-stage investors| investors| fund| vc)"
     r"|\b(?P<growth>growth (?:round|equity|funding|financing|capital|investment|stage round))\b"
-    r"|\b(?P<debt>venture debt|debt|credit facility|credit line|line of credit|loan|loans"
-    r"|debt financing)\b"
-    r"|\b(?P<bridge>bridge)\b"
+    r"|\b(?P<debt>venture debt|debt(?! collection| management| relief| recovery)|credit facility"
+    r"|credit line|line of credit|loan|loans|debt financing)\b"
+    r"|\b(?P<bridge>bridge (?:round|loan|financing|funding|note)|bridge)\b(?! the| a | gaps?\b)"
     r"|\b(?P<conv>convertible notes?|convertible|SAFE notes?)\b"
     r"|\b(?P<grant>grants?)\b",
     re.I,
@@ -66,6 +67,8 @@ def _round_of(m: re.Match) -> str:
         return "pre-series-a"
     if m.group("series"):
         return f"series-{m.group('series').lower()}"
+    if m.group("letter"):
+        return f"series-{m.group('letter').lower()}"
     for group, name in (
         ("seed", "seed"),
         ("growth", "growth"),
@@ -81,29 +84,37 @@ def _round_of(m: re.Match) -> str:
 
 def find_round(text: str, near: int | None = None) -> str | None:
     """The round named in `text`; with `near`, the mention closest to that position."""
-    found = [(m.start(), _round_of(m)) for m in _ROUND.finditer(text)]
+    found = [(m.start(), _round_of(m)) for m in _ROUND.finditer(text[:MAX_BODY]) if _is_round(text, m)]
     if not found:
         return None
     if near is not None:
         return min(found, key=lambda f: abs(f[0] - near))[1]
-    series = [r for _, r in found if r.startswith("series-")]
-    if series:
-        return max(series)  # "Series A and B" → the later one
+    if re.search(r"\bseries [a-h]\d?\s*(?:and|&|/|or|to)\s*(?:series )?[a-h]\b", text, re.I):
+        return max(r for _, r in found if r.startswith("series-"))  # "Series A and B" → the later
     return found[0][1]
+
+
+def _is_round(text: str, m: re.Match) -> bool:
+    """Drop round words that are something else: "Susquehanna Growth Equity", "to bridge the gap"."""
+    word = m.group(0)
+    if m.group("growth") and word[0].isupper() and re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()]):
+        return False
+    return True
 
 
 # --- money in context --------------------------------------------------------------------
 
 _VAL_BEFORE = re.compile(
-    r"(?:valued? (?:it |the \w+ )?at|valuation (?:of|to|at|hits|reaches|tops|soars to|jumps to"
-    r"|climbs to|rises to|near|nears|above|over|north of)?|values? (?:\w+ ){0,3}at|worth|at an?"
-    r"|pegged at|post-money of|to)\s*(?:over|more than|nearly|almost|about|around|roughly|some"
+    r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
+    r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of)?|values? (?:\w+ ){0,3}at"
+    r"|valuing (?:[\w'’-]+ ){0,6}at|worth|at an?|pegged at|post-money of"
+    r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to|(?:grows|leaps|jumps|soars) to)\s*(?:over|more than|nearly|almost|about|around|roughly|some"
     r"|approximately|close to|up to|as much as|at least|north of|above|\+)?\s*$",
     re.I,
 )
 _VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
 _OLD = re.compile(
-    r"(?:previous|prior|last|earlier|most recent|former|up from|down from|from|was|had)\s+"
+    r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from|from|was|had)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -203,12 +214,13 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     # Money and round: the headline first, the body only for what it leaves out.
     title_money = find_money(text, bare=True)
     anchor = max(subject.verb_end, 0)
-    chosen = _round_amount(text, title_money, after=anchor) or _round_amount(text, title_money)
-    valuation = _valuation_in(text)
+    rounds = [m for m in round_money(text, title_money) if not _is_valuation(text, m) and not _is_old(text, m)]
+    chosen = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]
+    valuation = _valuation_in(text) or _valuation_in(title)
+    round_name = None
     if chosen is not None:
-        round_name = find_round(text[chosen.start :]) or find_round(text)
-    else:
-        round_name = find_round(text)
+        round_name = find_round(text[chosen.start : chosen.end + 40])
+    round_name = round_name or find_round(text)
 
     body = " ".join(x for x in (summary, content) if x)
     sentences = _sentences(body) if body else []
@@ -259,6 +271,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
 
     amount = chosen.amount if chosen else None
     currency = chosen.currency if chosen else None
+    if chosen is None and valuation is not None:
+        currency = _valuation_currency(title + " " + body)
     if chosen is not None and currency is None:
         currency = _guess_currency(title + " " + body)
     if currency == "JPY" and location and location in ("China", "Beijing", "Shanghai", "Shenzhen"):
@@ -278,6 +292,13 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         lead_investors=tuple(leads),
         investors=tuple(investors),
     )
+
+
+def _valuation_currency(text: str) -> str | None:
+    for m in find_money(text):
+        if _is_valuation(text, m):
+            return m.currency
+    return None
 
 
 def _mentions(sentence: str, company: str) -> bool:

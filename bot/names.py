@@ -74,7 +74,7 @@ COMMON = {
     earlier later previously currently recently together instead besides additionally including
     existing notably separately overall finally once under over into about among between
     other-wise amid against one during founded launched backed led based mr ms dr ceo cto coo cfo
-    founder co-founder chief president partner managing general investors investor backers
+    founder co-founder chief president partner managing investors investor backers
     series seed round funding round's monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     techcrunch bloomberg reuters forbes axios cnbc the information wsj fortune sifted
@@ -279,22 +279,33 @@ def parse_names(text: str) -> list[str]:
             continue
         if lower in ("series", "seed", "round", "others", "more", "investors"):
             break
-        ok = _is_name_token(raw, False, first=not current) or (current and lower in _CONNECTORS)
+        capital = word[:1].isupper() and lower not in _LIST_STOP
+        ok = _is_name_token(raw, False, first=not current and not capital) or (
+            current and lower in _CONNECTORS - {"for"}
+        )
         if not ok:
             break
         current.append(word)
-        if ends or raw.endswith((".", "!", "?", ":")):
+        if ends or (raw.endswith((".", "!", "?", ":")) and not re.match(r"^[A-Z]\.$", raw)):
             names.append(" ".join(current))
             current = []
             if not ends:
                 break
     if current:
         names.append(" ".join(current))
-    return [n for n in (clean_name(x) for x in names) if n and n.lower() not in COMMON and not place_name(n)]
+    return [
+        n
+        for n in (clean_name(x) for x in names)
+        if n and n.lower() not in COMMON and not place_name(n)
+        and not all(w.lower() in DESCRIPTORS | {"vc", "vcs"} for w in n.split())
+    ]
+
+
+_LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}
 
 
 _LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by\s+", re.I)
-_X_LED = re.compile(r"([A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
+_X_LED = re.compile(r"((?:[A-Z]|a16z)[\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
 _X_LEADS = re.compile(
     r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3}) (?:leads|led|co-leads|co-led)\b(?! by)"
 )
@@ -310,7 +321,8 @@ def leads_in(text: str) -> list[str]:
     for m in _LED_BY.finditer(text):
         found += parse_names(text[m.end() :])
     for m in _X_LED.finditer(text):
-        found += parse_names(m.group(1))
+        if m.group(1).lower() not in DESCRIPTORS:
+            found += parse_names(m.group(1))
     return found
 
 
@@ -335,7 +347,7 @@ _WHICH_LED = re.compile(
     re.I,
 )
 _NAME_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’.&+-]*|a16z)(?:\s+(?:[A-Z0-9][\w'’.&+-]*|&|of|de|la|van|von))*"
+    r"(?<![\w'’])(?:[A-Z][\w'’.&+-]*|a16z)(?:\s+(?:[A-Z0-9][\w'’.&+-]*|&|of|de|la|van|von)\b)*"
 )
 _PERSON_CUE = re.compile(r"(?:CEO|founder|co-founder|chief|president|said|says|told|partner)\W*$", re.I)
 
@@ -353,7 +365,7 @@ def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
         owner = _possessive(name)
         if owner is not None:
             continue  # "Singapore's", "SenseTime's": an owner, not a backer
-        if place_name(name) or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
+        if place_name(name) or place_name(name + ".") or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
             continue
         if company and name.lower().startswith(company.lower().split()[0]):
             continue
@@ -381,7 +393,9 @@ def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[s
         for cue in (r"with participation from", r"participation from", r"joined by", r"(?:existing|new) investors"):
             for mm in re.finditer(rf"\b{cue}\s+", s, re.I):
                 investors += parse_names(s[mm.end() :])
-        if _PARTICIPATION.search(s) and not re.search(r"\b(?:last year|previous round|prior round)\b(?![^—]*\bthis round)", s, re.I):
+        earlier = re.search(r"\b(?:last year|previous round|prior round|earlier round)\b", s, re.I)
+        current = re.search(r"\b(?:this|the|current|latest|new) (?:\w+ )?round\b", s, re.I)
+        if _PARTICIPATION.search(s) and (not earlier or current):
             investors += _names_in_sentence(s, company)
     return leads, investors
 

@@ -45,6 +45,25 @@ def slack_error(exc: SlackApiError) -> str:
     return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
 
 
+def find_in_history(history: Callable[..., dict], since, wanted: Callable[[dict], bool]):
+    """The newest message since `since` (minus LOOKBACK) whose metadata `wanted` accepts.
+
+    `history(**kwargs)` calls conversations.history on the right channel; metadata is only
+    returned with include_all_metadata, so that flag is always passed.
+    """
+    oldest = ((since or utcnow()) - LOOKBACK).timestamp()
+    cursor = None
+    for _ in range(MAX_HISTORY_PAGES):
+        resp = history(include_all_metadata=True, oldest=f"{oldest:.6f}", limit=200, cursor=cursor)
+        for msg in resp.get("messages") or []:
+            if wanted(msg.get("metadata") or {}):
+                return msg
+        cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+        if not (resp.get("has_more") and cursor):
+            return None
+    return None
+
+
 class SlackPublisher:
     """Posts cards to one channel with the posts-table protocol above; a Publisher for poll()."""
 
@@ -118,25 +137,14 @@ class SlackPublisher:
 
     def _find_card(self, deal_id: int, since) -> dict | None:
         """The newest message in recent history carrying this deal's card metadata."""
-        oldest = ((since or utcnow()) - LOOKBACK).timestamp()
-        cursor = None
-        for _ in range(MAX_HISTORY_PAGES):
-            resp = self._call(
-                "conversations_history",
-                include_all_metadata=True,
-                oldest=f"{oldest:.6f}",
-                limit=200,
-                cursor=cursor,
-            )
-            for msg in resp.get("messages") or []:
-                meta = msg.get("metadata") or {}
-                payload = meta.get("event_payload") or {}
-                if meta.get("event_type") == EVENT_TYPE and payload.get("deal_id") == deal_id:
-                    return msg
-            cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-            if not (resp.get("has_more") and cursor):
-                return None
-        return None
+        return find_in_history(
+            lambda **kw: self._call("conversations_history", **kw),
+            since,
+            lambda meta: (
+                meta.get("event_type") == EVENT_TYPE
+                and (meta.get("event_payload") or {}).get("deal_id") == deal_id
+            ),
+        )
 
     # --- posting -----------------------------------------------------------------------------
     def post_card(self, deal_id: int) -> str | None:

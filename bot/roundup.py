@@ -111,3 +111,75 @@ def render_text(r: Roundup) -> str:
         lines.append("\nReported, not confirmed:")
         lines += [f"  • {headline(d)}" for d in r.rumours]
     return "\n".join(lines)
+
+
+# --- Block Kit -------------------------------------------------------------------------
+
+SECTION_MAX = 3000  # Slack's limit for a section's text
+MAX_BLOCKS = 50
+
+
+def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
+    """Join lines into texts of at most `limit` characters (a long line is cut)."""
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        line = line if len(line) <= limit else line[: limit - 1] + "…"
+        if current and len(current) + 1 + len(line) > limit:
+            out.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        out.append(current)
+    return out
+
+
+def render_blocks(r: Roundup) -> list[dict]:
+    """The roundup as Block Kit dicts within Slack's limits (50 blocks, 3,000 chars a section).
+
+    Company names, investors and links come from feeds, so they are escaped like cards are.
+    """
+    from slack_sdk.models.blocks import HeaderBlock, MarkdownTextObject, SectionBlock
+
+    from bot.blocks import escape, link
+
+    span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d}"
+    blocks = [HeaderBlock(text=f"Funding roundup, {span}")]
+    if r.empty:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text="A quiet week: no new deals.")))
+        return [b.to_dict() for b in blocks]
+    parts: list[list[str]] = [
+        [f"*{r.deals} deals*, *{escape(money(r.total_usd, 'USD'))}* raised in total"]
+    ]
+    if r.top:
+        top = ["*Biggest rounds*"]
+        for n, d in enumerate(r.top, 1):
+            extra = [round_name(d.round)]
+            if d.valuation:
+                extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
+            if d.lead_investors:
+                extra.append("led by " + ", ".join(d.lead_investors))
+            name = escape(headline(d))
+            if d.sources:
+                name = link(d.sources[0].link, headline(d))
+            top.append(f"{n}. {name} ({escape('; '.join(extra))})")
+        parts.append(top)
+    if r.by_round:
+        rows = ["*By round*"]
+        for name, count, total in r.by_round:
+            label = round_name(name if name != "undisclosed" else None)
+            amount = money(total, "USD") if total else "amounts undisclosed"
+            rows.append(f"• {escape(label)}: {count} ({escape(amount)})")
+        parts.append(rows)
+    if r.investors:
+        names = ", ".join(f"{escape(n)} ({c})" for n, c in r.investors)
+        parts.append([f"*Most active investors:* {names}"])
+    if r.rumours:
+        parts.append(
+            ["*Reported, not confirmed*", *(f"• {escape(headline(d))}" for d in r.rumours)]
+        )
+    for lines in parts:
+        for text in _chunks(lines):
+            blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
+    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]

@@ -40,6 +40,21 @@ def schedule_poll(
     )
 
 
+def schedule_roundup(scheduler: BackgroundScheduler, settings: Settings, job) -> None:
+    """DEALBOT_ROUNDUP_CRON in DEALBOT_TZ; a generous grace so a short outage still posts it."""
+    from bot.roundup_job import GRACE, JOB_ID, trigger
+
+    scheduler.add_job(
+        job,
+        trigger(settings.roundup_cron, settings.tz),
+        id=JOB_ID,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=int(GRACE.total_seconds()),
+    )
+
+
 def wait_for_signal() -> None:
     """Block until SIGINT or SIGTERM."""
     stop = threading.Event()
@@ -74,8 +89,14 @@ def _run_console(settings: Settings, store) -> int:
         report = poll(store, publisher, max_age=max_age)
         log.info("poll: %d new stories, %d failed feeds", report.new_stories, len(report.failed))
 
+    def roundup() -> None:
+        from bot.roundup import load, render_text
+        from bot.store import utcnow
+
+        print(render_text(load(store, end=utcnow())), flush=True)
+
     print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
-    _with_scheduler(settings, job, lambda: None)
+    _with_scheduler(settings, job, lambda: None, roundup)
     return 0
 
 
@@ -117,12 +138,30 @@ def _run_slack(settings: Settings, store) -> int:
         except Exception:  # a bad cycle must not kill the scheduler thread's next one
             log.exception("poll cycle failed")
 
+    def roundup() -> None:
+        from bot.roundup_job import last_fire, period_key, post_roundup, trigger
+        from bot.store import utcnow
+
+        try:
+            now = utcnow()
+            fire = last_fire(trigger(settings.roundup_cron, settings.tz), now) or now
+            post_roundup(store, client, settings.channel, period=period_key(fire), end=fire)
+        except Exception:  # a failed roundup must not stop the scheduler
+            log.exception("roundup failed")
+
+    try:
+        from bot.roundup_job import catch_up
+        from bot.store import utcnow
+
+        catch_up(store, client, settings.channel, settings.roundup_cron, settings.tz, utcnow())
+    except Exception:
+        log.exception("missed-roundup check failed")
     stop_listener = _start_listener(settings, app)
     print(
         f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
         flush=True,
     )
-    _with_scheduler(settings, job, stop_listener)
+    _with_scheduler(settings, job, stop_listener, roundup)
     return 0
 
 
@@ -151,10 +190,14 @@ def _start_listener(settings: Settings, app) -> Callable[[], None]:
     return stop
 
 
-def _with_scheduler(settings: Settings, job, stop_listener: Callable[[], None]) -> None:
-    """Run `job` now and every poll interval until SIGINT/SIGTERM, then stop in order."""
+def _with_scheduler(
+    settings: Settings, job, stop_listener: Callable[[], None], roundup=None
+) -> None:
+    """Run `job` now and every poll interval (and the roundup on its cron) until a signal."""
     scheduler = BackgroundScheduler(timezone=settings.tz)
     schedule_poll(scheduler, settings, job, now=True)
+    if roundup is not None:
+        schedule_roundup(scheduler, settings, roundup)
     scheduler.start()
     try:
         wait_for_signal()

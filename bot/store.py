@@ -122,6 +122,22 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m002_roundups(db: sqlite_utils.Database) -> None:
+    """One row per roundup period, so a restart never posts the same week twice."""
+    db["roundups"].create(
+        {
+            "period": str,
+            "channel": str,
+            "status": str,
+            "ts": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk=("period", "channel"),
+    )
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 

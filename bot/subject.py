@@ -68,7 +68,8 @@ def find_subject(reading: Reading) -> Subject:
 
 def _investor_subject(text: str, start: int, end: int) -> Subject:
     verb = text[start:end].lower()
-    investors = tuple(n for n in parse_names(_strip_lead(text[:start])) if not _PEOPLE.match(n.split()[-1]))
+    named = _strip_lead(text[:start]).rsplit(", ", 1)[-1] if re.search(r"\b(?:is|are|was|has)\b", text[:start]) else _strip_lead(text[:start])
+    investors = tuple(n for n in parse_names(named) if not _PEOPLE.match(n.split()[-1]))
     leads = investors if verb.startswith(("lead", "co-lead", "led", "co-led")) else ()
     rest = text[end:]
     targets = [rest] if verb.endswith((" on", " in", " into", "backs", "backed", "back", "funds", "bankrolls")) else []

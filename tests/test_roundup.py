@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from bot.models import Deal, Source
@@ -67,6 +68,6 @@ def test_load_from_store_uses_the_period(tmp_path):
     store = Store(str(tmp_path / "d.db"))
     with store.transaction() as db:
         for d in DEALS:
-            store.save_deal(db, d, prefix=d.company_key[:3], announce=True)
+            store.save_deal(db, replace(d, id=None), prefix=d.company_key[:3], announce=True)
     r = load(store, end=END, days=7)
     assert r.deals == 4 and r.top[0].company == "Anduril"
