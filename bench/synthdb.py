@@ -22,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench.common import CACHE
-from bench.data import EPOCH_END, INVESTORS, CITIES, companies, headline, summary
+from bench.data import CITIES, EPOCH_END, INVESTORS, companies, headline, summary
 from bot.links import link_key
 from bot.match import company_key, key_prefix
 from bot.store import Store, iso
@@ -54,6 +54,8 @@ def ensure(stories: int, log=print) -> Path:
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
+    for stale in CACHE.glob(f"dealbot-{stories}-v*.db"):  # an older schema or generator
+        stale.unlink()
     tmp = path.with_suffix(".building")
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from bot import names
-from bot.kinds import classify, read, round_money
-from bot.subject import find_subject
+from bot.kinds import classify, read, round_money  # noqa: F401 - classify is public API
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
 from bot.rates import to_usd
+from bot.subject import find_subject
 from bot.text import plain_text
 
 MAX_BODY = 6_000  # facts about the round sit in the first paragraphs
@@ -84,20 +84,27 @@ def _round_of(m: re.Match) -> str:
 
 def find_round(text: str, near: int | None = None) -> str | None:
     """The round named in `text`; with `near`, the mention closest to that position."""
-    found = [(m.start(), _round_of(m)) for m in _ROUND.finditer(text[:MAX_BODY]) if _is_round(text, m)]
+    found = [
+        (m.start(), _round_of(m)) for m in _ROUND.finditer(text[:MAX_BODY]) if _is_round(text, m)
+    ]
     if not found:
         return None
     if near is not None:
         return min(found, key=lambda f: abs(f[0] - near))[1]
-    if re.search(r"\bseries [a-h]\d?\s*(?:and|&|/|or|to)\s*(?:series )?[a-h]\b", text, re.I):
-        return max(r for _, r in found if r.startswith("series-"))  # "Series A and B" → the later
+    both = re.search(r"\bseries ([a-h])\d?\s*(?:and|&|/|or|to)\s*(?:series )?([a-h])\b", text, re.I)
+    if both:
+        return f"series-{max(both.group(1), both.group(2)).lower()}"  # "Series A and B" → the later
     return found[0][1]
 
 
 def _is_round(text: str, m: re.Match) -> bool:
     """Drop round words that are something else: "Susquehanna Growth Equity", "to bridge the gap"."""
     word = m.group(0)
-    if m.group("growth") and word[0].isupper() and re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()]):
+    if (
+        m.group("growth")
+        and word[0].isupper()
+        and re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
+    ):
         return False
     return True
 
@@ -164,7 +171,9 @@ def _round_amount(text: str, monies: list[Money], after: int = 0, strict: bool =
         if _NOT_ROUND_AFTER.search(rest):
             continue
         if strict and (_NOT_ROUND_BEFORE.search(before) or not _FUNDING_AROUND.search(rest)):
-            if not re.search(r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", before, re.I):
+            if not re.search(
+                r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", before, re.I
+            ):
                 continue
         return m
     return None
@@ -214,7 +223,11 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     # Money and round: the headline first, the body only for what it leaves out.
     title_money = find_money(text, bare=True)
     anchor = max(subject.verb_end, 0)
-    rounds = [m for m in round_money(text, title_money) if not _is_valuation(text, m) and not _is_old(text, m)]
+    rounds = [
+        m
+        for m in round_money(text, title_money)
+        if not _is_valuation(text, m) and not _is_old(text, m)
+    ]
     chosen = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]
     valuation = _valuation_in(text) or _valuation_in(title)
     round_name = None
@@ -224,7 +237,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
 
     body = " ".join(x for x in (summary, content) if x)
     sentences = _sentences(body) if body else []
-    relevant = [s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)]
+    relevant = [
+        s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)
+    ]
     if chosen is None:
         for s in relevant:
             if not _FUNDING_VERB.search(s) and not _FUNDING_NOUN.search(s):
@@ -249,7 +264,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         for s in relevant[:3]:
             if _FUNDING_VERB.search(s):
                 candidate = [
-                    r for r in _ROUND.finditer(s) if not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                    r
+                    for r in _ROUND.finditer(s)
+                    if not _OLD.search(s[max(0, r.start() - 30) : r.start()])
                 ]
                 if candidate:
                     round_name = _round_of(candidate[0])

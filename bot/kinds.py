@@ -33,7 +33,9 @@ _VERBS = (
     r"|launch with|debuts with|emerges from stealth with|emerges with|exits stealth with"
     r"|comes out of stealth with|out of stealth with|(?:\w+s|\w+ed) up"
 )
-_CORE_VERB = re.compile(rf"(?<![\w-])(?:has |have |had |just |also |quietly |reportedly )*(?:{_VERBS})\b", re.I)
+_CORE_VERB = re.compile(
+    rf"(?<![\w-])(?-i:has |have |had |just |also |quietly |reportedly )*(?:{_VERBS})\b", re.I
+)
 # What such a verb must take for the headline to be about new money.
 _MONEY_NOUN = (
     r"funding|financing|investment|investments|round|rounds|raise|backing|seed|pre-seed"
@@ -106,20 +108,22 @@ _IPO = re.compile(
 )
 _FUND_NOUN = r"funds?\b(?![-\w])(?!\s+(?:from|expansion|its|their|growth|the|a|an|further))"
 _FUND = re.compile(
-    rf"\bfund (?:[IVX]+|\d+)\b"
-    rf"|\b(?:new|first|debut|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural"
-    rf"|latest|flagship|maiden|oversubscribed|opportunity|opportunities|growth|seed|venture"
-    rf"|early-stage|late-stage|climate|continuity|evergreen|secondaries|rolling|pre-seed|impact"
-    rf"|deep tech|deeptech|fintech|vc|debut|largest|biggest|solo|creator)"
-    rf"(?: [\w-]+)? fund\b(?![-\w])"
-    rf"|\b(?:its|her|his|their|a) (?:[\w-]+ ){{0,3}}fund\b(?![-\w])"
-    rf"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){{0,3}}fund\b(?![-\w])"
-    rf"|\b(?:early|late|growth|seed|venture)-stage funds\b|\b(?:its|their) (?:new |latest |[\w-]+ )?funds\b"
-    rf"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){{0,3}}?(?:startups|founders|companies)"
-    rf"|\bvc firm\b|\bventure firm\b",
+    r"\bfund (?:[IVX]+|\d+)\b"
+    r"|\b(?:new|first|debut|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural"
+    r"|latest|flagship|maiden|oversubscribed|opportunity|opportunities|growth|seed|venture"
+    r"|early-stage|late-stage|climate|continuity|evergreen|secondaries|rolling|pre-seed|impact"
+    r"|deep tech|deeptech|fintech|vc|debut|largest|biggest|solo|creator)"
+    r"(?: [\w-]+)? fund\b(?![-\w])"
+    r"|\b(?:its|her|his|their|a) (?:[\w-]+ ){0,3}fund\b(?![-\w])"
+    r"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){0,3}fund\b(?![-\w])"
+    r"|\b(?:early|late|growth|seed|venture)-stage funds\b|\b(?:its|their) (?:new |latest |[\w-]+ )?funds\b"
+    r"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){0,3}?(?:startups|founders|companies)"
+    r"|\bvc firm\b|\bventure firm\b",
     re.I,
 )
-_FUND_SOURCE = re.compile(r"\b(?:from|by|with|and) (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I)
+_FUND_SOURCE = re.compile(
+    r"\b(?:from|by|with|and) (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I
+)
 _INVESTOR_FIRM = re.compile(
     r"(?:\bVC|Ventures|Capital|Partners|VC firm|venture firm|Investments)\s*$"
     r"|\b(?:VCs?|VC firm|venture firm|investment firm|investor)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$"
@@ -159,7 +163,10 @@ _SUBORDINATE = re.compile(
     r"\s[^,]{1,120},\s*",
     re.I,
 )
-_RELATIVE = re.compile(r",\s*(?:which|who|that|once|after)\s[^,]{1,120}(?:,|$)|\b(?:that|which|who) (?:has |have |had |once |previously )*(?:raised|secured|landed|got|closed)\b[^,]{0,80}", re.I)
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|that|once|after)\s[^,]{1,120}(?:,|$)|\b(?:that|which|who) (?:has |have |had |once |previously )*(?:raised|secured|landed|got|closed)\b[^,]{0,80}",
+    re.I,
+)
 _FOREIGN = re.compile(
     r"\b(?:recauda|levée|lève|millones|millions d'euros|Millionen|sammelt|erhält|investimento"
     r"|rodada|capta|ronda|financiación|finanziamento|raccoglie|miljoen|haalt|miljoner|rejst"
@@ -191,11 +198,15 @@ def round_money(text: str, money: list[Money]) -> list[Money]:
     out = []
     for m in money:
         after = text[m.end : m.end + 40]
-        if m.amount < 100_000 and not re.match(rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I):
+        if m.amount < 100_000 and not re.match(
+            rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I
+        ):
             continue  # "$500", "$30,000": a price
         if _NOT_ROUND_AFTER.search(after):
             continue
-        if m.currency is None and not re.match(rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I):
+        if m.currency is None and not re.match(
+            rf"^\W*(?:in |of )?(?:\w+ )?(?:{_MONEY_NOUN})\b", after, re.I
+        ):
             continue  # "780 million queries": a count, not money
         before = text[max(0, m.start - 40) : m.start]
         if _NOT_ROUND_BEFORE.search(before):
@@ -241,7 +252,9 @@ def main_text(title: str) -> str:
             if _CORE_VERB.search(p) or _INVESTOR_ACT.search(p) or find_money(p):
                 text = p
                 if i and re.match(r"(?:and|but|now|so)\b", p):
-                    text = statements[i - 1] + ", " + p  # "X's agents took off - and attracted funding"
+                    text = (
+                        statements[i - 1] + ", " + p
+                    )  # "X's agents took off - and attracted funding"
                 break
     text = _SUBORDINATE.sub("", text, count=1)
     text = _TIME_AFTER.sub("", text)
@@ -250,7 +263,9 @@ def main_text(title: str) -> str:
     return text.strip(" ,")
 
 
-_AFTER_CLAUSE = re.compile(r"\b(?:after|when|before|since|once|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I)
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:after|when|before|since|once|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I
+)
 _MODAL = re.compile(
     r"\b(?:could|may|might|would|will|set to|to|plans to|aims to|hopes to|wants to)\s+"
     r"(?:just |also |quickly |soon |finally )?$",
@@ -258,10 +273,42 @@ _MODAL = re.compile(
 )
 # Reporting verbs take money only as their direct object ("confirms $100M raise").
 _WEAK_VERBS = {
-    "confirms", "confirmed", "reveals", "revealed", "announces", "announced", "unveils",
-    "unveiled", "gets", "got", "get", "wins", "won", "adds", "added", "banks", "banked", "draws",
-    "drew", "books", "signs", "signed", "completes", "completed", "inks", "inked", "seals", "sealed", "taps",
-    "tapped", "commands", "commanded", "captures", "captured", "takes in", "took in",
+    "confirms",
+    "confirmed",
+    "reveals",
+    "revealed",
+    "announces",
+    "announced",
+    "unveils",
+    "unveiled",
+    "gets",
+    "got",
+    "get",
+    "wins",
+    "won",
+    "adds",
+    "added",
+    "banks",
+    "banked",
+    "draws",
+    "drew",
+    "books",
+    "signs",
+    "signed",
+    "completes",
+    "completed",
+    "inks",
+    "inked",
+    "seals",
+    "sealed",
+    "taps",
+    "tapped",
+    "commands",
+    "commanded",
+    "captures",
+    "captured",
+    "takes in",
+    "took in",
 }
 _TIGHT_OBJECT = re.compile(
     rf"^\s*(?:its |a |an |the |new |fresh |another |first |over |nearly |up to |more than |about )*"
@@ -285,7 +332,9 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
         if _AFTER_CLAUSE.search(text[: m.start()]):
             continue
         rest = text[m.end() : m.end() + 80]
-        verb = re.sub(r"^(?:(?:has|have|had|just|also|quietly|reportedly) )+", "", m.group(0).lower())
+        verb = re.sub(
+            r"^(?:(?:has|have|had|just|also|quietly|reportedly) )+", "", m.group(0).lower()
+        )
         if verb in _WEAK_VERBS and not _TIGHT_OBJECT.search(rest):
             continue
         later = [r for r in rounds if 0 <= r.start - m.end() < 80]
@@ -307,12 +356,20 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             continue
         if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
             continue  # "led by", "a16z-led": descriptive
-        if word in ("puts", "put", "bets", "bet", "sinks", "gave", "gives", "give") and not re.match(
-            r"^\s+(?:\S+\s+){0,3}?(?:money|cash|funds?|investment|capital)\b", rest, re.I
-        ) and not any(0 <= r.start - m.end() < 25 for r in rounds):
+        if (
+            word in ("puts", "put", "bets", "bet", "sinks", "gave", "gives", "give")
+            and not re.match(
+                r"^\s+(?:\S+\s+){0,3}?(?:money|cash|funds?|investment|capital)\b", rest, re.I
+            )
+            and not any(0 <= r.start - m.end() < 25 for r in rounds)
+        ):
             continue
         if word in ("makes", "made"):
-            if re.match(r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b", rest, re.I):
+            if re.match(
+                r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b",
+                rest,
+                re.I,
+            ):
                 if best < 0 or m.start() < best:
                     best, end, kind = m.start(), m.end(), "investor"
             continue
@@ -320,7 +377,9 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
         ):
             continue
-        if word not in _PREP_VERBS + ("commits", "committed") and not _INVEST_TARGET.search(rest[:120]):
+        if word not in _PREP_VERBS + ("commits", "committed") and not _INVEST_TARGET.search(
+            rest[:120]
+        ):
             continue
         if best < 0 or m.start() < best:
             best, end, kind = m.start(), m.end(), "investor"
@@ -382,7 +441,11 @@ def read(title: str) -> Reading:
     if fund and core_kind != "investor" and not _FUND_SOURCE.search(text):
         if not re.search(r"\bto fund\b", text, re.I):
             return done("fund")
-    if core >= 0 and core_kind == "verb" and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I):
+    if (
+        core >= 0
+        and core_kind == "verb"
+        and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I)
+    ):
         if _INVESTOR_FIRM.search(text[:core].strip()):
             return done("fund")
 
@@ -391,17 +454,24 @@ def read(title: str) -> Reading:
         rumor = core if rumor < 0 else min(rumor, core)
     acq = _ACQUISITION.search(text)
     if acq and (core < 0 or acq.start() < core or core_kind == "later"):
-        if not (re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I) and round_money(text, money)):
+        if not (
+            re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I)
+            and round_money(text, money)
+        ):
             return done("acquisition")
     ipo = _IPO.search(text)
-    if ipo and (core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+)?IPO\b", text)):
+    if ipo and (
+        core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+)?IPO\b", text)
+    ):
         return done("ipo")
     if rumor >= 0 and (core < 0 or rumor <= core):
         return done("rumor")
     other = _OTHER.search(text)
-    if other and not (core >= 0 and core < other.start() and not (
-        re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40
-    )):
+    if other and not (
+        core >= 0
+        and core < other.start()
+        and not (re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40)
+    ):
         if not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I)):
             return done("other")
     if core >= 0:
@@ -411,13 +481,22 @@ def read(title: str) -> Reading:
     if UNICORN.search(text) or _CLUB.search(text):
         return done("funding")
     rounds = round_money(text, money)
-    if re.search(rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b", text, re.I) and rounds:
+    if (
+        re.search(
+            rf"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?(?:{_MONEY_NOUN})\b",
+            text,
+            re.I,
+        )
+        and rounds
+    ):
         return done("funding")
     if _POSSESSIVE_ROUND.search(text):
         return done("funding")
     if rounds and any(_WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
         return done("funding")
-    if re.search(r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I):
+    if re.search(
+        r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I
+    ):
         return done("funding")
     if _BACKED_BY.search(text):
         return done("funding")
@@ -427,8 +506,17 @@ def read(title: str) -> Reading:
 def _rumor_at(text: str) -> int:
     for m in _RUMOR.finditer(text):
         word = m.group(0).lower()
-        if word in ("to raise", "fundraising", "about to", "expected to", "on track to", "poised to"):
-            if word == "to raise" and re.search(r"\b(?:raises|raised|closes|secures)\b", text[: m.start()], re.I):
+        if word in (
+            "to raise",
+            "fundraising",
+            "about to",
+            "expected to",
+            "on track to",
+            "poised to",
+        ):
+            if word == "to raise" and re.search(
+                r"\b(?:raises|raised|closes|secures)\b", text[: m.start()], re.I
+            ):
                 continue
             return m.start()
         if _RUMOR_OBJECT.search(text[m.end() : m.end() + 80]):

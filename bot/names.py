@@ -12,40 +12,42 @@ from dataclasses import dataclass, field
 
 from bot.places import place_name
 
-_ADVERBS = {
-    "reportedly", "quietly", "officially", "just", "now", "finally", "also", "has", "have", "had",
-    "is", "was", "will", "today", "again", "already", "still", "successfully", "recently",
-    "newly", "formally", "only", "who", "which", "that", "itself", "says", "said", "it",
-}
-DESCRIPTORS = {
-    "startup", "start-up", "startups", "company", "companies", "firm", "platform", "maker",
-    "makers", "app", "provider", "developer", "unicorn", "giant", "rival", "challenger",
-    "spinout", "spin-off", "spinoff", "upstart", "newcomer", "fintech", "edtech", "healthtech",
-    "insurtech", "proptech", "agritech", "agtech", "cleantech", "climatetech", "climate-tech",
-    "deeptech", "deep-tech", "biotech", "medtech", "foodtech", "legaltech", "regtech", "adtech",
-    "martech", "saas", "b2b", "d2c", "dtc", "b2c", "ev", "neobank", "marketplace", "stealth",
-    "operator", "lender", "insurer", "retailer", "brand", "darling", "player", "builder",
-    "creator", "owner", "manufacturer", "producer", "supplier", "chipmaker", "automaker",
-    "carmaker", "drugmaker", "tool", "service", "solution", "solutions", "venture", "outfit",
-    "specialist", "pioneer", "leader", "e-commerce", "ecommerce", "quick-commerce", "web3",
-    "crypto", "exchange", "network", "software", "tech", "technology", "ai", "genai",
-    "gen-ai", "robotics", "defense", "defence", "healthcare", "logistics", "mobility",
-    "gaming", "security", "cybersecurity", "fashion", "food", "delivery", "travel", "energy",
-    "battery", "space", "drone", "chip", "semiconductor", "analytics", "data", "cloud",
-    "payments", "payment", "lending", "banking", "insurance", "wealth", "wealthtech", "hr",
-    "hrtech", "agentic", "coding", "voice", "video", "audio", "music", "media", "social",
-    "dating", "beauty", "pet", "legal", "climate", "carbon", "solar", "nuclear", "fusion",
-    "quantum", "biotechnology", "health", "mental", "fitness", "education", "learning",
-    "new", "former", "ex", "the", "a", "an", "its", "based", "backed", "led", "owned", "founded",
-    "indie", "consumer", "enterprise", "open-source", "open", "source", "agent", "agents",
-    "app-based", "online", "digital", "mobile", "electric", "autonomous", "self-driving",
-}
+_ADVERBS = set(
+    """
+    reportedly quietly officially just now finally also has have had is was will today again
+    already still successfully recently newly formally only who which that itself says said
+    it
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+DESCRIPTORS = set(
+    """
+    startup start-up startups company companies firm platform maker makers app provider
+    developer unicorn giant rival challenger spinout spin-off spinoff upstart newcomer
+    fintech edtech healthtech insurtech proptech agritech agtech cleantech climatetech
+    climate-tech deeptech deep-tech biotech medtech foodtech legaltech regtech adtech
+    martech saas b2b d2c dtc b2c ev neobank marketplace stealth operator lender insurer
+    retailer brand darling player builder creator owner manufacturer producer supplier
+    chipmaker automaker carmaker drugmaker tool service solution solutions venture outfit
+    specialist pioneer leader e-commerce ecommerce quick-commerce web3 crypto exchange
+    network software tech technology ai genai gen-ai robotics defense defence healthcare
+    logistics mobility gaming security cybersecurity fashion food delivery travel energy
+    battery space drone chip semiconductor analytics data cloud payments payment lending
+    banking insurance wealth wealthtech hr hrtech agentic coding voice video audio music
+    media social dating beauty pet legal climate carbon solar nuclear fusion quantum
+    biotechnology health mental fitness education learning new former ex the a an its based
+    backed led owned founded indie consumer enterprise open-source open source agent agents
+    app-based online digital mobile electric autonomous self-driving
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 # Words that end a company name but are also descriptors: kept when part of the name's run.
-_NAME_TAILS = {"ai", "labs", "robotics", "bio", "health", "energy", "technologies", "systems",
-               "space", "security", "data", "cloud", "pay", "finance", "capital", "tech", "media",
-               "network", "exchange", "software", "therapeutics", "motors", "aerospace",
-               "fusion", "quantum", "payments", "analytics", "games", "studios", "foods",
-               "mobility", "logistics", "technology", "company", "group", "lab"}
+_NAME_TAILS = set(
+    """
+    ai labs robotics bio health energy technologies systems space security data cloud pay
+    finance capital tech media network exchange software therapeutics motors aerospace
+    fusion quantum payments analytics games studios foods mobility logistics technology
+    company group lab
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 _HYPHEN_STOP = re.compile(
     r"-(?:based|backed|led|owned|founded|powered|focused|first|native|centric|driven|enabled"
     r"|era|focused|friendly|made|born|linked|funded|supported|style|killer|rival|alternative"
@@ -63,27 +65,26 @@ _BRAND = re.compile(r"^/?[a-z0-9][a-z0-9]*[./\d][\w./]*$")
 _NAME_OPENERS = {"the", "new", "general", "open", "next", "united", "national", "global"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
 _CONNECTORS = {"&", "of", "de", "da", "la", "du", "von", "van", "der", "del", "y", "for"}
-COMMON = {
-    w
-    for w in """
+COMMON = set(
+    """
     the a an this that these those it its in on at by for with from to of and or but as if
     beyond principally however perhaps indeed also meanwhile today yesterday now then after
-    before while when where why how what who which there here their our we they he she his her
-    following according despite since though although because so still yet even more most
-    many some several other others another all both each every no not new last first next
-    earlier later previously currently recently together instead besides additionally including
-    existing notably separately overall finally once under over into about among between
-    other-wise amid against one during founded launched backed led based mr ms dr ceo cto coo cfo
-    founder co-founder chief president partner managing investors investor backers
-    series seed round funding round's monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    techcrunch bloomberg reuters forbes axios cnbc the information wsj fortune sifted
-    crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu venturebeat
-    business insider wired verge engadget ft financial times economic times mint statement
-    sources source report reports filing filings said says told spokesperson press release
-    government state federal national international global world u.s. uk eu us
-    """.split()
-}
+    before while when where why how what who which there here their our we they he she his
+    her following according despite since though although because so still yet even more
+    most many some several other others another all both each every no not new last first
+    next earlier later previously currently recently together instead besides additionally
+    including existing notably separately overall finally once under over into about among
+    between other-wise amid against one during founded launched backed led based mr ms dr
+    ceo cto coo cfo founder co-founder chief president partner managing investors investor
+    backers series seed round funding round's monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december techcrunch bloomberg reuters forbes axios cnbc information wsj fortune
+    sifted crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu
+    venturebeat business insider wired verge engadget ft financial times economic mint
+    statement sources source report reports filing filings said says told spokesperson press
+    release government state federal national international global world u.s. uk eu us
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _bare(token: str) -> str:
-    return token.strip(".,;:!?\"“”‘’()[]{}")
+    return token.strip('.,;:!?"“”‘’()[]{}')
 
 
 def _possessive(token: str) -> str | None:
@@ -156,7 +157,12 @@ def trailing_name(text: str) -> tuple[str | None, str | None]:
         if _possessive(token) is not None and run:
             break
         if not _is_name_token(token, titled, first=(i == 0)):
-            if _bare(token) in _CONNECTORS and run and i > 0 and _is_name_token(tokens[i - 1], titled, False):
+            if (
+                _bare(token) in _CONNECTORS
+                and run
+                and i > 0
+                and _is_name_token(tokens[i - 1], titled, False)
+            ):
                 run.insert(0, token)
                 continue
             break
@@ -164,8 +170,11 @@ def trailing_name(text: str) -> tuple[str | None, str | None]:
         if len(run) >= 5:
             break
     # a run that starts with descriptors in title-case text ("Fintech Startup Acme")
-    while run and _bare(run[0]).lower() in DESCRIPTORS and len(run) > 1 and (
-        titled or _bare(run[0]).lower() not in _NAME_TAILS
+    while (
+        run
+        and _bare(run[0]).lower() in DESCRIPTORS
+        and len(run) > 1
+        and (titled or _bare(run[0]).lower() not in _NAME_TAILS)
     ):
         if _bare(run[0]).lower() == "the" and not titled:
             break
@@ -263,12 +272,12 @@ def parse_names(text: str) -> list[str]:
     names: list[str] = []
     current: list[str] = []
     for raw in _tokens(text):
-        word = _bare(raw)
+        word = raw if re.match(r"^[A-Z]\.$", raw) else _bare(raw)  # "T. Rowe Price"
         lower = word.lower()
         ends = raw.endswith((",", ";"))
         if lower in ("and", "&") and not current:
             continue
-        if lower == "and" or (lower == "&" and current and False):
+        if lower == "and":
             if current:
                 names.append(" ".join(current))
             current = []
@@ -277,7 +286,7 @@ def parse_names(text: str) -> list[str]:
         if owner is not None and (place_name(owner) or not ends):
             current = []  # "Alphabet's GV" → GV; "Singapore's Temasek" → Temasek
             continue
-        if lower in ("series", "seed", "round", "others", "more", "investors"):
+        if lower in _DEAL_WORDS:  # "Led By Alibaba, Valuation Tops $4.5 Bn": the list ended
             break
         capital = word[:1].isupper() and lower not in _LIST_STOP
         ok = _is_name_token(raw, False, first=not current and not capital) or (
@@ -296,11 +305,19 @@ def parse_names(text: str) -> list[str]:
     return [
         n
         for n in (clean_name(x) for x in names)
-        if n and n.lower() not in COMMON and not place_name(n)
+        if n
+        and n.lower() not in COMMON
+        and not place_name(n)
         and not all(w.lower() in DESCRIPTORS | {"vc", "vcs"} for w in n.split())
     ]
 
 
+# Words of the deal itself: in Title Case headlines they are capitalised but never a name.
+_DEAL_WORDS = {
+    "series", "seed", "round", "others", "more", "investors", "valuation", "valued", "values",
+    "funding", "financing", "investment", "raise", "raises", "raised", "tops", "hits", "reaches",
+    "at", "to", "for", "in", "as", "amid", "after", "now", "taking", "bringing", "pushing",
+}
 _LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}
 
 
@@ -349,7 +366,9 @@ _WHICH_LED = re.compile(
 _NAME_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’.&+-]*|a16z)(?:\s+(?:[A-Z0-9][\w'’.&+-]*|&|of|de|la|van|von)\b)*"
 )
-_PERSON_CUE = re.compile(r"(?:CEO|founder|co-founder|chief|president|said|says|told|partner)\W*$", re.I)
+_PERSON_CUE = re.compile(
+    r"(?:CEO|founder|co-founder|chief|president|said|says|told|partner)\W*$", re.I
+)
 
 
 def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
@@ -357,7 +376,9 @@ def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
     for m in _NAME_RUN.finditer(sentence):
         name = m.group(0).rstrip(".’'")
         tokens = name.split()
-        while tokens and (tokens[0].lower().strip("’'") in COMMON or tokens[0].lower() in DESCRIPTORS):
+        while tokens and (
+            tokens[0].lower().strip("’'") in COMMON or tokens[0].lower() in DESCRIPTORS
+        ):
             tokens = tokens[1:]
         if not tokens:
             continue
@@ -365,7 +386,9 @@ def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
         owner = _possessive(name)
         if owner is not None:
             continue  # "Singapore's", "SenseTime's": an owner, not a backer
-        if place_name(name) or place_name(name + ".") or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
+        if len(name) < 2 or _HYPHEN_STOP.search(name) or place_name(name + "."):
+            continue
+        if place_name(name) or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
             continue
         if company and name.lower().startswith(company.lower().split()[0]):
             continue
@@ -381,7 +404,9 @@ def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[s
     investors: list[str] = []
     for s in sentences:
         explicit = leads_in(s)
-        if explicit and re.search(r"\b(?:round|funding|investment|financing|series|seed|raise)", s, re.I):
+        if explicit and re.search(
+            r"\b(?:round|funding|investment|financing|series|seed|raise)", s, re.I
+        ):
             leads += explicit
             investors += explicit
         m = _WHICH_LED.search(s)
@@ -390,7 +415,12 @@ def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[s
             if names:
                 leads.append(names[0])
                 investors.append(names[0])
-        for cue in (r"with participation from", r"participation from", r"joined by", r"(?:existing|new) investors"):
+        for cue in (
+            r"with participation from",
+            r"participation from",
+            r"joined by",
+            r"(?:existing|new) investors",
+        ):
             for mm in re.finditer(rf"\b{cue}\s+", s, re.I):
                 investors += parse_names(s[mm.end() :])
         earlier = re.search(r"\b(?:last year|previous round|prior round|earlier round)\b", s, re.I)

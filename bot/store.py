@@ -138,6 +138,15 @@ def m002_roundups(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_subscriptions(db: sqlite_utils.Database) -> None:
+    """One row per subscribed channel; its filters as JSON (bot.subscriptions reads them)."""
+    db["subscriptions"].create(
+        {"channel": str, "filters": str, "created_by": str, "created_at": str},
+        pk="channel",
+    )
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -259,6 +268,35 @@ class Store:
                     "failures": (row["failures"] or 0) + 1,
                 }
             db["feeds"].update(url, changes)
+
+    # --- subscriptions (rows; bot.subscriptions turns them into filters) ---------------------
+
+    def set_subscription(self, channel: str, filters: str, created_by: str) -> None:
+        """Subscribe `channel`, replacing its filters if it already was."""
+        with self.transaction() as db:
+            db["subscriptions"].upsert(
+                {
+                    "channel": channel,
+                    "filters": filters,
+                    "created_by": created_by,
+                    "created_at": iso(utcnow()),
+                },
+                pk="channel",
+            )
+
+    def remove_subscription(self, channel: str) -> bool:
+        with self.transaction() as db:
+            if not db["subscriptions"].count_where("channel = ?", [channel]):
+                return False
+            db["subscriptions"].delete(channel)
+            return True
+
+    def subscription_rows(self) -> list[dict]:
+        return list(self.db["subscriptions"].rows_where(order_by="created_at, channel"))
+
+    def has_post(self, deal_id: int, channel: str) -> bool:
+        """Does `channel` already have (or is it posting) this deal's card?"""
+        return bool(self.db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]))
 
     # --- stories -------------------------------------------------------------------------
 

@@ -60,7 +60,9 @@ def find_subject(reading: Reading) -> Subject:
         # "Campfire is winning customers, Accel led a $35M Series A": the company is earlier.
         head = text[: reading.core].rsplit(",", 1)[0]
         before = _company_before(head, text, reading.core_end)
-        return Subject(before.company, before.location, found.verb_end, found.lead_investors, found.investors)
+        return Subject(
+            before.company, before.location, found.verb_end, found.lead_investors, found.investors
+        )
     if reading.core >= 0:
         return _company_before(text[: reading.core], text, reading.core_end)
     return _fallback(text)
@@ -68,11 +70,19 @@ def find_subject(reading: Reading) -> Subject:
 
 def _investor_subject(text: str, start: int, end: int) -> Subject:
     verb = text[start:end].lower()
-    named = _strip_lead(text[:start]).rsplit(", ", 1)[-1] if re.search(r"\b(?:is|are|was|has)\b", text[:start]) else _strip_lead(text[:start])
+    named = (
+        _strip_lead(text[:start]).rsplit(", ", 1)[-1]
+        if re.search(r"\b(?:is|are|was|has)\b", text[:start])
+        else _strip_lead(text[:start])
+    )
     investors = tuple(n for n in parse_names(named) if not _PEOPLE.match(n.split()[-1]))
     leads = investors if verb.startswith(("lead", "co-lead", "led", "co-led")) else ()
     rest = text[end:]
-    targets = [rest] if verb.endswith((" on", " in", " into", "backs", "backed", "back", "funds", "bankrolls")) else []
+    targets = (
+        [rest]
+        if verb.endswith((" on", " in", " into", "backs", "backed", "back", "funds", "bankrolls"))
+        else []
+    )
     if not targets and re.match(r"^\s*(?:\S+\s+){0,2}?\S+(?:'s|’s)\s", rest):
         targets.append(rest)  # "Meituan leads PuduTech's RMB 100M Series B"
     targets += [rest[m.end() :] for m in _PREP.finditer(rest[:120])]
@@ -93,7 +103,9 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
     if owned.company:
         return Subject(owned.company, owned.location, end, leads, investors)
     if len(investors) == 1 and re.search(r"\bwith (?:a |an )?\S+ (?:raise|round|funding)\b", rest):
-        return Subject(investors[0], None, end, (), ())  # "Archer doubles down on X with $300M raise"
+        return Subject(
+            investors[0], None, end, (), ()
+        )  # "Archer doubles down on X with $300M raise"
     return Subject(None, None, end, leads, investors)
 
 
@@ -103,7 +115,9 @@ def _strip_lead(text: str) -> str:
     return _BACKED_MODIFIER.sub("", text, count=1)
 
 
-_BACKED_MODIFIER = re.compile(r"^(?:(?:[A-Z][\w.&'’]*|a16z)\s+){0,3}(?:[A-Z]\w*|a16z)-(?:backed|led|funded)\s+")
+_BACKED_MODIFIER = re.compile(
+    r"^(?:(?:[A-Z][\w.&'’]*|a16z)\s+){0,3}(?:[A-Z]\w*|a16z)-(?:backed|led|funded)\s+"
+)
 _PRONOUNS = {"it", "they", "he", "she", "we", "company", "startup", "one", "this", "that"}
 
 
@@ -114,22 +128,34 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     subject = re.split(r"\s(?:who|which|that|says|said|is|are|was|were)\s", subject, maxsplit=1)[0]
     subject = _ADVERBS.sub("", subject.strip(" ,–—-"))
     location = _location(full)
-    backed = tuple(parse_names(m.group(1)) for m in re.finditer(r"(?i:backed|funded) by ([^,]+)", full))
+    backed = tuple(
+        parse_names(m.group(1)) for m in re.finditer(r"(?i:backed|funded) by ([^,]+)", full)
+    )
     investors = tuple(n for group in backed for n in group)
     parts = [p.strip() for p in re.split(r",\s*", subject) if p.strip()]
-    parts = [p for p in parts if not re.match(r"^(?:backed|funded|supported|now backed) by\b", p, re.I)]
+    parts = [
+        p for p in parts if not re.match(r"^(?:backed|funded|supported|now backed) by\b", p, re.I)
+    ]
     parts = parts[:1] + [p for p in parts[1:] if not re.match(r"^(?:[a-z]|and\b)", p)]
     if not parts:
         return Subject(None, location, verb_end, (), investors)
     last = parts[-1]
     words = last.split()
-    if _PEOPLE.match(words[-1].strip("’'")) or re.match(r"^(?:founders?|co-founders?|creators?|ceo)$", words[0], re.I) or _NAMED_PERSON.search(last):
+    if (
+        _PEOPLE.match(words[-1].strip("’'"))
+        or re.match(r"^(?:founders?|co-founders?|creators?|ceo)$", words[0], re.I)
+        or _NAMED_PERSON.search(last)
+    ):
         return Subject(_people_company(last, text[verb_end:]), location, verb_end, (), investors)
-    lone = len(words) == 1 or (len(words) == 2 and re.search(r"-based$|^(?:startup|fintech)$", words[0]))
+    lone = len(words) == 1 or (
+        len(words) == 2 and re.search(r"-based$|^(?:startup|fintech)$", words[0])
+    )
     if len(parts) == 1 and lone and words[-1].lower() not in _PRONOUNS | names.COMMON - {"series"}:
         word = names.clean_name(words[-1])
         if word and word.lower() not in names.DESCRIPTORS:
-            return Subject(word, location, verb_end, (), investors)  # "Series raises", "smallcase raises"
+            return Subject(
+                word, location, verb_end, (), investors
+            )  # "Series raises", "smallcase raises"
     if not re.match(r"^[a-z]", last) and _ends_with_name(last):
         name, loc = trailing_name(last)
         if name:
@@ -165,7 +191,12 @@ def _people_company(subject: str, after: str) -> str | None:
         if m:
             return names.clean_name(m.group(1))
     words = subject.split()
-    if words[-1].lower().strip("’'").startswith(("founder", "co-founder", "cofounder", "ceo", "team")):
+    if (
+        words[-1]
+        .lower()
+        .strip("’'")
+        .startswith(("founder", "co-founder", "cofounder", "ceo", "team"))
+    ):
         owner = _first_owner(subject)
         if owner:
             return owner
@@ -188,7 +219,7 @@ def _first_owner(text: str) -> str | None:
     """The first possessor that is not a place: "India's Snabbit's valuation" → Snabbit."""
     run: list[str] = []
     for token in text.split():
-        owner = re.match(r"^(.+?)(?:'s|’s)$", token.strip(".,;:\"“”‘"))
+        owner = re.match(r"^(.+?)(?:'s|’s)$", token.strip('.,;:"“”‘'))
         word = owner.group(1) if owner else token
         if owner:
             if place_name(word) and not run:
@@ -199,7 +230,10 @@ def _first_owner(text: str) -> str | None:
                 name = names.clean_name(" ".join([*run, word]))
                 return None if place_name(name) else name
             return None
-        if re.match(r"^(?:[A-Z0-9/]|[a-z]+[A-Z])", token) and token.lower() not in names.DESCRIPTORS:
+        if (
+            re.match(r"^(?:[A-Z0-9/]|[a-z]+[A-Z])", token)
+            and token.lower() not in names.DESCRIPTORS
+        ):
             run.append(token)
         else:
             run = []
@@ -226,11 +260,15 @@ def _location(text: str) -> str | None:
     return loc or names.location_in(text, None)
 
 
-_NAMED_PERSON = re.compile(r"\b(?:founder|co-founder|CEO|creator|alum)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+_NAMED_PERSON = re.compile(
+    r"\b(?:founder|co-founder|CEO|creator|alum)\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$"
+)
 
 
 def _fallback_possessive(text: str) -> Subject:
-    m = re.search(r"(?:'s|’s)\s+(?:\S+\s+){0,4}?(?:[$€£₹¥]|Rs|series|seed|valuation|round|raise)", text, re.I)
+    m = re.search(
+        r"(?:'s|’s)\s+(?:\S+\s+){0,4}?(?:[$€£₹¥]|Rs|series|seed|valuation|round|raise)", text, re.I
+    )
     if m:
         owner = _first_owner(text[: m.end()])
         if owner:
@@ -242,12 +280,17 @@ def _fallback(text: str) -> Subject:
     """No verb: a possessive round or valuation ("Lumen Orbit's $11M seed round"), else the
     subject of the clause."""
     body = _strip_lead(text)
-    m = re.search(r"(?:'s|’s)\s+(?:\S+\s+){0,4}?(?:[$€£₹¥]|Rs|series|seed|valuation|round|raise)", body, re.I)
+    m = re.search(
+        r"(?:'s|’s)\s+(?:\S+\s+){0,4}?(?:[$€£₹¥]|Rs|series|seed|valuation|round|raise)", body, re.I
+    )
     if m:
         owner = _first_owner(body[: m.end()])
         if owner:
             return Subject(owner, _location(body[: m.start()]), m.end())
-    m = re.match(r"^([^,$.]{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)\s+(?:says|confirms|tells)\b", body)
+    m = re.match(
+        r"^([^,$.]{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)\s+(?:says|confirms|tells)\b",
+        body,
+    )
     if m:
         name, loc = trailing_name(m.group(1))
         if name:

@@ -14,7 +14,9 @@ def test_schema_migrated_once_and_wal(tmp_path):
     assert {"feeds", "stories", "deals", "deal_sources", "posts", "deals_fts"} <= set(
         store.db.table_names()
     )
-    assert [m.name for m in migrations.applied(store.db)] == ["m001_initial"]
+    applied = [m.name for m in migrations.applied(store.db)]
+    assert applied[0] == "m001_initial" and len(applied) == len(set(applied))
+    assert migrations.pending(store.db) == []
     assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
 
 

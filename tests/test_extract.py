@@ -1,0 +1,198 @@
+"""extract(): kinds and fields on headlines of our own wording (grounded in real deals), the
+SenseTime fixture, and bad input that must give a result, never an exception or a hang."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.extract import classify, extract, find_round
+
+SENSETIME = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "fixtures"
+    / "sensetime-techcrunch-republished.txt"
+)
+
+
+def test_sensetime_fixture_exact():
+    if not SENSETIME.is_file():
+        pytest.skip(f"{SENSETIME} not found (it lives in ../shared beside the clone)")
+    title, _, content = SENSETIME.read_text(encoding="utf-8").partition("\n")
+    got = extract(title, content=content)
+    assert got.kind == "funding"
+    assert got.company == "SenseTime"
+    assert got.location == "China"
+    assert (got.amount, got.currency) == (600_000_000, "USD")
+    assert got.round == "series-c"
+    assert got.valuation == 4_500_000_000
+    assert got.lead_investors == ("Alibaba",)
+    assert set(got.investors) == {"Alibaba", "Qualcomm", "Temasek", "Suning"}
+    assert "Kai-Fu Lee" not in got.investors
+    assert not {"Honda", "Nvidia"} & set(got.investors)
+
+
+KINDS = [
+    ("Mistral AI raises €600M in a round led by General Catalyst", "funding"),
+    ("Paris-based Pigment lands $145M Series D", "funding"),
+    ("Alibaba leads $600M round in China's SenseTime", "funding"),
+    ("Google backs Indian ride-hailing startup Namma Yatri", "funding"),
+    ("Zepto is in talks to raise $300M at a $5B valuation", "rumor"),
+    ("Revolut seeks funding at a $45B valuation", "rumor"),
+    ("Stripe acquires stablecoin startup Bridge for $1.1B", "acquisition"),
+    ("Klarna files for a US IPO", "ipo"),
+    ("Accel closes $650M fund for European early-stage startups", "fund"),
+    ("Index Ventures raises a $2.3B fund", "fund"),
+    ("Fintech startup Bench shuts down after raising $113M", "other"),
+    ("After raising $100M, the startup lays off half its staff", "other"),
+    ("SpaceX wins $733M launch contract", "other"),
+    ("European AI startups raised $8B in 2024", "other"),
+    ("Here are the 20 biggest funding rounds of the week", "other"),
+    ("Will the IPO window reopen?", "other"),
+    ("Snyk completes $196M secondary share sale", "other"),
+    ("Fintech Monzo hits $5.9B valuation", "funding"),
+    ("Drohnenhersteller Quantum Systems sammelt 160 Millionen Euro ein", "other"),
+    ("融资 1 亿元", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), KINDS)
+def test_kinds(title, kind):
+    assert classify(title) == kind
+    assert extract(title).kind == kind
+
+
+FIELDS = [
+    (
+        "Alibaba leads $600M round in China's SenseTime",
+        {
+            "company": "SenseTime",
+            "location": "China",
+            "amount": 600e6,
+            "currency": "USD",
+            "lead_investors": ("Alibaba",),
+        },
+    ),
+    (
+        "Berlin-based fintech Trade Republic raises €250M Series C",
+        {
+            "company": "Trade Republic",
+            "location": "Berlin",
+            "amount": 250e6,
+            "currency": "EUR",
+            "round": "series-c",
+        },
+    ),
+    (
+        "Today's Deals – Exclusive: Lovable raises $200M | TechCrunch",
+        {"company": "Lovable", "amount": 200e6},
+    ),
+    (
+        "Bengaluru-based Zepto raises Rs 1,000 crore in a pre-Series A",
+        {"company": "Zepto", "amount": 1e10, "currency": "INR", "round": "pre-series-a"},
+    ),
+    (
+        "Ather Energy bags ₹50 Cr in debt",
+        {"company": "Ather Energy", "amount": 5e8, "currency": "INR", "round": "debt"},
+    ),
+    (
+        "Nothing secures £5m seed extension",
+        {"company": "Nothing", "amount": 5e6, "currency": "GBP", "round": "seed"},
+    ),
+    (
+        "Flink raises another $150M at a valuation of nearly $1B",
+        {"company": "Flink", "amount": 150e6, "valuation": 1e9},
+    ),
+    (
+        "Canva raises $200M at a $40B valuation, led by T. Rowe Price",
+        {"company": "Canva", "valuation": 40e9, "lead_investors": ("T. Rowe Price",)},
+    ),
+    (
+        "Anysphere, maker of Cursor, raises $900M led by Thrive Capital",
+        {"company": "Anysphere", "lead_investors": ("Thrive Capital",)},
+    ),
+    (
+        "Ex-Stripe engineers raise $12M for a startup that automates taxes",
+        {"company": None, "amount": 12e6},
+    ),
+    ("Replika founder raises $20M pre-seed for Wabi", {"company": "Wabi", "round": "pre-seed"}),
+    (
+        "Series, a game development platform, has quietly raised $28M",
+        {"company": "Series", "amount": 28e6},
+    ),
+    ("Evinced's $55M C round will help it expand", {"company": "Evinced", "round": "series-c"}),
+    ("Harbinger raises $100M Series C extension", {"round": "series-c"}),
+    ("Daily raises $60M Series A and B", {"round": "series-b"}),
+    ("Knapsack picks up $10M to help bridge the gap between design and code", {"round": None}),
+    ("Affiniti raises $17M just 6 months after an $11M seed", {"amount": 17e6, "round": None}),
+    (
+        "Chapter raised a round at a $1.5B valuation",
+        {"amount": None, "valuation": 1.5e9, "currency": "USD"},
+    ),
+    ("Acme secures$2bn in funding", {"company": "Acme", "amount": 2e9, "currency": "USD"}),
+]
+
+
+@pytest.mark.parametrize(("title", "want"), FIELDS)
+def test_fields(title, want):
+    got = extract(title)
+    assert got.kind in ("funding", "rumor")
+    for name, value in want.items():
+        assert getattr(got, name) == value, name
+
+
+def test_body_fills_investors_and_never_takes_other_numbers():
+    summary = (
+        "Acme, a Berlin-based logistics startup, raised $40 million in a Series B led by Accel "
+        "with participation from Index Ventures and Creandum. Its previous round, a $12 million "
+        "Series A, closed last year. Alibaba, the $400 billion e-commerce giant, is a customer."
+    )
+    got = extract("Acme raises new funding to automate warehouses", summary)
+    assert got.amount == 40e6
+    assert got.round == "series-b"
+    assert got.lead_investors == ("Accel",)
+    assert set(got.investors) == {"Accel", "Index Ventures", "Creandum"}
+
+
+def test_find_round():
+    assert find_round("a Series B-2 round") == "series-b"
+    assert find_round("its seed round") == "seed"
+    assert find_round("a $5M venture debt facility") == "debt"
+    assert find_round("nothing here") is None
+
+
+def test_quirks():
+    assert extract("Acme\u00a0raises\u00a0$5M").amount == 5e6
+    assert extract("Acme raises â‚¬5M").currency == "EUR"  # mojibake of €
+    assert extract("Tom &amp;amp; Jerry raises $5M").company == "Tom & Jerry"
+    assert (
+        extract("Acme raises $5M", "Acme, which makes robo").amount == 5e6
+    )  # summary cut mid-word
+
+
+ADVERSARIAL = [
+    ("",),
+    ("a " * 50_000,),
+    ("$1" * 50_000,),
+    ("Series " * 15_000,),
+    ("<div><p>" * 10_000 + "Acme raises $5M",),
+    (os.urandom(100_000).decode("latin-1"),),
+    ("Acme raises $1.2.3",),
+    ("Acme raises $999999999999999 trillion",),
+    ("Acme raises $5M", "word " * 20_000),
+    ("Acme raises $5M", "led by Accel, " * 8_000, "$1" * 50_000),
+    ("Acme, " * 20_000 + "raises $5M",),
+    ("&amp;amp;" * 10_000,),
+    (None,),
+]
+
+
+@pytest.mark.parametrize("args", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_bad_input_gives_a_result(args):
+    got = extract(*args)
+    assert got.kind in ("funding", "rumor", "acquisition", "ipo", "fund", "other")
+    if got.amount is not None:
+        assert 0 < got.amount <= 5e12
