@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from bot.models import Deal, Extraction, Source, Story
 from bot.rates import to_usd
 
-WINDOW = timedelta(days=45)
+WINDOW = timedelta(days=60)
 FUZZY_THRESHOLD = 92
 AMOUNT_TOLERANCE = 0.10
 
@@ -70,6 +70,11 @@ def amounts_compatible(a_usd: float | None, b_usd: float | None) -> bool:
     return abs(a_usd - b_usd) <= AMOUNT_TOLERANCE * max(a_usd, b_usd)
 
 
+# Money that is not equity: a story naming one of these is a separate financing unless its
+# amount says otherwise ("also secured a credit line" is not the equity round of last week).
+INSTRUMENTS = {"debt", "grant"}
+
+
 def rounds_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -86,9 +91,13 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
         amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
     ):
         return False
-    # Two confirmed rounds at clearly different valuations are two rounds, even weeks apart;
-    # a rumoured valuation often moves before the close, so it does not count.
-    if deal.status == "confirmed" and found.kind == "funding":
+    both_amounts = deal.amount_usd is not None and usd is not None
+    if (deal.round in INSTRUMENTS) != (found.round in INSTRUMENTS) and not both_amounts:
+        return False
+    # Without both amounts, a valuation is the only evidence left: two confirmed rounds at
+    # clearly different valuations are two rounds. With both amounts agreeing, a different
+    # valuation is usually pre- vs post-money, and a rumoured one often moves before the close.
+    if not both_amounts and deal.status == "confirmed" and found.kind == "funding":
         a = to_usd(deal.valuation, deal.valuation_currency)
         b = to_usd(found.valuation, found.valuation_currency)
         return amounts_compatible(a, b)

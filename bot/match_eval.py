@@ -29,6 +29,7 @@ class MatchReport:
     skipped: int = 0
     near_misses: int = 0
     false_merges: int = 0
+    undetected: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -61,14 +62,15 @@ def _story(ref: dict, corpus: dict | None) -> Story | None:
     )
 
 
-def _deals_for(stories: list[Story]) -> set[int]:
+def _deals_for(stories: list[Story]) -> list[int]:
+    """The deal each story became part of, in story order (stories that are no deal left out)."""
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(str(Path(tmp) / "m.db"))
-        deal_ids: set[int] = set()
+        deal_ids: list[int] = []
         for story in sorted(stories, key=lambda s: s.published):
             result = ingest(store, story, now=story.published, max_age=FOREVER)
             if result.event:
-                deal_ids.add(result.event.deal.id)
+                deal_ids.append(result.event.deal.id)
         store.close()
     return deal_ids
 
@@ -89,15 +91,18 @@ def evaluate() -> MatchReport:
             deals = _deals_for(stories)
             if expect_one:
                 report.clusters += 1
-                if len(deals) == 1:
+                if len(set(deals)) == 1:
                     report.one_deal += 1
                 else:
-                    report.misses.append(f"cluster {label}: {len(deals)} deals")
+                    report.misses.append(f"cluster {label}: {len(set(deals))} deals")
             else:
                 report.near_misses += 1
-                if len(deals) < 2:
+                if len(deals) < 2:  # a side not recognised as a deal: an extraction miss
+                    report.undetected += 1
+                    report.misses.append(f"near-miss {label}: only {len(deals)} side(s) a deal")
+                elif len(set(deals)) < len(deals):
                     report.false_merges += 1
-                    report.misses.append(f"near-miss {label}: merged into {len(deals)} deal(s)")
+                    report.misses.append(f"near-miss {label}: merged into one deal")
     return report
 
 
@@ -108,5 +113,6 @@ def print_match_report(report: MatchReport) -> None:
     )
     print(f"  clusters that became exactly one deal: {report.one_deal}/{report.clusters}")
     print(f"  false merges among near-misses:        {report.false_merges}/{report.near_misses}")
+    print(f"  near-misses with a side not a deal:    {report.undetected}/{report.near_misses}")
     for miss in report.misses:
         print(f"  - {miss}")

@@ -91,3 +91,59 @@ def test_merge_fills_fields_and_keeps_first_confirmed_amount():
     )
     assert merged.amount == 6e8
     assert merged.investors == ("Alibaba", "Temasek")
+
+
+def test_credit_line_is_not_last_weeks_equity_round():
+    equity = new_deal(
+        found(company="OpenAI", amount=6.6e9, amount_usd=6.6e9, round=None), story(), T0
+    )
+    credit = found(company="OpenAI", amount=None, amount_usd=None, round="debt")
+    assert not is_same_deal(equity, credit, T0 + timedelta(days=4))
+    same_money = found(company="OpenAI", amount=6.6e9, amount_usd=6.6e9, round="debt")
+    assert is_same_deal(equity, same_money, T0 + timedelta(days=4))
+
+
+def test_valuation_separates_rounds_only_without_amounts():
+    june = new_deal(
+        found(
+            company="Ramp",
+            amount=None,
+            amount_usd=None,
+            round=None,
+            valuation=16e9,
+            valuation_currency="USD",
+        ),
+        story(),
+        T0,
+    )
+    july = found(
+        company="Ramp",
+        amount=None,
+        amount_usd=None,
+        round=None,
+        valuation=22.5e9,
+        valuation_currency="USD",
+    )
+    assert not is_same_deal(june, july, T0 + timedelta(days=43))
+    # same amount on both sides: a different valuation is pre- vs post-money, one round
+    pre = new_deal(
+        found(
+            company="xAI",
+            amount=6e9,
+            amount_usd=6e9,
+            round=None,
+            valuation=18e9,
+            valuation_currency="USD",
+        ),
+        story(),
+        T0,
+    )
+    post = found(
+        company="xAI",
+        amount=6e9,
+        amount_usd=6e9,
+        round="series-b",
+        valuation=24e9,
+        valuation_currency="USD",
+    )
+    assert is_same_deal(pre, post, T0 + timedelta(days=4))
