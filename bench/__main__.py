@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from datetime import datetime, timezone
 
 from bench import deal, extraction, ingest, memory, poll, scale
-from bench.common import HERE, describe, machine
+from bench.common import CACHE, HERE, describe, machine
 
 BENCHES = {
     "ingest": ingest.run,
@@ -46,6 +47,7 @@ def main(argv: list[str]) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
         return 2
     info = machine()
+    load_before = os.getloadavg()  # other processes on the machine make p99s noisy: say so
     print(f"dealbot bench on {describe(info)}", flush=True)
     rows: list[dict] = []
     timings = {}
@@ -61,10 +63,16 @@ def main(argv: list[str]) -> int:
         "machine": info,
         "machine_description": describe(info),
         "seconds": timings,
+        "load_average": {"before": [round(x, 2) for x in load_before],
+                         "after": [round(x, 2) for x in os.getloadavg()]},
         "results": rows,
     }
-    (HERE / "results.json").write_text(json.dumps(out, indent=2) + "\n")
-    print(f"\nwritten {HERE / 'results.json'} ({sum(timings.values()):.0f} s)")
+    # only a complete run replaces the published results; a partial one goes to the cache
+    path = HERE / "results.json" if names == list(BENCHES) else CACHE / "results-partial.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"\nload average (1 min) before/after: {load_before[0]:.2f} / {os.getloadavg()[0]:.2f}")
+    print(f"written {path} ({sum(timings.values()):.0f} s)")
     return 0
 
 

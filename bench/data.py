@@ -8,6 +8,8 @@ in real startup feeds.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -65,8 +67,18 @@ _SYL = ["ar", "bel", "co", "da", "ex", "fi", "gra", "hy", "io", "jo", "ka", "lu"
 _END = ["", "", "", " AI", " Labs", " Health", "ly", "ify", " Pay", " Bio", "io", " Robotics"]
 
 
+# A name's first three letters decide its fuzzy-match bucket (bot.match.key_prefix), so they
+# must spread like real names do: ~2,000 consonant-vowel-consonant openings, Zipf-weighted
+# (a few such as "pro" or "int" are common, most are rare), instead of 40 syllables.
+_OPEN = [c + v + e for c in "bcdfghjklmnprstvwxyz" for v in "aeiou" for e in "bcdfgklmnprstvxz"]
+random.Random(0).shuffle(_OPEN)
+_OPEN_CUM = list(itertools.accumulate(1 / (rank + 1) ** 0.5 for rank in range(len(_OPEN))))
+
+
 def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize()
+    first = rng.choices(_OPEN, cum_weights=_OPEN_CUM)[0]
+    rest = "".join(rng.choice(_SYL) for _ in range(rng.randint(1, 2)))
+    return (first + rest).capitalize()
 
 
 def company_name(rng: random.Random) -> str:
@@ -76,13 +88,14 @@ def company_name(rng: random.Random) -> str:
     return name + rng.choice(_END)
 
 
+@functools.cache
 def companies(n: int, seed: int = 1) -> list[str]:
     """n distinct invented company names (seeded)."""
     rng = random.Random(seed)
     seen: dict[str, None] = {}
     while len(seen) < n:
         seen.setdefault(company_name(rng), None)
-    return list(seen)
+    return list(seen)  # cached: callers must not change it
 
 
 def headline(rng: random.Random, company: str, kind: str = "") -> tuple[str, str]:

@@ -27,7 +27,7 @@ from bot.links import link_key
 from bot.match import company_key, key_prefix
 from bot.store import Store, iso
 
-VERSION = 1  # bump when the generated data changes
+VERSION = 2  # bump when the generated data changes
 PER_DAY = 1000
 ROUNDS = ["seed", "series-a", "series-b", "series-c", "series-d", None]
 OUTLETS = ["TechCrunch", "EU-Startups", "Tech.eu", "FinSMEs", "Inc42", "YourStory", "Entrackr",

@@ -34,12 +34,18 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.console_mode:
         from bot.app import make_client
         from bot.publish import SlackPublisher
+        from bot.router import ChannelRouter
 
         if not settings.channel:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
             return 2
-        publisher = SlackPublisher(
-            store, make_client(settings), settings.channel, post_interval=settings.post_interval
+        client = make_client(settings)
+        publisher = ChannelRouter(  # DEALBOT_CHANNEL gets every deal, subscribers their share
+            store,
+            lambda channel, accepts: SlackPublisher(
+                store, client, channel, post_interval=settings.post_interval, accepts=accepts
+            ),
+            settings.channel,
         )
         publisher.settle_pending()  # earlier cycles' unfinished posts first
         publisher.catch_up()
@@ -72,12 +78,43 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: {args.url!r} is not an http(s) URL", file=sys.stderr)
         return 2
     if args.action == "add":
-        added = store.add_feed(args.url, args.name or "")
-        print("added" if added else "already there", args.url)
-        return 0
+        return _add_feed(settings, store, args.url, args.name or "")
     removed = store.remove_feed(args.url)
     print("removed" if removed else "not a feed here:", args.url)
     return 0 if removed else 1
+
+
+def _add_feed(settings: Settings, store, url: str, name: str) -> int:
+    """The same check as `/deal feeds add`: the terminal user is trusted, the URL is not."""
+    from bot.feedcheck import AddressPolicy, check_feed
+
+    if any(f["url"] == url for f in store.feeds()):
+        print("already there", url)
+        return 0
+    found = check_feed(url, AddressPolicy(allow_private=settings.allow_private_feeds))
+    if not found.ok:
+        print(f"error: not added: {url}: {found.reason}", file=sys.stderr)
+        return 2
+    store.add_feed(url, name or found.title)
+    print(
+        f"added {url}: {found.title or '(no title)'}, {found.items} items, "
+        f"{found.funding} look like funding news"
+    )
+    return 0
+
+
+def cmd_subscriptions(settings: Settings, args: argparse.Namespace) -> int:
+    """Every channel that gets cards, and its filters (`/deal subscribe` sets them)."""
+    from bot.subscriptions import describe, from_row
+
+    store = open_store(settings)
+    if settings.channel:
+        print(f"{settings.channel}  every deal (DEALBOT_CHANNEL)")
+    for row in store.subscription_rows():
+        sub = from_row(row)
+        who = f"by {sub.created_by or '?'}, {sub.created_at[:10]}"
+        print(f"{sub.channel}  {describe(sub)}  ({who})")
+    return 0
 
 
 def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
@@ -205,14 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     p = feeds.add_parser("remove")
     p.add_argument("url")
     sub.add_parser("demo", help="the whole pipeline over bundled sample feeds, offline")
+    sub.add_parser("subscriptions", help="channels that get cards, and their filters")
     p = sub.add_parser("roundup", help="print (or post) the roundup of the last days")
     p.add_argument("--days", type=int, default=7)
     p.add_argument("--post", action="store_true")
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from bot.logs import setup_logging  # every command logs through the redacting filter
+
+    setup_logging(None, args.verbose)
     handlers = {
         "run": cmd_run,
         "poll": cmd_poll,
@@ -221,11 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         "deal": cmd_deal,
         "demo": cmd_demo,
         "roundup": cmd_roundup,
+        "subscriptions": cmd_subscriptions,
     }
     try:
         settings = None
         if args.command not in ("extract", "demo"):
             settings = load_settings()
+            setup_logging(settings, args.verbose)  # now it knows which secrets to redact
         return handlers[args.command](settings, args)
     except ConfigError as exc:
         print(f"dealbot: configuration error: {exc}", file=sys.stderr)

@@ -36,6 +36,7 @@ class Settings:
     max_age_hours: float = 72
     port: int = 3000
     admins: tuple[str, ...] = field(default_factory=tuple)
+    allow_private_feeds: bool = False  # feeds on loopback/private addresses (self-hosted)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -70,6 +71,15 @@ def _number(env: Mapping[str, str], name: str, default: float, *, minimum: float
     if value != value or value < minimum:  # NaN or too small
         raise ConfigError(f"{name}={raw!r} must be a number >= {minimum:g}")
     return value
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise ConfigError(f"{name}={env.get(name)!r} must be 1 or 0")
 
 
 def load_settings(
@@ -152,4 +162,5 @@ def load_settings(
         max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0),
         port=int(port),
         admins=admins,
+        allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),
     )

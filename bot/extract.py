@@ -11,8 +11,10 @@ import re
 
 from bot import names
 from bot.kinds import classify, read, round_money  # noqa: F401 - classify is public API
+from bot.lexicon import PARTS as _PARTS
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
+from bot.places import location_in
 from bot.rates import to_usd
 from bot.subject import find_subject
 from bot.text import plain_text
@@ -35,6 +37,17 @@ _FUNDING_VERB = re.compile(
 _INVESTOR_VERB = re.compile(
     r"\b(?:leads|led|co-leads|co-led|backs|backed|invests|invested|pours|poured|bets|puts|injects"
     r"|pumps|ploughs|plows|doubles down on|commits|funds|fuels|bankrolls|sinks)\b",
+    re.I,
+)
+# A round as the subject of its sentence: "The Series B values ...", "Acme's Series D brings".
+_ROUND_SUBJECT = re.compile(
+    r"^(?:The|Its|This)?\s*(?:[\w'’-]+\s+){0,4}?(?:Series [A-H]\w*|seed round)\s+"
+    r"(?:values|valued|brings|was|is|round|values?)\b"
+)
+_PAST_AFTER = re.compile(
+    r"^\W*(?:round\s+|funding\s+)?(?:(?:in|last|earlier|this) (?:20\d\d|year|\w+ 20\d\d|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?:a|\w+) (?:years?|months?) ago|earlier|previously)\b",
     re.I,
 )
 _FUNDING_NOUN = re.compile(
@@ -98,30 +111,37 @@ def find_round(text: str, near: int | None = None) -> str | None:
 
 
 def _is_round(text: str, m: re.Match) -> bool:
-    """Drop round words that are something else: "Susquehanna Growth Equity", "to bridge the gap"."""
-    word = m.group(0)
-    if (
-        m.group("growth")
-        and word[0].isupper()
-        and re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
-    ):
+    """Drop round words that are a name ("Susquehanna Growth Equity" is an investor) or one
+    part of a mix ("raised equity and debt" is not a debt round)."""
+    if m.group("debt") and _MIXED.search(text[max(0, m.start() - 20) : m.end() + 20]):
         return False
-    return True
+    return not (
+        m.group("growth")
+        and m.group(0)[0].isupper()
+        and re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
+    )
+
+
+_MIXED = re.compile(r"\bequity (?:and|&) debt\b|\bdebt (?:and|&) equity\b", re.I)
 
 
 # --- money in context --------------------------------------------------------------------
 
 _VAL_BEFORE = re.compile(
-    r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
-    r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of)?|values? (?:\w+ ){0,3}at"
-    r"|valuing (?:[\w'’-]+ ){0,6}at|worth|at an?|pegged at|post-money of"
-    r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to|(?:grows|leaps|jumps|soars) to)\s*(?:over|more than|nearly|almost|about|around|roughly|some"
+    r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:(?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
+    r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of))?"
+    r"|values? (?:[\w'’.,-]+ ){0,9}at|valuing (?:[\w'’.,-]+ ){0,9}at|worth|at an?|pegged at"
+    r"|post-money of"
+    r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to"
+    r"|(?:grows|leaps|jumps|soars) to)"
+    r"\s*(?:over|more than|nearly|almost|about|around|roughly|some"
     r"|approximately|close to|up to|as much as|at least|north of|above|\+)?\s*$",
     re.I,
 )
 _VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
 _OLD = re.compile(
-    r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from|from|was|had)\s+"
+    r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from"
+    r"|from|was|had)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -137,6 +157,7 @@ _NOT_ROUND_BEFORE = re.compile(
     r"|spend|spent|invest|sales of|over|than)\s+$",
     re.I,
 )
+_RAISED_BEFORE = re.compile(r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", re.I)
 _FUNDING_AROUND = re.compile(
     r"^\W{0,3}(?:\w+\s){0,3}?(?:round|funding|financing|investment|series|seed|pre-seed|raise"
     r"|debt|loan|in new|in fresh|from|led|to|for)\b",
@@ -145,13 +166,24 @@ _FUNDING_AROUND = re.compile(
 
 
 def _is_valuation(text: str, m: Money) -> bool:
-    before = text[max(0, m.start - 60) : m.start]
+    before = text[max(0, m.start - 90) : m.start]
     after = text[m.end : m.end + 30]
     return bool(_VAL_AFTER.search(after) or _VAL_BEFORE.search(before))
 
 
 def _is_old(text: str, m: Money) -> bool:
-    return bool(_OLD.search(text[max(0, m.start - 40) : m.start]))
+    """An earlier figure: "up from $2B", "raised $2.75B at an $11.75B valuation a year ago"."""
+    return bool(
+        _OLD.search(text[max(0, m.start - 40) : m.start])
+        or _OLD_AFTER.match(text[m.end : m.end + 40])
+    )
+
+
+_OLD_AFTER = re.compile(
+    r"^\s*(?:(?:post-money |pre-money )?valuation\s+)?(?:a year ago|last year|in 20\d\d"
+    r"|(?:\w+ )?(?:years?|months?) ago|earlier|previously)\b",
+    re.I,
+)
 
 
 def _valuation_in(text: str) -> float | None:
@@ -170,18 +202,20 @@ def _round_amount(text: str, monies: list[Money], after: int = 0, strict: bool =
         rest = text[m.end : m.end + 40]
         if _NOT_ROUND_AFTER.search(rest):
             continue
-        if strict and (_NOT_ROUND_BEFORE.search(before) or not _FUNDING_AROUND.search(rest)):
-            if not re.search(
-                r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", before, re.I
-            ):
-                continue
+        if (
+            strict
+            and (_NOT_ROUND_BEFORE.search(before) or not _FUNDING_AROUND.search(rest))
+            and not _RAISED_BEFORE.search(before)
+        ):
+            continue
         return m
     return None
 
 
 # --- sentences of the body ---------------------------------------------------------------
 
-_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+# A sentence ends at . ! ? but not after an initial ("T. Rowe Price", "J.P. Morgan").
+_SENTENCE = re.compile(r"(?<=[.!?”\"])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])|\n+")
 _ROUND_TALK = re.compile(
     r"\b(?:this|the|its|new|latest|current) (?:\w+ ){0,3}?(?:round|raise|investment|financing"
     r"|funding)\b|\bparticipa\w*|\bjoined by\b|\bbackers\b|\binvestors\b|\bled by\b|\bled\b",
@@ -261,12 +295,16 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
             if round_name:
                 break
     if round_name is None:
-        for s in relevant[:3]:
-            if _FUNDING_VERB.search(s):
+        # "8VC led the Series A", "The Series B values it at $552M": a round the body names
+        # for this deal, not one from its past ("its $200M Series B in 2022").
+        for s in sentences[:3]:
+            if _FUNDING_VERB.search(s) or _INVESTOR_VERB.search(s) or _ROUND_SUBJECT.search(s):
                 candidate = [
                     r
                     for r in _ROUND.finditer(s)
-                    if not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                    if _is_round(s, r)
+                    and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                    and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
                 ]
                 if candidate:
                     round_name = _round_of(candidate[0])
@@ -278,9 +316,13 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
                 if valuation is not None:
                     break
     if location is None:
-        location = names.location_in(" ".join(sentences[:2]), company)
+        location = location_in(" ".join(sentences[:2]), company)
 
-    # Investors from the body, only from sentences about this round.
+    # Investors from the headline's other clauses ("...; Peak XV and Khosla participate") and
+    # from the body, only from sentences about this round.
+    title_leads, title_investors = names.investors_in_body(_PARTS.split(title)[1:], company)
+    leads += title_leads
+    investors += title_investors
     if sentences:
         body_leads, body_investors = names.investors_in_body(sentences, company)
         leads = leads or body_leads

@@ -15,6 +15,11 @@ HELP = """\
 • `/deal min:10M` — at least $10M (USD equivalent)
 • `/deal top 7d` or `/deal top 30d` — the biggest deals of the last 7 or 30 days
 • `/deal roundup` — the weekly roundup, just for you
+• `/deal subscribe min:5M max:50M round:seed,series-a keyword:fintech,AI location:Europe` — \
+this channel gets the cards that pass the filters (all optional; kinds combine with AND, \
+values with OR); `/deal subscriptions` shows them, `/deal unsubscribe` stops them
+• `/deal feeds`, `/deal feeds add URL`, `/deal feeds remove URL` — the feeds dealbot reads \
+(adding and removing: workspace admins and DEALBOT_ADMINS only)
 • `/deal help` — this message
 Filters combine: `/deal SenseTime investor:Alibaba since:2018-01-01 min:100M`.
 `investor:` reads up to the next filter, so `investor:Sequoia Capital round:seed` works.
@@ -42,6 +47,34 @@ EXPIRED = "That answer has expired. Run `/deal` again."
 SHARED_BY = "Shared by <@{user}>"
 SHARE_BUTTON = "Share in channel"
 MORE_BUTTON = "More"
+
+# /deal subscribe, subscriptions, unsubscribe (bot.subscriptions, handlers/subscribe.py)
+SUBSCRIBED = (
+    "This channel now gets new deal cards for: {filters}. `/deal unsubscribe` stops them. "
+    "In a private channel, `/invite @dealbot` first."
+)
+SUBSCRIBE_BAD = "I couldn't read {problems}. Example: `/deal subscribe min:5M round:seed,series-a`."
+SUBSCRIBE_DEFAULT = "This channel is dealbot's main channel (DEALBOT_CHANNEL): it gets every deal."
+SUBSCRIBE_NOT_CHANNEL = "Subscriptions are for channels: run this in the channel that wants deals."
+SUBSCRIPTION_SHOWN = "This channel gets new deal cards for: {filters} (set by <@{user}> on {date})."
+NOT_SUBSCRIBED = "This channel has no subscription. Try `/deal subscribe round:seed min:1M`."
+UNSUBSCRIBED = "Done: this channel gets no more new deal cards (existing threads stay)."
+
+# /deal feeds (handlers/feeds.py)
+FEEDS_NOT_ADMIN = (
+    "Sorry, only workspace admins (or the people in DEALBOT_ADMINS) can add or remove feeds. "
+    "`/deal feeds` shows the list to everyone."
+)
+FEEDS_USAGE = (
+    "Try `/deal feeds`, `/deal feeds add https://example.com/feed` or `/deal feeds remove URL`."
+)
+FEEDS_LIST = "dealbot reads {count} feed{s}:"
+FEEDS_CHECKING = "Checking {url} …"
+FEED_ADDED = "Added {title} ({url}): {items} item{s} now, {funding} that look like funding news."
+FEED_ALREADY = "{url} is already on the list."
+FEED_REFUSED = "I can't add {url}: {reason}."
+FEED_REMOVED = "Removed {url}."
+FEED_UNKNOWN = "{url} is not on the list (`/deal feeds` shows it)."
 
 
 def describe(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 # Symbols and codes written before the number. Longer spellings first so "US$" wins over "$".
+# fmt: off
 _PREFIX = {
     "us$": "USD", "usd": "USD", "u.s.$": "USD", "$": "USD",
     "c$": "CAD", "ca$": "CAD", "cad": "CAD",
@@ -39,6 +40,7 @@ _SCALE = {
     "t": 1e12, "tn": 1e12, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }
+# fmt: on
 MAX_AMOUNT = 5e12  # nobody raises more than this: a bigger number is a parsing accident
 
 

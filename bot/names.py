@@ -10,44 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.places import place_name
+from bot.lexicon import (
+    COMMON,
+    DEAL_WORDS,
+    DESCRIPTORS,
+    LIST_STOP,
+    NAME_ADVERBS,
+    NAME_TAILS,
+)
+from bot.places import location_from_tokens, place_name
 
-_ADVERBS = set(
-    """
-    reportedly quietly officially just now finally also has have had is was will today again
-    already still successfully recently newly formally only who which that itself says said
-    it
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-DESCRIPTORS = set(
-    """
-    startup start-up startups company companies firm platform maker makers app provider
-    developer unicorn giant rival challenger spinout spin-off spinoff upstart newcomer
-    fintech edtech healthtech insurtech proptech agritech agtech cleantech climatetech
-    climate-tech deeptech deep-tech biotech medtech foodtech legaltech regtech adtech
-    martech saas b2b d2c dtc b2c ev neobank marketplace stealth operator lender insurer
-    retailer brand darling player builder creator owner manufacturer producer supplier
-    chipmaker automaker carmaker drugmaker tool service solution solutions venture outfit
-    specialist pioneer leader e-commerce ecommerce quick-commerce web3 crypto exchange
-    network software tech technology ai genai gen-ai robotics defense defence healthcare
-    logistics mobility gaming security cybersecurity fashion food delivery travel energy
-    battery space drone chip semiconductor analytics data cloud payments payment lending
-    banking insurance wealth wealthtech hr hrtech agentic coding voice video audio music
-    media social dating beauty pet legal climate carbon solar nuclear fusion quantum
-    biotechnology health mental fitness education learning new former ex the a an its based
-    backed led owned founded indie consumer enterprise open-source open source agent agents
-    app-based online digital mobile electric autonomous self-driving
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-# Words that end a company name but are also descriptors: kept when part of the name's run.
-_NAME_TAILS = set(
-    """
-    ai labs robotics bio health energy technologies systems space security data cloud pay
-    finance capital tech media network exchange software therapeutics motors aerospace
-    fusion quantum payments analytics games studios foods mobility logistics technology
-    company group lab
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
 _HYPHEN_STOP = re.compile(
     r"-(?:based|backed|led|owned|founded|powered|focused|first|native|centric|driven|enabled"
     r"|era|focused|friendly|made|born|linked|funded|supported|style|killer|rival|alternative"
@@ -63,28 +35,8 @@ LOWER_BRANDS = {"a16z", "e.ventures", "b2venture", "500", "iyo", "n8n", "tldraw"
 _BRAND = re.compile(r"^/?[a-z0-9][a-z0-9]*[./\d][\w./]*$")
 # Capitalised first words that belong to the name when a name follows ("The Rounds").
 _NAME_OPENERS = {"the", "new", "general", "open", "next", "united", "national", "global"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!/-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
 _CONNECTORS = {"&", "of", "de", "da", "la", "du", "von", "van", "der", "del", "y", "for"}
-COMMON = set(
-    """
-    the a an this that these those it its in on at by for with from to of and or but as if
-    beyond principally however perhaps indeed also meanwhile today yesterday now then after
-    before while when where why how what who which there here their our we they he she his
-    her following according despite since though although because so still yet even more
-    most many some several other others another all both each every no not new last first
-    next earlier later previously currently recently together instead besides additionally
-    including existing notably separately overall finally once under over into about among
-    between other-wise amid against one during founded launched backed led based mr ms dr
-    ceo cto coo cfo founder co-founder chief president partner managing investors investor
-    backers series seed round funding round's monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october
-    november december techcrunch bloomberg reuters forbes axios cnbc information wsj fortune
-    sifted crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu
-    venturebeat business insider wired verge engadget ft financial times economic mint
-    statement sources source report reports filing filings said says told spokesperson press
-    release government state federal national international global world u.s. uk eu us
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
 
 
 @dataclass(frozen=True)
@@ -121,7 +73,7 @@ def is_brand(token: str) -> bool:
 
 
 def _strip_adverbs(tokens: list[str]) -> list[str]:
-    while tokens and _bare(tokens[-1]) in _ADVERBS:
+    while tokens and _bare(tokens[-1]) in NAME_ADVERBS:
         tokens = tokens[:-1]
     return tokens
 
@@ -139,18 +91,16 @@ def _is_name_token(token: str, titled: bool, first: bool) -> bool:
         return False
     if _HYPHEN_STOP.search(word):
         return False
-    if (titled or first) and lower in DESCRIPTORS and lower not in _NAME_TAILS:
+    if (titled or first) and lower in DESCRIPTORS and lower not in NAME_TAILS:
         return False
-    if first and lower in COMMON:
-        return False
-    return True
+    return not (first and lower in COMMON)
 
 
 def trailing_name(text: str) -> tuple[str | None, str | None]:
     """The company name that ends `text`, and a place named before it."""
     titled = title_case(text)
     tokens = _strip_adverbs(_tokens(text))
-    location = _location_from_tokens(tokens)
+    location = location_from_tokens(tokens)
     run: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
@@ -174,7 +124,7 @@ def trailing_name(text: str) -> tuple[str | None, str | None]:
         run
         and _bare(run[0]).lower() in DESCRIPTORS
         and len(run) > 1
-        and (titled or _bare(run[0]).lower() not in _NAME_TAILS)
+        and (titled or _bare(run[0]).lower() not in NAME_TAILS)
     ):
         if _bare(run[0]).lower() == "the" and not titled:
             break
@@ -182,10 +132,29 @@ def trailing_name(text: str) -> tuple[str | None, str | None]:
     while run and place_name(_bare(run[0])) and len(run) > 1:
         location = location or place_name(_bare(run[0]))
         run = run[1:]
+    if titled and len(run) > 2:
+        # "Jewellery Brand GIVA": a descriptor inside a Title Case run ends the description
+        inner = [i for i, t in enumerate(run[:-1]) if _bare(t).lower() in DESCRIPTORS - NAME_TAILS]
+        if inner:
+            run = run[inner[-1] + 1 :]
     start = len(tokens) - len(run)
-    if run and start == 1 and not titled and _bare(tokens[0]).lower() in _NAME_OPENERS:
-        if tokens[0][:1].isupper():
-            run.insert(0, tokens[0])  # "The Rounds", "New Lantern", "General Intuition"
+    if (
+        len(run) == 1
+        and start >= 1
+        and _bare(run[0]).lower() in NAME_TAILS
+        and re.match(r"^[A-Z][a-z]+$", tokens[start - 1])
+        and _bare(tokens[start - 1]).lower() not in DESCRIPTORS
+    ):
+        run.insert(0, tokens[start - 1])  # "Together AI": a common word made a brand by its tail
+        start -= 1
+    if (
+        run
+        and start == 1
+        and not titled
+        and _bare(tokens[0]).lower() in _NAME_OPENERS
+        and tokens[0][:1].isupper()
+    ):
+        run.insert(0, tokens[0])  # "The Rounds", "New Lantern", "General Intuition"
     name = clean_name(" ".join(run))
     return name or None, location
 
@@ -229,38 +198,6 @@ def clean_name(name: str) -> str:
     return name
 
 
-def _location_from_tokens(tokens: list[str]) -> str | None:
-    text = " ".join(tokens)
-    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
-    if m and place_name(m.group(1)):
-        return place_name(m.group(1))
-    for i, token in enumerate(tokens):
-        owner = _possessive(token)
-        word = owner if owner is not None else _bare(token)
-        if i + 1 < len(tokens):
-            pair = f"{_bare(token)} {_bare(tokens[i + 1])}"
-            if place_name(pair.removesuffix("'s").removesuffix("’s")):
-                return place_name(pair.removesuffix("'s").removesuffix("’s"))
-        place = place_name(word)
-        if place and (owner is not None or word.lower() in _DEMONYM_WORDS or word[0].isupper()):
-            return place
-    return None
-
-
-_DEMONYM_WORDS = {"indian", "chinese", "german", "french", "british", "israeli", "european"}
-
-
-def location_in(text: str, company: str | None) -> str | None:
-    """A place the text gives for the company: "Berlin-based", "headquartered in Paris"."""
-    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
-    if m and place_name(m.group(1)):
-        return place_name(m.group(1))
-    m = re.search(r"\b(?:based|headquartered|located) in ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", text)
-    if m and place_name(m.group(1)):
-        return place_name(m.group(1))
-    return None
-
-
 def parse_names(text: str) -> list[str]:
     """A list of names at the start of `text`: "Sequoia, Accel and Alphabet's GV to build" → 3."""
     text = re.sub(
@@ -272,7 +209,7 @@ def parse_names(text: str) -> list[str]:
     names: list[str] = []
     current: list[str] = []
     for raw in _tokens(text):
-        word = raw if re.match(r"^[A-Z]\.$", raw) else _bare(raw)  # "T. Rowe Price"
+        word = raw if _INITIALS.match(raw) else _bare(raw)  # "T. Rowe", "J.P."
         lower = word.lower()
         ends = raw.endswith((",", ";"))
         if lower in ("and", "&") and not current:
@@ -282,20 +219,20 @@ def parse_names(text: str) -> list[str]:
                 names.append(" ".join(current))
             current = []
             continue
-        owner = _possessive(raw)
+        owner = None if raw.endswith(("s'", "s’")) else _possessive(raw)  # "Teachers' Venture"
         if owner is not None and (place_name(owner) or not ends):
             current = []  # "Alphabet's GV" → GV; "Singapore's Temasek" → Temasek
             continue
-        if lower in _DEAL_WORDS:  # "Led By Alibaba, Valuation Tops $4.5 Bn": the list ended
+        if lower in DEAL_WORDS:  # "Led By Alibaba, Valuation Tops $4.5 Bn": the list ended
             break
-        capital = word[:1].isupper() and lower not in _LIST_STOP
+        capital = word[:1].isupper() and lower not in LIST_STOP
         ok = _is_name_token(raw, False, first=not current and not capital) or (
             current and lower in _CONNECTORS - {"for"}
         )
         if not ok:
             break
         current.append(word)
-        if ends or (raw.endswith((".", "!", "?", ":")) and not re.match(r"^[A-Z]\.$", raw)):
+        if ends or (raw.endswith((".", "!", "?", ":")) and not _INITIALS.match(raw)):
             names.append(" ".join(current))
             current = []
             if not ends:
@@ -312,19 +249,11 @@ def parse_names(text: str) -> list[str]:
     ]
 
 
-# Words of the deal itself: in Title Case headlines they are capitalised but never a name.
-_DEAL_WORDS = {
-    "series", "seed", "round", "others", "more", "investors", "valuation", "valued", "values",
-    "funding", "financing", "investment", "raise", "raises", "raised", "tops", "hits", "reaches",
-    "at", "to", "for", "in", "as", "amid", "after", "now", "taking", "bringing", "pushing",
-}
-_LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}
-
-
 _LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by\s+", re.I)
 _X_LED = re.compile(r"((?:[A-Z]|a16z)[\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
 _X_LEADS = re.compile(
-    r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3}) (?:leads|led|co-leads|co-led)\b(?! by)"
+    r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3})"
+    r" (?:leads|led|co-leads|co-led)\b(?! by)"
 )
 _FROM = re.compile(
     r"\b(?:from|backed by|with participation from|participation from|joined by|with backing from"
@@ -352,82 +281,144 @@ def investors_in(text: str) -> list[str]:
     return found + leads_in(text)
 
 
-_PARTICIPATION = re.compile(
-    r"\bparticipa\w*|\bjoined (?:the|this) (?:\w+ )?round|\bentered (?:the|this) (?:\w+ )?round"
-    r"|\bnew backers\b|\bexisting (?:investors|backers)\b|\balso (?:invested|joined|backed)\b"
-    r"|\binvestors (?:include|including)\b|\bjoined by\b|\bco-investors?\b",
+# Body sentences name investors in a few set ways. Lists *after* a cue: "led by X and Y",
+# "with participation from X", "joined by X", "backers include X". Lists *before* a cue, as the
+# sentence's subject: "X and Y co-led the round", "X led, and was joined by Y", "X and Y also
+# participated", "X were among the backers", "..., with X and Y also investing".
+_AFTER_CUE = re.compile(
+    r"\b(?:with participation from|participation from|joined by|(?:backers|investors|participants)"
+    r" (?:include|included|including)|which included|(?:funds|firms|investors|backers) including"
+    r"|(?:existing|new|other) (?:investors?|backers?)(?: such as| including)?"
+    r"|along with(?: (?:new|existing|other) (?:investors?|backers?))?|alongside"
+    r"|(?:took|takes|raised|received) (?:money|capital|funding|investment) from|came from)\s+",
     re.I,
 )
-_WHICH_LED = re.compile(
-    r"\b(?:which|who)?\s*(?:led|co-led|leads|is leading|headed) (?:this|the|its|the company's)"
-    r" (?:\w+ ){0,3}?(?:round|investment|financing|raise|funding)\b",
-    re.I,
+_LEAD_VERB = (
+    r"(?:co-led|led|co-leads|leads|co-lead|lead|headed|co-headed|(?:is|are|was|were) leading)"
 )
-_NAME_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’.&+-]*|a16z)(?:\s+(?:[A-Z0-9][\w'’.&+-]*|&|of|de|la|van|von)\b)*"
+_FUNDING_THING = (
+    r"(?i:round|financing|investment|raise|funding|series [a-h]\w*|seed|facility|deal|tranche"
+    r"|extension|equity round|debt|loan|note|offering|capital raise)"
 )
-_PERSON_CUE = re.compile(
-    r"(?:CEO|founder|co-founder|chief|president|said|says|told|partner)\W*$", re.I
+_LEAD_AFTER = re.compile(
+    rf"^\s+(?:which\s+|who\s+)?(?:also\s+|jointly\s+)?"
+    rf"(?:{_LEAD_VERB}(?:\s*(?:[,.;]|$|and\b|with\b)"
+    rf"|\s+(?:the|this|its|their|a|an)\s+(?:[\w'’$€£.-]+\s+){{0,5}}?{_FUNDING_THING}\b)"
+    r"|(?:acted|served|signed on|came in) as (?:the )?(?:lead|anchor) (?:investor|backer)"
+    r"|(?:was|is|were|are) the (?:lead|anchor) (?:investors?|backers?))"
 )
+_JOIN_AFTER = re.compile(
+    r"^\s+(?:also\s+|all\s+|each\s+|both\s+|too\s+)?(?:participated|participating|participates?"
+    r"|took part|taking part|takes? part|(?:joined|joins?)(?! the (?:board|company|team))|joining"
+    r"|comes? on board|signed up|entered (?:the|this) (?:[\w-]+ )?round|invested"
+    r"|investing|invest\b|backed|came on board|coming on board|chipped in|contributed|made follow-on"
+    r"|put (?:in )?money|(?:were|are|was|is) (?:also )?among|among the (?:other )?(?:investors"
+    r"|backers|participants))"
+)
+# Where a cue may start: a cheap first pass so the full cue patterns run at few positions.
+_CUE_START = re.compile(
+    r"(?<=\S)\s+(?=(?:which |who |also |jointly |all |each |both |too )?(?:co-|le[ad]|head"
+    r"|is |are |was |were |acted|served|signed|came|particip|took|tak|join|com|enter|invest"
+    r"|backed|chipped|contribut|made|put|among))"
+)
+_LIST_WORDS = set(
+    """
+    and & of de la van von der du da existing new investor investors backer backers the fellow
+    returning
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "T. Rowe Price", "J.P. Morgan"
+_DATES = set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Words that open a sentence, not a name ("In", "Meanwhile"); dates only before a comma.
+_NOT_LIST_START = COMMON - _DATES - {"new", "general", "first", "national", "global", "united"}
+# An aside between a subject and its verb: "X, the firm co-founded by Y, led the round".
+_ASIDE = re.compile(
+    r",\s+(?:(?:(?:which|who|whose)(?! (?:co-)?led (?:this|the) (?:[\w-]+ ){0,3}?round)"
+    r"|part of|one of|(?:co-)?founded|based|backed|now)\b"
+    r"|(?:[Tt]he|[Aa]n?|its) (?=[a-z$€£\d]))[^,;]{0,100},"
+)
+_PAST = re.compile(
+    r"\b(?:last year|previous(?:ly)?|prior round|earlier round|a year ago|in 20\d\d)\b", re.I
+)
+_CURRENT = re.compile(r"\b(?:this|the|current|latest|new) (?:\w+ )?(?:round|financing)\b", re.I)
 
 
-def _names_in_sentence(sentence: str, company: str | None) -> list[str]:
-    found = []
-    for m in _NAME_RUN.finditer(sentence):
-        name = m.group(0).rstrip(".’'")
-        tokens = name.split()
-        while tokens and (
-            tokens[0].lower().strip("’'") in COMMON or tokens[0].lower() in DESCRIPTORS
-        ):
-            tokens = tokens[1:]
-        if not tokens:
+def _list_before(text: str) -> list[str]:
+    """The list of names that ends `text` ("..., with Nvidia and existing investor Microsoft")."""
+    tokens = text.split()
+    start = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        raw = tokens[i]
+        if i < len(tokens) - 1 and raw.endswith((".", ";", ":")) and not _INITIALS.match(raw):
+            break  # the previous sentence or clause ended here
+        if _bare(raw).lower() in _LIST_WORDS or _is_name_token(raw, False, False):
+            start = i
             continue
-        name = " ".join(tokens)
-        owner = _possessive(name)
-        if owner is not None:
-            continue  # "Singapore's", "SenseTime's": an owner, not a backer
-        if len(name) < 2 or _HYPHEN_STOP.search(name) or place_name(name + "."):
+        # "Singapore's sovereign fund Temasek": skip a description owned by a place or firm
+        owner = next(
+            (j for j in range(i - 1, max(-1, i - 5), -1) if _OWNER_TOKEN.match(tokens[j])), None
+        )
+        if owner is not None and all(t[:1].islower() for t in tokens[owner + 1 : i + 1]):
+            start = owner
             continue
-        if place_name(name) or name.lower() in COMMON or re.match(r"^(?:Series|Seed)\b", name):
-            continue
-        if company and name.lower().startswith(company.lower().split()[0]):
-            continue
-        if _PERSON_CUE.search(sentence[: m.start()]):
-            continue
-        found.append(clean_name(name))
-    return found
+        break
+    run = tokens[start:]
+    while run and (
+        _bare(run[0]).lower() in _NOT_LIST_START | _LIST_WORDS - {"&"}
+        or (run[0].endswith(",") and _bare(run[0]).lower() in _DATES)
+    ):
+        run = run[1:]
+    return parse_names(_list_text(" ".join(run)))
+
+
+_OWNER_TOKEN = re.compile(r"^[A-Z][\w.-]*['’]s$")
+_OWNED_DESCRIPTION = re.compile(r"\b[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
+
+
+def _list_text(text: str) -> str:
+    """A list ready for `parse_names`: no "the", no "existing investor" inside it."""
+    text = _OWNED_DESCRIPTION.sub("", text)
+    text = re.sub(r"\b(?:the|fellow)\s+(?=[A-Z])", "", text)
+    return re.sub(
+        r"\b(?:(?:existing|new|returning|other) )?(?:investors?|backers?)\s+(?=[A-Z])", "", text
+    )
 
 
 def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[str], list[str]]:
-    """Leads and investors named in the sentences about this round."""
+    """Leads and investors named in the sentences about this round (see the cues above)."""
     leads: list[str] = []
     investors: list[str] = []
     for s in sentences:
+        if _PAST.search(s) and not _CURRENT.search(s):
+            continue
+        plain = _ASIDE.sub(",", s)  # for subject lists only: a list after a cue may hold asides
         explicit = leads_in(s)
         if explicit and re.search(
-            r"\b(?:round|funding|investment|financing|series|seed|raise)", s, re.I
+            r"\b(?:round|funding|investment|financing|series|seed|raise|facility)", s, re.I
         ):
             leads += explicit
             investors += explicit
-        m = _WHICH_LED.search(s)
-        if m and not re.search(r"\b(?:last|previous|prior) (?:year|round)\b", s, re.I):
-            names = _names_in_sentence(s[: m.start()], company)
-            if names:
-                leads.append(names[0])
-                investors.append(names[0])
-        for cue in (
-            r"with participation from",
-            r"participation from",
-            r"joined by",
-            r"(?:existing|new) investors",
-        ):
-            for mm in re.finditer(rf"\b{cue}\s+", s, re.I):
-                investors += parse_names(s[mm.end() :])
-        earlier = re.search(r"\b(?:last year|previous round|prior round|earlier round)\b", s, re.I)
-        current = re.search(r"\b(?:this|the|current|latest|new) (?:\w+ )?round\b", s, re.I)
-        if _PARTICIPATION.search(s) and (not earlier or current):
-            investors += _names_in_sentence(s, company)
+        for m in _AFTER_CUE.finditer(s):
+            investors += parse_names(_list_text(s[m.end() :]))
+        for m in _CUE_START.finditer(plain):
+            after = plain[m.start() : m.start() + 80]
+            lead = _LEAD_AFTER.match(after)
+            if not lead and not _JOIN_AFTER.match(after):
+                continue
+            found = [n for n in _list_before(plain[: m.start()]) if not _same_company(n, company)]
+            if lead:
+                leads += found
+            investors += found
     return leads, investors
+
+
+def _same_company(name: str, company: str | None) -> bool:
+    return bool(company) and name.lower().split()[0] == company.lower().split()[0]
 
 
 def unique(names: list[str], *, exclude: str | None = None) -> list[str]:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.extract import extract_story
+from bot.faults import crash_point
 from bot.fetch import FeedRequest, FetchResult, fetch_all
 from bot.links import link_key
 from bot.match import WINDOW, best_match, changed_fields, company_keys, key_prefix, merge, new_deal
@@ -71,6 +72,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
     fresh = now - when <= max_age
     with store.transaction() as db:
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)
+        crash_point("in_ingest")  # test-only (bot/faults.py): a kill inside the transaction
         if not found.is_deal:
             return Ingested(new=True)
         keys = company_keys(found.company or "")
@@ -143,6 +145,7 @@ def poll(
             if outcome.event:
                 report.events.append(outcome.event)
         store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
+    crash_point("after_store")  # test-only: stories and deals stored, nothing announced yet
     if publisher is not None and report.events:
         publisher.publish(report.events)
     return report

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 # Demonym / adjective → the name we store.
+# fmt: off
 DEMONYMS = {
     "american": "US", "u.s.": "US", "us": "US", "indian": "India", "chinese": "China",
     "german": "Germany", "french": "France", "british": "UK", "uk": "UK", "u.k.": "UK",
@@ -30,6 +33,7 @@ DEMONYMS = {
     "slovenian": "Slovenia", "slovak": "Slovakia", "bulgarian": "Bulgaria", "serbian": "Serbia",
     "luxembourgish": "Luxembourg", "cypriot": "Cyprus", "maltese": "Malta",
 }
+# fmt: on
 
 # Countries, regions and the cities funding headlines name most.
 _PLACE_NAMES = """
@@ -59,6 +63,7 @@ PLACES = {p.strip().lower(): p.strip() for p in _PLACE_NAMES.split(",") if p.str
 PLACES.update({"u.s.": "US", "usa": "US", "america": "US", "u.k.": "UK", "britain": "UK"})
 
 # Larger regions, for subscription filters ("location:Europe").
+# fmt: off
 REGIONS = {
     "Europe": {
         "Europe", "Germany", "France", "UK", "Ireland", "Netherlands", "Spain", "Italy",
@@ -104,6 +109,7 @@ REGIONS = {
         "Palo Alto",
     },
 }
+# fmt: on
 REGIONS["Oceania"] = {"Australia", "New Zealand", "Sydney", "Melbourne", "Auckland"}
 
 
@@ -125,3 +131,46 @@ def in_region(location: str | None, region: str) -> bool:
         if name.lower() == want:
             return any(m.lower() == loc for m in members)
     return False
+
+
+def _plain(token: str) -> str:
+    return token.strip('.,;:!?"“”‘’()[]{}')
+
+
+def _owner(token: str) -> str | None:
+    """ "China's" → "China"; None when the token is not a possessive."""
+    word = token if token.endswith(("'", "’")) else _plain(token)
+    m = re.match(r"^(.+?)(?:'s|’s|'|’)$", word)
+    return m.group(1) if m else None
+
+
+def location_from_tokens(tokens: list[str]) -> str | None:
+    text = " ".join(tokens)
+    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    for i, token in enumerate(tokens):
+        owner = _owner(token)
+        word = owner if owner is not None else _plain(token)
+        if i + 1 < len(tokens):
+            pair = f"{_plain(token)} {_plain(tokens[i + 1])}"
+            if place_name(pair.removesuffix("'s").removesuffix("’s")):
+                return place_name(pair.removesuffix("'s").removesuffix("’s"))
+        place = place_name(word)
+        if place and (owner is not None or word.lower() in _DEMONYM_WORDS or word[0].isupper()):
+            return place
+    return None
+
+
+_DEMONYM_WORDS = {"indian", "chinese", "german", "french", "british", "israeli", "european"}
+
+
+def location_in(text: str, company: str | None) -> str | None:
+    """A place the text gives for the company: "Berlin-based", "headquartered in Paris"."""
+    m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-based\b", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    m = re.search(r"\b(?:based|headquartered|located) in ([A-Z][\w.]*(?: [A-Z][\w.]*)?)", text)
+    if m and place_name(m.group(1)):
+        return place_name(m.group(1))
+    return None

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.blocks import EVENT_TYPE, render_card, reply_text
+from bot.faults import crash_point
 from bot.models import Source
 from bot.pipeline import Event
 from bot.store import Store, iso, parse_iso, utcnow
@@ -38,6 +39,7 @@ HELP = {  # what a person can do about each refusal
     "missing_scope": "the app lacks a scope: add it in manifest.yml and reinstall",
 }
 LOOKBACK = timedelta(minutes=10)  # history searched before a pending row's creation time
+UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
 MAX_HISTORY_PAGES = 10
 
 
@@ -76,22 +78,31 @@ class SlackPublisher:
         post_interval: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        accepts: Callable[[int], bool] | None = None,
     ) -> None:
         self.store, self.client, self.channel = store, client, channel
         self.post_interval, self.sleep, self.clock = post_interval, sleep, clock
+        # which unposted deals this channel wants (bot.router: a subscription's filters); None = all
+        self.accepts = accepts
         self._last_write: float | None = None
         self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
 
     # --- the Publisher protocol --------------------------------------------------------
     def publish(self, events: Sequence[Event]) -> None:
-        """Settle earlier pending posts, then post new cards and thread the new sources."""
+        """Settle earlier pending posts, then post new cards and thread the new sources.
+
+        A deal whose write failed just now is not caught up in this cycle: a reply that timed
+        out may still land in Slack, so it is retried next cycle, when the thread shows it.
+        """
         self.settle_pending()
+        failed = set()
         for event in events:
             try:
                 self._handle(event)
             except (SlackApiError, OSError) as exc:  # logged in _write; the row says what is left
                 log.debug("deal %s left for next cycle: %s", event.deal.id, exc)
-        self.catch_up()
+                failed.add(event.deal.id)
+        self.catch_up(skip=failed)
 
     def _handle(self, event: Event) -> None:
         row = self._row(event.deal.id)
@@ -120,8 +131,26 @@ class SlackPublisher:
                     self.post_card(row["deal_id"])
             except (SlackApiError, OSError) as exc:
                 log.debug("pending deal %s stays pending: %s", row["deal_id"], exc)
+        self.post_unposted()
 
-    def catch_up(self) -> None:
+    def post_unposted(self) -> None:
+        """Post announceable deals that have no row here at all: the process died after storing
+        them and before publishing, and their stories are known now, so no event will repeat.
+        Indexed on the deal date, so this costs one small query per cycle."""
+        rows = self.store.db.query(
+            "select id from deals d where announced >= ? and announce = 1 and not exists "
+            "(select 1 from posts p where p.deal_id = d.id and p.channel = ?) order by id",
+            [iso(utcnow() - UNPOSTED_WINDOW), self.channel],
+        )
+        for row in list(rows):
+            if self.accepts is not None and not self.accepts(row["id"]):
+                continue
+            try:
+                self.post_card(row["id"])
+            except (SlackApiError, OSError) as exc:
+                log.debug("deal %s left for next cycle: %s", row["id"], exc)
+
+    def catch_up(self, skip: Collection[int] = ()) -> None:
         """Thread sources that earlier cycles could not post (Slack errors, restarts)."""
         rows = self.store.db.query(
             "select * from posts p where channel = ? and status = 'posted' and "
@@ -129,7 +158,7 @@ class SlackPublisher:
             "(select count(*) from deal_sources s where s.deal_id = p.deal_id)",
             [self.channel],
         )
-        for row in list(rows):
+        for row in [r for r in rows if r["deal_id"] not in skip]:
             try:
                 self._thread_sources(row)
             except (SlackApiError, OSError) as exc:
@@ -167,6 +196,7 @@ class SlackPublisher:
                         "updated_at": now,
                     }
                 )
+        crash_point("after_pending")  # test-only (bot/faults.py): pending row, no call yet
         try:
             resp = self._write(
                 "chat_postMessage",
@@ -183,6 +213,7 @@ class SlackPublisher:
             return self._settle_now(deal_id)
         except OSError:
             return self._settle_now(deal_id)
+        crash_point("after_post")  # test-only: the card is in Slack, the row still pending
         self._complete(deal_id, resp["ts"], len(sources))
         return resp["ts"]
 
@@ -200,24 +231,18 @@ class SlackPublisher:
         return None
 
     def _thread_sources(self, row: dict, confirmed_link: str | None = None) -> None:
-        """Reply in the card's thread for each source not shown yet, then refresh the card."""
+        """Refresh the card, then reply in its thread for each source not shown yet.
+
+        The card first: chat.update is idempotent, so a crash after it only repeats it, while a
+        crash after the last reply would leave the card stale for good. A reply already in the
+        thread (posted just before a crash or a lost answer) is not posted again.
+        """
         deal_id, done = row["deal_id"], row["sources_posted"] or 0
         sources = self._sources(deal_id)
-        for source in sources[done:]:
-            confirmed = confirmed_link is not None and source.link == confirmed_link
-            self._write(
-                "chat_postMessage",
-                deal_id,
-                thread_ts=row["ts"],
-                text=reply_text(source, confirmed=confirmed),
-                reply_broadcast=confirmed,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-            done += 1
-            self._set(deal_id, sources_posted=done)
+        if not sources[done:]:
+            return
         deal = self.store.deal(deal_id)
-        if deal is not None and sources[row["sources_posted"] or 0 :]:
+        if deal is not None:
             card = render_card(deal, sources)
             self._write(
                 "chat_update",
@@ -227,6 +252,32 @@ class SlackPublisher:
                 blocks=card.blocks,
                 metadata=card.metadata,
             )
+        already = self._thread_texts(row["ts"])
+        for source in sources[done:]:
+            confirmed = confirmed_link is not None and source.link == confirmed_link
+            if not any(t.endswith(reply_text(source)) for t in already):
+                self._write(
+                    "chat_postMessage",
+                    deal_id,
+                    thread_ts=row["ts"],
+                    text=reply_text(source, confirmed=confirmed),
+                    reply_broadcast=confirmed,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+                crash_point("after_reply")  # test-only: reply in Slack, not recorded yet
+            done += 1
+            self._set(deal_id, sources_posted=done)
+
+    def _thread_texts(self, ts: str) -> list[str]:
+        """The texts of the replies in a card's thread; empty if Slack cannot say (then a reply
+        may repeat after a crash, but none is lost)."""
+        try:
+            resp = self._call("conversations_replies", ts=ts, limit=200)
+        except (SlackApiError, OSError) as exc:
+            log.debug("thread %s not read: %s", ts, exc)
+            return []
+        return [m.get("text") or "" for m in resp.get("messages") or [] if m.get("ts") != ts]
 
     # --- Slack calls -------------------------------------------------------------------------
     def _write(self, method: str, deal_id: int, **kwargs):

@@ -8,7 +8,10 @@ the router only decides *which* channels see an event and hands each its share; 
 Slack trouble stays in its own publisher and never holds back the others.
 
 Subscriptions are read from the store on every publish, so `/deal subscribe` takes effect on
-the next poll without a restart.
+the next poll without a restart. Keywords are matched against every stored story of the deal
+(titles and summaries), so a live event and crash recovery (SlackPublisher.post_unposted, which
+asks `accepts`) decide alike. Recovery also skips deals older than the subscription: a new
+subscription starts with the next news, it does not replay the last week.
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ class ChannelPublisher(Protocol):
     def catch_up(self) -> None: ...
 
 
-def story_texts(event: Event) -> list[str]:
-    """What keywords are matched against, besides the company: this story's title and
-    summary, and the titles of the deal's other sources."""
-    texts = [event.story.title, event.story.summary]
-    texts += [s.title for s in event.deal.sources if s.title != event.story.title]
-    return [t for t in texts if t]
+def deal_texts(store: Store, deal_id: int | None) -> list[str]:
+    """What keywords are matched against, besides the company: the titles and summaries of
+    every story stored for the deal (stories.deal_id is indexed)."""
+    if deal_id is None:
+        return []
+    rows = store.db.query("select title, summary from stories where deal_id = ?", [deal_id])
+    return [t for r in rows for t in (r["title"], r["summary"]) if t]
 
 
 def wants(store: Store, sub: Subscription, event: Event) -> bool:
@@ -45,7 +49,8 @@ def wants(store: Store, sub: Subscription, event: Event) -> bool:
     gets a new card only when the deal passes its filters."""
     if event.deal.id is not None and store.has_post(event.deal.id, sub.channel):
         return True
-    return matches(sub, event.deal, story_texts(event))
+    texts = [event.story.title, event.story.summary, *deal_texts(store, event.deal.id)]
+    return matches(sub, event.deal, texts)
 
 
 class ChannelRouter:
@@ -54,7 +59,7 @@ class ChannelRouter:
     def __init__(
         self,
         store: Store,
-        make_publisher: Callable[[str], ChannelPublisher],
+        make_publisher: Callable[[str, Callable[[int], bool] | None], ChannelPublisher],
         default_channel: str | None,
     ) -> None:
         self.store = store
@@ -75,9 +80,24 @@ class ChannelRouter:
         return subs
 
     def publisher(self, channel: str) -> ChannelPublisher:
+        """The channel's publisher, made once; `accepts` filters what its recovery posts."""
         if channel not in self._publishers:
-            self._publishers[channel] = self.make_publisher(channel)
+            accepts = None if channel == self.default_channel else self._accepter(channel)
+            self._publishers[channel] = self.make_publisher(channel, accepts)
         return self._publishers[channel]
+
+    def _accepter(self, channel: str) -> Callable[[int], bool]:
+        def accepts(deal_id: int) -> bool:
+            sub = next((s for s in self.subscriptions() if s.channel == channel), None)
+            deal = self.store.deal(deal_id)
+            row = next(self.store.db["deals"].rows_where("id = ?", [deal_id]), None)
+            if sub is None or deal is None or row is None:
+                return False  # unsubscribed since, or the deal is gone
+            if (row["created_at"] or "") < sub.created_at:
+                return False
+            return matches(sub, deal, deal_texts(self.store, deal_id))
+
+        return accepts
 
     def publish(self, events: Sequence[Event]) -> None:
         for sub in self.subscriptions():

@@ -106,6 +106,7 @@ def _run_slack(settings: Settings, store) -> int:
     from bot.app import create_app, make_client
     from bot.pipeline import poll
     from bot.publish import HELP, SlackPublisher, slack_error
+    from bot.router import ChannelRouter
 
     client = make_client(settings)
     try:
@@ -119,8 +120,12 @@ def _run_slack(settings: Settings, store) -> int:
         return 2
     log.info("connected to %s as %s", who.get("team"), who.get("user"))
     app = create_app(settings, store, client)
-    publisher = SlackPublisher(
-        store, client, settings.channel, post_interval=settings.post_interval
+    publisher = ChannelRouter(  # DEALBOT_CHANNEL gets every deal, subscribers their share
+        store,
+        lambda channel, accepts: SlackPublisher(
+            store, client, channel, post_interval=settings.post_interval, accepts=accepts
+        ),
+        settings.channel,
     )
     max_age = timedelta(hours=settings.max_age_hours)
 

@@ -18,7 +18,7 @@ import re
 from bot import names
 from bot.kinds import UNICORN, VALUATION_EVENT, Reading
 from bot.names import Subject, leading_name, parse_names, trailing_name
-from bot.places import place_name
+from bot.places import location_in, place_name
 
 _PEOPLE = re.compile(
     r"^(?:founders?|co-?founders?|alums?|alumni|vets?|veterans?|execs?|executives?|engineers?"
@@ -97,7 +97,7 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue
         if company:
-            location = location or loc or names.location_in(phrase, company)
+            location = location or loc or location_in(phrase, company)
             return Subject(company, location, end, leads, investors)
     owned = _fallback_possessive(text[:start])  # "Nuro's $106M raise backs its shift"
     if owned.company:
@@ -126,6 +126,10 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     full = subject
     subject = _strip_lead(subject).strip(" ,–—-")
     subject = re.split(r"\s(?:who|which|that|says|said|is|are|was|were)\s", subject, maxsplit=1)[0]
+    # "Acme Is Said to Raise": Title Case hedges are not part of the name
+    subject = re.split(r"\s(?i:is|are|was|were) (?i:said|reported|set|expected|poised)\b", subject)[
+        0
+    ]
     subject = _ADVERBS.sub("", subject.strip(" ,–—-"))
     location = _location(full)
     backed = tuple(
@@ -202,9 +206,13 @@ def _people_company(subject: str, after: str) -> str | None:
             return owner
         if len(words) >= 2:
             modifier = names.clean_name(words[-2])
-            if re.match(r"^[A-Z0-9]", modifier) and len(words) == 2 and not place_name(modifier):
-                if modifier.lower() not in names.COMMON | names.DESCRIPTORS | {"teen", "serial"}:
-                    return modifier
+            if (
+                re.match(r"^[A-Z0-9]", modifier)
+                and len(words) == 2
+                and not place_name(modifier)
+                and modifier.lower() not in names.COMMON | names.DESCRIPTORS | {"teen", "serial"}
+            ):
+                return modifier
     return None
 
 
@@ -257,7 +265,7 @@ def _first_name(text: str) -> tuple[str | None, str | None]:
 
 def _location(text: str) -> str | None:
     _, loc = trailing_name(text) if text else (None, None)
-    return loc or names.location_in(text, None)
+    return loc or location_in(text, None)
 
 
 _NAMED_PERSON = re.compile(
@@ -288,7 +296,8 @@ def _fallback(text: str) -> Subject:
         if owner:
             return Subject(owner, _location(body[: m.start()]), m.end())
     m = re.match(
-        r"^([^,$.]{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)\s+(?:says|confirms|tells)\b",
+        r"^([^,$.]{1,60}?)\s+(?:CEO|founder|co-founder|chief \w+|president)"
+        r"\s+(?:says|confirms|tells)\b",
         body,
     )
     if m:

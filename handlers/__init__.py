@@ -12,5 +12,5 @@ def register(app: App, *, store: Store, settings: Settings) -> None:
     """Register every listener; each module keeps its callbacks and a register()."""
     from handlers import actions, deal
 
-    deal.register(app, store=store)
+    deal.register(app, store=store, settings=settings)
     actions.register(app, store=store)

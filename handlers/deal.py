@@ -11,22 +11,29 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot import messages
 from bot.answer_blocks import answer
+from bot.config import Settings
 from bot.search import search
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
 
-def make_deal_command(store: Store) -> Callable[..., None]:
-    """The /deal listener bound to a store (bolt injects ack, respond and command)."""
+def make_deal_command(store: Store, settings: Settings | None = None) -> Callable[..., None]:
+    """The /deal listener bound to a store (bolt injects ack, respond, command and client)."""
+    settings = settings or Settings()
 
-    def deal_command(ack: Ack, respond: Respond, command: dict[str, Any]) -> None:
+    def deal_command(
+        ack: Ack, respond: Respond, command: dict[str, Any], client: WebClient | None = None
+    ) -> None:
         ack()
         text = str(command.get("text") or "")
         try:
+            if manage(store, settings, text, command, client, respond):
+                return
             result = search(store, text)
             fallback, blocks = answer(result, text)
         except Exception:
@@ -38,5 +45,27 @@ def make_deal_command(store: Store) -> Callable[..., None]:
     return deal_command
 
 
-def register(app: App, *, store: Store) -> None:
-    app.command("/deal")(make_deal_command(store))
+def manage(
+    store: Store,
+    settings: Settings,
+    text: str,
+    command: dict[str, Any],
+    client: WebClient | None,
+    respond: Respond,
+) -> bool:
+    """`subscribe`, `subscriptions`, `unsubscribe` and `feeds` words; False for a lookup."""
+    from handlers import feeds, subscribe
+
+    word, _, rest = text.strip().partition(" ")
+    word = word.lower()
+    if word in subscribe.WORDS:
+        subscribe.handle(store, settings, word, rest, command, respond)
+    elif word == "feeds":
+        feeds.handle(store, settings, rest, command, client, respond)
+    else:
+        return False
+    return True
+
+
+def register(app: App, *, store: Store, settings: Settings | None = None) -> None:
+    app.command("/deal")(make_deal_command(store, settings))

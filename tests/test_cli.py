@@ -65,17 +65,23 @@ def test_extract_json_lines(capsys, tmp_path):
     assert "error" in out[2] and "error" in out[3]
 
 
-def test_feeds_commands(workdir, monkeypatch, capsys):
+def test_feeds_commands(workdir, monkeypatch, capsys, feed_server):
     monkeypatch.chdir(workdir)
     monkeypatch.setenv("DEALBOT_DB", str(workdir / "d.db"))
     monkeypatch.setenv("DEALBOT_FEEDS", str(workdir / "feeds.toml"))
-    assert main(["feeds", "add", "https://news.example/feed", "--name", "News"]) == 0
+    rss = b'<rss version="2.0"><channel><title>News</title></channel></rss>'
+    url = feed_server.add("/feed", rss)
+    assert main(["feeds", "add", url]) == 2  # checked like /deal feeds add: a loopback address
+    assert "loopback" in capsys.readouterr().err
+    monkeypatch.setenv("DEALBOT_ALLOW_PRIVATE_FEEDS", "1")
+    assert main(["feeds", "add", url, "--name", "News"]) == 0
+    assert "0 items" in capsys.readouterr().out
     assert main(["feeds", "add", "javascript:alert(1)"]) == 2
     assert main(["feeds", "remove", "http://127.0.0.1:9/feed"]) == 0
     capsys.readouterr()
     assert main(["feeds", "list"]) == 0
     listing = capsys.readouterr().out
-    assert "https://news.example/feed" in listing and "127.0.0.1:9" not in listing
+    assert url in listing and "127.0.0.1:9/" not in listing
 
 
 def test_poll_reports_failures_and_exits_zero(workdir, monkeypatch, capsys):

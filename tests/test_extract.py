@@ -56,6 +56,12 @@ KINDS = [
     ("Fintech Monzo hits $5.9B valuation", "funding"),
     ("Drohnenhersteller Quantum Systems sammelt 160 Millionen Euro ein", "other"),
     ("融资 1 亿元", "other"),
+    ("Kaszek closes $975 million across two new funds", "fund"),
+    ("Balderton raises $1.3bn for new early-stage and growth funds", "fund"),
+    ("Mistral AI holds talks on a €500M raise", "rumor"),
+    ("Anthropic Is Said to Raise Funds at $61.5 Billion Valuation", "rumor"),
+    ("Figma raises $1.2 billion in IPO priced above range", "ipo"),
+    ("Southeast Asia tech funding sinks to five-year low of US$2.84B", "other"),
 ]
 
 
@@ -157,6 +163,83 @@ def test_body_fills_investors_and_never_takes_other_numbers():
     assert set(got.investors) == {"Accel", "Index Ventures", "Creandum"}
 
 
+# Summaries name the round's backers in a few set ways; each case is our own wording of a real
+# deal, with a distractor where feeds carry one (earlier rounds, old valuations, debt lines).
+BODY = [
+    (
+        "Monzo raises $430 million",
+        "Accel and CapitalG led the round. Monzo raised $500 million at a $4.5 billion valuation "
+        "in 2021.",
+        {"lead_investors": ("Accel", "CapitalG"), "valuation": None},
+    ),
+    (
+        "Clay raises $100M Series C",
+        "Clay raised $100 million at a $3.1 billion valuation. CapitalG led, and was joined by "
+        "Meritech and Sequoia.",
+        {"lead_investors": ("CapitalG",), "investors": {"CapitalG", "Meritech", "Sequoia"}},
+    ),
+    (
+        "Celonis closes $1bn round",
+        "Durable Capital Partners and T. Rowe Price led the round for the process mining company.",
+        {"lead_investors": ("Durable Capital Partners", "T. Rowe Price")},
+    ),
+    (
+        "Helsing raises €600M",
+        "Prima Materia, the investment firm co-founded by Daniel Ek, led the round, which values "
+        "the Munich-based company at €12 billion. Lightspeed, Accel and Saab joined.",
+        {
+            "lead_investors": ("Prima Materia",),
+            "investors": {"Prima Materia", "Lightspeed", "Accel", "Saab"},
+            "valuation": 12e9,
+        },
+    ),
+    (
+        "Wayve raises $1.05bn",
+        "SoftBank Group led the round, with Nvidia and existing investor Microsoft taking part. "
+        "Its previous raise was a $200 million Series B in 2022.",
+        {"investors": {"SoftBank Group", "Nvidia", "Microsoft"}, "round": None},
+    ),
+    (
+        "Suno raises $125 million",
+        "Menlo Ventures led the Series B for the AI music startup.",
+        {"lead_investors": ("Menlo Ventures",), "round": "series-b"},
+    ),
+    (
+        "Kavak raises $127M",
+        "SoftBank and General Atlantic co-led the round, which values the used-car platform at "
+        "$2.2 billion, down from $8.7 billion. Kavak also secured $200 million credit lines from "
+        "Goldman Sachs and HSBC.",
+        {"lead_investors": ("SoftBank", "General Atlantic"), "valuation": 2.2e9},
+    ),
+    (
+        "Northvolt signs $1.1B convertible note",
+        "Goldman Sachs Asset Management acted as lead investor. The battery maker raised equity "
+        "at an $11.75 billion valuation a year ago.",
+        {"lead_investors": ("Goldman Sachs Asset Management",), "valuation": None},
+    ),
+    (
+        "Sakana AI raises $135M Series B",
+        "MUFG, Khosla Ventures and NEA are among the investors in the round.",
+        {"investors": {"MUFG", "Khosla Ventures", "NEA"}},
+    ),
+    (
+        "Sarvam AI raises $41 million Series A led by Lightspeed; Peak XV and Khosla Ventures "
+        "participate",
+        "",
+        {"investors": {"Lightspeed", "Peak XV", "Khosla Ventures"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "want"), BODY, ids=[b[0] for b in BODY])
+def test_body_fields(title, summary, want):
+    got = extract(title, summary)
+    assert got.kind == "funding"
+    for name, value in want.items():
+        value_got = getattr(got, name)
+        assert (set(value_got) if isinstance(value, set) else value_got) == value, name
+
+
 def test_find_round():
     assert find_round("a Series B-2 round") == "series-b"
     assert find_round("its seed round") == "seed"
@@ -186,6 +269,9 @@ ADVERSARIAL = [
     ("Acme raises $5M", "led by Accel, " * 8_000, "$1" * 50_000),
     ("Acme, " * 20_000 + "raises $5M",),
     ("&amp;amp;" * 10_000,),
+    ("Acme raises $5M", "Sequoia, " * 10_000 + "led the round."),
+    ("Acme raises $5M", "A B " * 20_000 + "also participated."),
+    ("Acme raises $5M", "values the " + "big " * 20_000 + "company at $1B"),
     (None,),
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kinds import read
-from bot.names import leads_in, parse_names, trailing_name
+from bot.names import investors_in_body, leads_in, parse_names, trailing_name
 from bot.subject import find_subject
 
 
@@ -57,3 +57,33 @@ def test_investor_lists():
     ]
     assert leads_in("an a16z-led round") == ["a16z"]
     assert leads_in("AI-led experiences") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("T. Rowe Price and Franklin Templeton", ["T. Rowe Price", "Franklin Templeton"]),
+        ("J.P. Morgan and Craft Ventures", ["J.P. Morgan", "Craft Ventures"]),
+        ("Teachers' Venture Growth, valued at $2.6B", ["Teachers' Venture Growth"]),
+    ],
+)
+def test_parse_names_keeps_initials_and_plural_owners(text, names):
+    assert parse_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leads", "investors"),
+    [
+        ("Oak HC/FT and Andreessen Horowitz co-led.", ["Oak HC/FT", "Andreessen Horowitz"], None),
+        ("Meituan, which led its Series B in July, invested again.", [], ["Meituan"]),
+        ("Microsoft, the OpenAI Startup Fund and Nvidia are among the backers.", [], None),
+        ("Tencent and Square come on board.", [], ["Tencent", "Square"]),
+        ("Sequoia joined the board in 2021.", [], []),
+    ],
+)
+def test_investors_in_body(sentence, leads, investors):
+    got_leads, got_investors = investors_in_body([sentence], "Acme")
+    assert got_leads == leads
+    if investors is not None:
+        assert got_investors == investors
+    assert set(got_leads) <= set(got_investors)

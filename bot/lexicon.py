@@ -1,0 +1,401 @@
+"""The words funding headlines are made of, and the patterns built from them.
+
+Kept apart from the logic in `bot.kinds` so a new verb or cue is a one-word change here. Long
+alternations are word tuples joined at import time; order matters where one entry is a prefix
+of another (the regex engine takes the first that fits).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alt(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of `words` (each already a regex fragment), in the order given."""
+    return "|".join(words)
+
+
+# --- money verbs and their objects -------------------------------------------------------
+
+# Completed money verbs, present and past (and base forms for plural subjects: "engineers land").
+MONEY_VERBS = (
+    "raises", "raised", "raise", "secures", "secured", "secure", "lands", "landed", "land",
+    "nabs", "nabbed", "nab", "bags", "bagged", "bag", "snags", "snagged", "snag", "grabs",
+    "grabbed", "grab", "scores", "scored", "score", "closes", "closed", "close", "pulls in",
+    "pulled in", "pull in", "picks up", "picked up", "pick up", "gets", "got", "get",
+    "receives", "received", "attracts", "attracted", "collects", "collected", "banks", "banked",
+    "hauls in", "hauled in", "rakes in", "raked in", "takes in", "took in", "brings in",
+    "brought in", "draws", "drew", "wins", "won", "clinches", "clinched", "nets", "netted",
+    "tops up", "topped up", "adds", "added", "completes", "completed", "announces", "announced",
+    "unveils", "unveiled", "reveals", "revealed", "books", "locks in", "locked in", "mops up",
+    "amasses", "amassed", "reels in", "reeled in", "notches", "snares", "inks", "inked", "signs",
+    "signed", "seals", "sealed", "wraps up", "obtains", "obtained", "fetches", "fetched",
+    "garners", "garnered", "racks up", "corrals", "captures", "captured", "unlocks", "unlocked",
+    "swallows", "gobbles up", "confirms", "confirmed", "finalizes", "finalises", "finalized",
+    "nabs", "lures", "lured", "taps", "tapped", "commands", "commanded", "secures", "bags",
+    "clinches", "hauls", "scoops", "scooped", "launches with", "launched with", "launch with",
+    "debuts with", "emerges from stealth with", "emerges with", "exits stealth with",
+    "comes out of stealth with", "out of stealth with", r"(?:\w+s|\w+ed) up",
+)  # fmt: skip
+CORE_VERB = re.compile(
+    rf"(?<![\w-])(?-i:has |have |had |just |also |quietly |reportedly )*(?:{alt(MONEY_VERBS)})\b",
+    re.I,
+)
+# Reporting verbs take money only as their direct object ("confirms $100M raise").
+WEAK_VERBS = frozenset(
+    """
+    confirms confirmed reveals revealed announces announced unveils unveiled gets got get wins
+    won adds added banks banked draws drew books signs signed completes completed inks inked
+    seals sealed taps tapped commands commanded captures captured
+    """.split()  # noqa: SIM905 - a word list reads better as text
+) | {"takes in", "took in"}
+
+# What such a verb must take for the headline to be about new money.
+MONEY_NOUNS = (
+    "funding", "financing", "investment", "investments", "round", "rounds", "raise", "backing",
+    "seed", "pre-seed", "pre-series [a-h]", r"series [a-h]\d?", "capital", "cash", "funds",
+    "money", "war chest", "injection", "venture debt", "debt", "loans?", "credit", "grant",
+    "grants", "investors?", "backers?", "check", "cheque", "valuation", "tranche", "extension",
+    "infusion", "boost", "(?:tens|hundreds) of millions", "millions", "billions", "crores?",
+)  # fmt: skip
+MONEY_NOUN = alt(MONEY_NOUNS)
+OBJECT = re.compile(
+    rf"^(?:[\s,]+(?:[\w'’‘“”.,-]+\s+){{0,5}}?)?[‘“'\"]?(?:{MONEY_NOUN})\b"
+    r"|^\W*(?:[\w'’.-]+\s+){0,3}?\$",
+    re.I,
+)
+NOUN_RE = re.compile(rf"\b(?:{MONEY_NOUN})\b", re.I)
+MONEY_NOUN_AFTER = re.compile(rf"^\W*(?:in |of )?(?:\w+ )?(?:{MONEY_NOUN})\b", re.I)
+TIGHT_OBJECT = re.compile(
+    r"^\s*(?:its |a |an |the |new |fresh |another |first |over |nearly |up to |more than |about )*"
+    rf"(?:[$€£₹¥]|\S+ (?:million|billion|crore)|[‘“'\"]?(?:[\w'’‘“”-]+ )?(?:{MONEY_NOUN})\b)",
+    re.I,
+)
+
+# --- investors acting on a company ---------------------------------------------------------
+
+# "X leads $Y round in Z", "X backs Z", "X puts $1M into Z".
+INVESTOR_VERBS = (
+    "leads", "co-leads", "led", "co-led", "lead", "backs", "backed", "back", "invests",
+    "invested", "invest", "pours", "poured", "pour", "injects", "pumps", "ploughs", "plows",
+    "doubles down on", "doubled down on", "double down on", "bankrolls", "funds", "puts", "put",
+    "bets", "bet", "sinks", "commits", "committed", "gave", "gives", "give",
+    "boosts (?:its )?investment in", "ups (?:its )?stake in", "takes (?:a )?stake in", "makes",
+    "made",
+)  # fmt: skip
+INVESTOR_ACT = re.compile(rf"(?<![\w-])(?:{alt(INVESTOR_VERBS)})(?![\w-])(?! by)", re.I)
+INVEST_TARGET = re.compile(
+    r"^\s+(?:(?:an?|its|\$\S+|\S*\d\S*|[\w'’-]+)\s+){0,6}?"
+    r"(?:round|seed|series [a-h]|investment|stake)?"
+    r"\s*(?:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
+    r"|^\s+(?:[\w'’-]+\s+){0,4}?(?:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
+)
+# Base forms need a plural subject ("Sequoia and Accel back X", not "to back X").
+BASE_FORMS = frozenset({"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"})
+PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
+PLURAL_SUBJECT = re.compile(
+    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+(?:[A-Z][\w-]*\s+){1,3}"
+    r"|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
+    r"\s+(?:just |also |all |reportedly )?$"
+)
+BACKED_BY = re.compile(r"(?<![\w-])(?i:backed|funded) by (?:[A-Z]|a16z)")
+
+# --- valuations ----------------------------------------------------------------------------
+
+VALUATION_EVENT = re.compile(
+    r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
+    r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
+    r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation)\b",
+    re.I,
+)
+VALUATION_WORD = re.compile(r"\bvaluation\b|\bvalued at\b|\bvaluing\b", re.I)
+UNICORN = re.compile(
+    r"\b(?:becomes (?:a |an )?\S*\s?unicorn|turns (?:a |an )?unicorn|unicorn status"
+    r"|joins the unicorn)",
+    re.I,
+)
+CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
+
+# --- rumors --------------------------------------------------------------------------------
+
+RUMOR_CUES = (
+    "in (?:early |advanced |final )?talks", "(?:holds?|held|holding) (?:early |advanced )?talks",
+    "in discussions", "is raising", "are raising",
+    "was raising", "seeks?", "seeking", "sought", "looks? to raise", "looking to raise",
+    "aims? to raise", "aim(?:s|ed)? for", "plans? to raise", "planning to raise",
+    "set to (?:raise|close|secure|land)", "sets out to raise", "nears?", "nearing", "eyes",
+    "eyeing", "could raise", "may raise", "might raise", "would value", "could value",
+    "in the process of raising", "closing in on", "mulls", "weighs", "wants to raise",
+    "hopes to raise", "pitching investors", "courting investors", "trying to raise",
+    "reportedly raising", "to raise", "fundraising", "tries to raise",
+    "explores? (?:a )?(?:raise|funding)", "targets?", "targeting", "may invest", "might invest",
+    "could invest", "to invest", "propose[sd]?", "about to", "expected to", "shopping around",
+    "on track to", "poised to", "up (?:its|their) investment", "reportedly valued",
+)  # fmt: skip
+RUMOR = re.compile(rf"\b(?:{alt(RUMOR_CUES)})\b", re.I)
+# Cues that are a rumor on their own, without a money object after them.
+RUMOR_ALONE = frozenset(
+    {"to raise", "fundraising", "about to", "expected to", "on track to", "poised to"}
+)
+# A rumor verb needs a money object ("nears release" is not a rumor).
+RUMOR_OBJECT = re.compile(
+    rf"^\W*(?:[\w'’.$€£₹¥-]+\s+){{0,6}}?(?:{MONEY_NOUN}|unicorn|deal)\b"
+    r"|^\W*(?:[\w'’.-]+\s+){0,4}?\$",
+    re.I,
+)
+MODAL = re.compile(
+    r"\b(?:could|may|might|would|will|set to|to|plans to|aims to|hopes to|wants to)\s+"
+    r"(?:just |also |quickly |soon |finally )?$",
+    re.I,
+)
+
+# --- other kinds of story ------------------------------------------------------------------
+
+ACQUISITION_CUES = (
+    "acquires", "acquired", "acquire", "acquiring", "acquisition", "acquisitions", "buys",
+    "bought", "to buy", "buying", "snaps up", "snapped up", "merges with", "merger", "merge",
+    "acqui-?hires?", "acquihires?", "takeover", "takes over", "sells to", "sold to",
+    "agrees to sell", "to sell", "selling to", "sells (?:its|itself)", "sells in", "sale to",
+    r"(?:\$\S+|billion) sale", "bid for", r"paid \$\S+ for", r"pays \$\S+ for",
+    r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)",
+)  # fmt: skip
+ACQUISITION = re.compile(rf"\b(?:{alt(ACQUISITION_CUES)})\b", re.I)
+IPO_CUES = (
+    "IPO", "IPOs", "initial public offering", "goes public", "going public", "go public",
+    "went public", "public debut", "stock market debut", "market debut", "trading debut",
+    "direct listing", "SPAC", "lists on", "listing on", "to list on", "files? to list",
+    "files? (?:confidentially )?for", "Nasdaq debut", "NYSE debut",
+    "shares (?:soar|jump|pop|fall|sink|surge)",
+)  # fmt: skip
+IPO = re.compile(rf"\b(?:{alt(IPO_CUES)})\b")
+FUND_ADJECTIVES = (
+    "new", "first", "debut", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "inaugural", "latest", "flagship", "maiden", "oversubscribed",
+    "opportunity", "opportunities", "growth", "seed", "venture", "early-stage", "late-stage",
+    "climate", "continuity", "evergreen", "secondaries", "rolling", "pre-seed", "impact",
+    "deep tech", "deeptech", "fintech", "vc", "debut", "largest", "biggest", "solo", "creator",
+)  # fmt: skip
+FUND = re.compile(
+    r"\bfund (?:[IVX]+|\d+)\b"
+    rf"|\b(?:{alt(FUND_ADJECTIVES)})(?: [\w-]+)? fund\b(?![-\w])"
+    r"|\b(?:its|her|his|their|a) (?:[\w-]+ ){0,3}fund\b(?![-\w])"
+    r"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){0,3}fund\b(?![-\w])"
+    r"|\b(?:early|late|growth|seed|venture)-stage funds\b"
+    r"|\b(?:its|their) (?:new |latest |[\w-]+ )?funds\b"
+    r"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){0,3}?"
+    r"(?:startups|founders|companies)"
+    r"|\bvc firm\b|\bventure firm\b"
+    # "closes $975M across two new funds", "raises $1.3bn for new early-stage and growth funds"
+    r"|\b(?:across |for (?:its |their |new |two |three |\w+ new )+)(?:[\w-]+ ){0,4}?funds\b"
+    r"(?! (?:platform|app|startup|company|management|transfers?|tool)s?\b)",
+    re.I,
+)
+FUND_SOURCE = re.compile(
+    r"\b(?:from|by|with|and) (?:[\w'’.&-]+ ){0,4}?(?:new |\$\S+ )?(?:[\w-]+ )?fund\b", re.I
+)
+INVESTOR_FIRM = re.compile(
+    r"(?:\bVC|Ventures|Capital|Partners|VC firm|venture firm|Investments)\s*$"
+    r"|\b(?:VCs?|VC firm|venture firm|investment firm|investor)\s+[A-Z][\w.-]*"
+    r"(?:\s+[A-Z][\w.-]*)?\s*$"
+)
+OTHER_CUES = (
+    "lays? off", "laid off", "layoffs?", r"cuts? (?:\d+% of )?(?:jobs|staff|workforce)",
+    "shuts? down", "shutting down", "shutters", "shuttering", r"bankrupt\w*", "insolvency",
+    "tender offer", "secondary", "secondaries", "sues", "sued", "lawsuit", "revenue", r"arr\b",
+    "valuation (?:cut|slashed|haircut|drop|crash)", r"cuts? (?:[\w'’]+ ){0,5}valuation",
+    r"valuation of \w+", "lose (?:its|their) unicorn", "writes? down", "marks? down",
+    "markdown", "value of (?:its|their) stake", "podcast", "newsletter",
+    "biggest (?:funding )?rounds", "funding round-?up", "week in review", "startups weekly",
+    "this week in", "daily crunch", "pitch deck teardown", "investors (?:say|share|predict|want)",
+    "the week'?s", "here are", "here'?s", "these are the", r"top \d+",
+    r"\d+ (?:[\w-]+ ){0,3}(?:startups|companies) (?:that|to|have|raised)",
+    r"every \w+ (?:startup|company)", "full list", "contract", "settlement", "patent",
+    "fine[sd]?", "penalty", "tickets?", "passes", r"save \$", "savings", r"disrupt 20\d\d",
+    "all stage", "sessions?", "webinar", "state of", r"defraud\w*", "pays? (?:top )?execs",
+    "salar(?:y|ies)", "pay early employees", "bounces back", "collapsed?", "collapses",
+    r"cancel\w*", r"help (?:[\w-]+ ){0,3}(?:startups|founders|companies) raise",
+)  # fmt: skip
+OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
+# Cues that make a headline not a new round whatever else it says.
+STRONG_OTHER = re.compile(
+    r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
+    r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
+    r"|marks? (?:up|down)) (?:its |the )?valuation of|(?:in|during) (?:Q[1-4]|H[12])\b"
+    r"|funding in 20\d\d|(?:\w+-year|record|all-time|multi-year) (?:low|high)"
+    r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b)",
+    re.I,
+)
+ROUNDUP_OPENERS = (
+    "startups weekly", "week in review", "this week in", "the week", "daily crunch",
+    r"techcrunch \w+", "equity", "the exchange", "deal dive", "pitch deck teardown",
+    "the interview", "found", "raising", "how to", "here are", "here'?s", "every ", "why vcs",
+    "inside ", "who ", "what ", "when ", "should ", "can ", "do ", "does ", "did ", "will ",
+    "is ", "are ",
+)  # fmt: skip
+ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
+LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
+# Plural generic subjects tell about many companies, not one deal.
+AGGREGATE = re.compile(
+    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|companies|firms|unicorns)"
+    r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*(?:raised?|attracted"
+    r"|got|secured|drew|landed)\b",
+    re.I,
+)
+FOREIGN_WORDS = (
+    "recauda", "levée", "lève", "millones", "millions d'euros", "Millionen", "sammelt", "erhält",
+    "investimento", "rodada", "capta", "ronda", "financiación", "finanziamento", "raccoglie",
+    "miljoen", "haalt", "miljoner", "rejst", "inwestycj", "yatırım", "milyon", "juta", "triệu",
+)  # fmt: skip
+FOREIGN = re.compile(rf"\b(?:{alt(FOREIGN_WORDS)})\b|亿|融资|万元|資金調達|億円|투자|억원", re.I)
+
+# --- clause structure ----------------------------------------------------------------------
+
+SUBORDINATE = re.compile(
+    r"^(?:(?:just |only |some |about |nearly |less than |more than |a |an |\w+ )?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)?\s*"
+    r"(?:days?|weeks?|months?|years?)\s+)?(?:after|once|since|following|before|months after)"
+    r"\s[^,]{1,120},\s*",
+    re.I,
+)
+RELATIVE = re.compile(
+    r",\s*(?:which|who|that|once|after)\s[^,]{1,120}(?:,|$)"
+    r"|\b(?:that|which|who) (?:has |have |had |once |previously )*"
+    r"(?:raised|secured|landed|got|closed)\b[^,]{0,80}",
+    re.I,
+)
+PARTS = re.compile(r"\s+[–—|]\s+|\s+-\s+|(?<=[\w’'])[:;]\s+|(?<=\?)\s+|\s+//\s+")
+# "... just 6 months after an $11M seed": the past, not this round.
+TIME_AFTER = re.compile(
+    r"\s(?:just |only |barely )?(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|a few|several) )?(?:days?|weeks?|months?|years?) (?:after|since)\b.*$",
+    re.I,
+)
+APPOSITIVE = re.compile(r",\s*(?:an?|the)\s[^,]{1,80},")
+AFTER_CLAUSE = re.compile(
+    r"\b(?:after|when|before|since|once|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I
+)
+
+# --- money that is not a round -------------------------------------------------------------
+
+NOT_ROUND_NOUNS = (
+    "contract", "challenge", "competition", "contest", "prize", "project", "order", "orders",
+    "deal", "gpu", "fee", "bid", "ipo", "case", "settlement", "sale", "arr", "revenue", "offers?",
+    "pay", "package", "compensation", "fund", "valuation", "a month", "per", "award", "market",
+    "acquisition", "loss", "losses", "budget", "fine", "penalty", "tickets?", "savings", r"off\b",
+    "impact", "privacy", "facility", "in (?:annual )?revenue", "in sales", "in bitcoin",
+    "in federal",
+)  # fmt: skip
+NOT_ROUND_AFTER = re.compile(
+    r"^\+?\s*(?:(?!(?:to|for|in|with|from|at|as|and|of|on|by|led|round|seed|series|funding)\b)"
+    rf"[\w-]+\s+){{0,3}}?(?:{alt(NOT_ROUND_NOUNS)})\b",
+    re.I,
+)
+NOT_ROUND_BEFORE = re.compile(
+    r"\b(?:valued at|valuation of|valuation to|valuing [\w\s'’-]{0,40}at|worth|up from|from"
+    r"|after (?:reaching|hitting)|his|her|their|than|as little as|for)"
+    r"\s*(?:over |nearly |about |around |more than )?$",
+    re.I,
+)
+POSSESSIVE_ROUND = re.compile(
+    r"\w(?:'s|’s) (?:\S+ ){0,4}?(?:series [a-h]\d?|seed round|funding round"
+    r"|(?:[$€£₹¥]|Rs)\S* (?:\S+ )?(?:round|raise|seed))\b",
+    re.I,
+)
+WITH_MONEY = re.compile(r"\bwith (?:a |an |fresh |new |another |nearly |over |more than )*$", re.I)
+SIZED_ROUND = re.compile(
+    r"(?:[$€£₹¥]\s?[\d.,]+\s?[mbk]\w*|\d+ (?:million|billion))\+?\s+(?:\w+\s+)?"
+    rf"(?:{MONEY_NOUN})\b",
+    re.I,
+)
+
+# --- words around names --------------------------------------------------------------------
+
+NAME_ADVERBS = set(
+    """
+    reportedly quietly officially just now finally also has have had is was will today again
+    already still successfully recently newly formally only who which that itself says said
+    it
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+DESCRIPTORS = set(
+    """
+    startup start-up startups company companies firm platform maker makers app provider
+    developer unicorn giant rival challenger spinout spin-off spinoff upstart newcomer
+    fintech edtech healthtech insurtech proptech agritech agtech cleantech climatetech
+    climate-tech deeptech deep-tech biotech medtech foodtech legaltech regtech adtech
+    martech saas b2b d2c dtc b2c ev neobank marketplace stealth operator lender insurer
+    retailer brand darling player builder creator owner manufacturer producer supplier
+    chipmaker automaker carmaker drugmaker tool service solution solutions venture outfit
+    specialist pioneer leader e-commerce ecommerce quick-commerce web3 crypto exchange
+    network software tech technology ai genai gen-ai robotics defense defence healthcare
+    logistics mobility gaming security cybersecurity fashion food delivery travel energy
+    battery space drone chip semiconductor analytics data cloud payments payment lending
+    banking insurance wealth wealthtech hr hrtech agentic coding voice video audio music
+    media social dating beauty pet legal climate carbon solar nuclear fusion quantum
+    biotechnology health mental fitness education learning new former ex the a an its based
+    backed led owned founded indie consumer enterprise open-source open source agent agents
+    app-based online digital mobile electric autonomous self-driving
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Words that end a company name but are also descriptors: kept when part of the name's run.
+NAME_TAILS = set(
+    """
+    ai labs robotics bio health energy technologies systems space security data cloud pay
+    finance capital tech media network exchange software therapeutics motors aerospace
+    fusion quantum payments analytics games studios foods mobility logistics technology
+    company group lab
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+COMMON = set(
+    """
+    the a an this that these those it its in on at by for with from to of and or but as if
+    beyond principally however perhaps indeed also meanwhile today yesterday now then after
+    before while when where why how what who which there here their our we they he she his
+    her following according despite since though although because so still yet even more
+    most many some several other others another all both each every no not new last first
+    next earlier later previously currently recently together instead besides additionally
+    including existing notably separately overall finally once under over into about among
+    between other-wise amid against one during founded launched backed led based mr ms dr
+    ceo cto coo cfo founder co-founder chief president partner managing investors investor
+    backers series seed round funding round's monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december techcrunch bloomberg reuters forbes axios cnbc information wsj fortune
+    sifted crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu
+    venturebeat business insider wired verge engadget ft financial times economic mint
+    statement sources source report reports filing filings said says told spokesperson press
+    release government state federal national international global world u.s. uk eu us
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Words of the deal itself: in Title Case headlines they are capitalised but never a name.
+DEAL_WORDS = {
+    "series",
+    "seed",
+    "round",
+    "others",
+    "more",
+    "investors",
+    "valuation",
+    "valued",
+    "values",
+    "funding",
+    "financing",
+    "investment",
+    "raise",
+    "raises",
+    "raised",
+    "tops",
+    "hits",
+    "reaches",
+    "at",
+    "to",
+    "for",
+    "in",
+    "as",
+    "amid",
+    "after",
+    "now",
+    "taking",
+    "bringing",
+    "pushing",
+}
+LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}
