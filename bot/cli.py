@@ -27,29 +27,24 @@ def open_store(settings: Settings):
 
 def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import ConsolePublisher
+    from bot.feedcheck import guarded_fetch
     from bot.pipeline import poll
 
     store = open_store(settings)
     publisher = ConsolePublisher(store)
     if not settings.console_mode:
         from bot.app import make_client
-        from bot.publish import SlackPublisher
-        from bot.router import ChannelRouter
+        from bot.router import slack_router
 
         if not settings.channel:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
             return 2
         client = make_client(settings)
-        publisher = ChannelRouter(  # DEALBOT_CHANNEL gets every deal, subscribers their share
-            store,
-            lambda channel, accepts: SlackPublisher(
-                store, client, channel, post_interval=settings.post_interval, accepts=accepts
-            ),
-            settings.channel,
-        )
+        publisher = slack_router(settings, store, client)
         publisher.settle_pending()  # earlier cycles' unfinished posts first
         publisher.catch_up()
-    report = poll(store, publisher, max_age=timedelta(hours=settings.max_age_hours))
+    fetch = guarded_fetch(settings.allow_private_feeds)
+    report = poll(store, publisher, max_age=timedelta(hours=settings.max_age_hours), fetch=fetch)
     print(
         f"polled {report.feeds} feeds: {report.new_stories} new stories, "
         f"{len(report.events)} deal events, {report.not_modified} not modified, "

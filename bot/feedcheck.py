@@ -23,10 +23,11 @@ another local port is still refused.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,7 +35,7 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
-from bot.fetch import FeedRequest, fetch_feed, make_client
+from bot.fetch import FeedRequest, FetchResult, fetch_all, fetch_feed, make_client
 from bot.parse import parse_feed
 
 log = logging.getLogger(__name__)
@@ -255,3 +256,10 @@ def _funding(stories: Iterable[Any]) -> int:
         except Exception:  # noqa: BLE001 - a count for the reply; one odd story must not fail it
             log.exception("extract failed on %s", getattr(story, "link", "?"))
     return count
+
+
+def guarded_fetch(allow_private: bool) -> Callable[[Sequence[FeedRequest]], list[FetchResult]]:
+    """fetch_all over one guarded client: every poll obeys the rule `feeds add` checks, so a
+    feed whose name later resolves to a private address is refused, not fetched."""
+    client = guarded_client(AddressPolicy(allow_private=allow_private))
+    return functools.partial(fetch_all, client=client)

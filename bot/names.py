@@ -311,9 +311,9 @@ _JOIN_AFTER = re.compile(
     r"^\s+(?:also\s+|all\s+|each\s+|both\s+|too\s+)?(?:participated|participating|participates?"
     r"|took part|taking part|takes? part|(?:joined|joins?)(?! the (?:board|company|team))|joining"
     r"|comes? on board|signed up|entered (?:the|this) (?:[\w-]+ )?round|invested"
-    r"|investing|invest\b|backed|came on board|coming on board|chipped in|contributed|made follow-on"
-    r"|put (?:in )?money|(?:were|are|was|is) (?:also )?among|among the (?:other )?(?:investors"
-    r"|backers|participants))"
+    r"|investing|invest\b|backed|came on board|coming on board|chipped in|contributed"
+    r"|made follow-on|put (?:in )?money|(?:were|are|was|is) (?:also )?among"
+    r"|among the (?:other )?(?:investors|backers|participants))"
 )
 # Where a cue may start: a cheap first pass so the full cue patterns run at few positions.
 _CUE_START = re.compile(

@@ -118,3 +118,17 @@ class ChannelRouter:
             call(self.publisher(channel))
         except Exception:
             log.exception("publishing to %s failed; retried next cycle", channel)
+
+
+def slack_router(settings, store: Store, client) -> ChannelRouter:
+    """The publisher `dealbot run` and `dealbot poll` use: DEALBOT_CHANNEL gets every deal,
+    each subscribed channel the deals its filters pass, one SlackPublisher per channel."""
+    from bot.publish import SlackPublisher
+
+    return ChannelRouter(
+        store,
+        lambda channel, accepts: SlackPublisher(
+            store, client, channel, post_interval=settings.post_interval, accepts=accepts
+        ),
+        settings.channel,
+    )

@@ -80,13 +80,15 @@ def run(settings: Settings) -> int:
 
 def _run_console(settings: Settings, store) -> int:
     from bot.console import ConsolePublisher
+    from bot.feedcheck import guarded_fetch
     from bot.pipeline import poll
 
     publisher = ConsolePublisher(store)
     max_age = timedelta(hours=settings.max_age_hours)
+    fetch = guarded_fetch(settings.allow_private_feeds)
 
     def job() -> None:
-        report = poll(store, publisher, max_age=max_age)
+        report = poll(store, publisher, max_age=max_age, fetch=fetch)
         log.info("poll: %d new stories, %d failed feeds", report.new_stories, len(report.failed))
 
     def roundup() -> None:
@@ -104,9 +106,10 @@ def _run_slack(settings: Settings, store) -> int:
     from slack_sdk.errors import SlackApiError
 
     from bot.app import create_app, make_client
+    from bot.feedcheck import guarded_fetch
     from bot.pipeline import poll
-    from bot.publish import HELP, SlackPublisher, slack_error
-    from bot.router import ChannelRouter
+    from bot.publish import HELP, slack_error
+    from bot.router import slack_router
 
     client = make_client(settings)
     try:
@@ -120,20 +123,15 @@ def _run_slack(settings: Settings, store) -> int:
         return 2
     log.info("connected to %s as %s", who.get("team"), who.get("user"))
     app = create_app(settings, store, client)
-    publisher = ChannelRouter(  # DEALBOT_CHANNEL gets every deal, subscribers their share
-        store,
-        lambda channel, accepts: SlackPublisher(
-            store, client, channel, post_interval=settings.post_interval, accepts=accepts
-        ),
-        settings.channel,
-    )
+    publisher = slack_router(settings, store, client)
     max_age = timedelta(hours=settings.max_age_hours)
+    fetch = guarded_fetch(settings.allow_private_feeds)
 
     def job() -> None:
         try:
             publisher.settle_pending()  # also when this cycle brings no news
             publisher.catch_up()
-            report = poll(store, publisher, max_age=max_age)
+            report = poll(store, publisher, max_age=max_age, fetch=fetch)
             log.info(
                 "poll: %d new stories, %d events, %d failed feeds",
                 report.new_stories,

@@ -74,6 +74,7 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
             "SLACK_API_URL": fake.api_url,
             "DEALBOT_CHANNEL": "C0DEALS",
             "DEALBOT_DB": str(db),
+            "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
             "DEALBOT_FEEDS": str(feeds),
             "PORT": str(port),
             "DEALBOT_MAX_AGE_HOURS": "1000000",

@@ -52,6 +52,7 @@ class Deployment:
             "SLACK_API_URL": fake.api_url,
             "DEALBOT_CHANNEL": CH,
             "DEALBOT_DB": str(self.db),
+            "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
             "DEALBOT_FEEDS": str(feeds),
             "DEALBOT_POST_INTERVAL": "0",
         }

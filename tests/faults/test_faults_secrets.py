@@ -77,6 +77,7 @@ def test_dealbot_poll_with_a_refused_token_leaks_nothing(tmp_path, feed_server, 
         "SLACK_API_URL": fake.api_url,
         "DEALBOT_CHANNEL": CH,
         "DEALBOT_DB": str(tmp_path / "d.db"),
+        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
         "DEALBOT_FEEDS": str(feeds),
         "DEALBOT_POST_INTERVAL": "0",
     }

@@ -170,6 +170,7 @@ def test_invalid_auth_at_start_stops_run_with_a_clear_message(fake, tmp_path) ->
         "SLACK_API_URL": fake.api_url,
         "DEALBOT_CHANNEL": CH,
         "DEALBOT_DB": str(tmp_path / "d.db"),
+        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
         "DEALBOT_FEEDS": str(feeds),
     }
     env.pop("SLACK_APP_TOKEN", None)
