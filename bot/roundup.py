@@ -80,6 +80,16 @@ def load(store: Store, *, end: datetime, days: int = 7) -> Roundup:
     return select(deals, start, end)
 
 
+def details(d: Deal) -> str:
+    """ "Series C; valued at $4.5B; led by Alibaba": what a ranked line shows after the name."""
+    extra = [round_name(d.round)]
+    if d.valuation:
+        extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
+    if d.lead_investors:
+        extra.append("led by " + ", ".join(d.lead_investors))
+    return "; ".join(extra)
+
+
 def render_text(r: Roundup) -> str:
     """The roundup as plain text (console, and the fallback text of the Slack message)."""
     span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d, %Y}"
@@ -91,13 +101,8 @@ def render_text(r: Roundup) -> str:
     if r.top:
         lines.append("\nBiggest rounds:")
         for n, d in enumerate(r.top, 1):
-            extra = [round_name(d.round)]
-            if d.valuation:
-                extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
-            if d.lead_investors:
-                extra.append("led by " + ", ".join(d.lead_investors))
             link = f" — {d.sources[0].link}" if d.sources else ""
-            lines.append(f"{n:2d}. {headline(d)} ({'; '.join(extra)}){link}")
+            lines.append(f"{n:2d}. {headline(d)} ({details(d)}){link}")
     if r.by_round:
         lines.append("\nBy round:")
         for name, count, total in r.by_round:
@@ -155,15 +160,10 @@ def render_blocks(r: Roundup) -> list[dict]:
     if r.top:
         top = ["*Biggest rounds*"]
         for n, d in enumerate(r.top, 1):
-            extra = [round_name(d.round)]
-            if d.valuation:
-                extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
-            if d.lead_investors:
-                extra.append("led by " + ", ".join(d.lead_investors))
             name = escape(headline(d))
             if d.sources:
                 name = link(d.sources[0].link, headline(d))
-            top.append(f"{n}. {name} ({escape('; '.join(extra))})")
+            top.append(f"{n}. {name} ({escape(details(d))})")
         parts.append(top)
     if r.by_round:
         rows = ["*By round*"]
