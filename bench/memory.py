@@ -2,7 +2,7 @@
 
 Each runs in its own subprocess (`python -m bench.memory poll|day`), so the peak
 (VmHWM, else resource.getrusage(RUSAGE_SELF).ru_maxrss) is that scenario's alone; the
-interpreter before the scenario's imports is reported too, as the floor.
+interpreter with the scenario's modules imported is reported too, as the floor.
 
 The day: `dealbot run` in console mode is poll(store, ConsolePublisher) every 15 minutes (see
 bot/runner.py). The scheduler itself is replaced by a loop over 96 polls with a fake clock

@@ -64,6 +64,20 @@ def same_company(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
 
 
+def name_words(name: str) -> list[str]:
+    """A name's words, normalised like company_key but kept apart."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return [company_key(w) for w in re.findall(r"[\w'’.&-]+", text) if company_key(w)]
+
+
+def short_form(a: str, b: str) -> bool:
+    """ "Colossal" and "Colossal Biosciences": one name is the other's leading words."""
+    wa, wb = name_words(a), name_words(b)
+    short, long = sorted((wa, wb), key=len)
+    return 0 < len(short) < len(long) and long[: len(short)] == short and len(short[0]) >= 4
+
+
 def amounts_compatible(a_usd: float | None, b_usd: float | None) -> bool:
     if a_usd is None or b_usd is None:
         return True
@@ -82,11 +96,14 @@ def rounds_compatible(a: str | None, b: str | None) -> bool:
 def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     """Would a story with `found`, published `when`, report this deal?"""
     keys = company_keys(found.company or "")
+    usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
     if not any(same_company(k, deal.company_key) for k in keys):
-        return False
+        # a short form of the name is the same company only when the amounts say so too
+        agreeing = deal.amount_usd is not None and usd is not None
+        if not (agreeing and short_form(found.company or "", deal.company)):
+            return False
     if abs(when - deal.announced) > WINDOW:
         return False
-    usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
     if not (
         amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
     ):

@@ -96,9 +96,10 @@ def _is_name_token(token: str, titled: bool, first: bool) -> bool:
     return not (first and lower in COMMON)
 
 
-def trailing_name(text: str) -> tuple[str | None, str | None]:
-    """The company name that ends `text`, and a place named before it."""
-    titled = title_case(text)
+def trailing_name(text: str, titled: bool | None = None) -> tuple[str | None, str | None]:
+    """The company name that ends `text`, and a place named before it. `titled`: is the whole
+    headline in Title Case (a short fragment of one cannot tell)?"""
+    titled = title_case(text) if titled is None else titled
     tokens = _strip_adverbs(_tokens(text))
     location = location_from_tokens(tokens)
     run: list[str] = []

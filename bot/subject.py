@@ -17,6 +17,7 @@ import re
 
 from bot import names
 from bot.kinds import UNICORN, VALUATION_EVENT, Reading
+from bot.lexicon import CORE_VERB, RUMOR
 from bot.names import Subject, leading_name, parse_names, trailing_name
 from bot.places import location_in, place_name
 
@@ -160,14 +161,15 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
             return Subject(
                 word, location, verb_end, (), investors
             )  # "Series raises", "smallcase raises"
+    titled = names.title_case(text)
     if not re.match(r"^[a-z]", last) and _ends_with_name(last):
-        name, loc = trailing_name(last)
+        name, loc = trailing_name(last, titled)
         if name:
             return Subject(name, location or loc, verb_end, (), investors)
     for part in parts:
         if re.match(r"^(?:[a-z]|and\b)", part) and part is not parts[0]:
             continue
-        name, loc = trailing_name(part)
+        name, loc = trailing_name(part, titled)
         if name and _ends_with_name(part):
             return Subject(name, location or loc, verb_end, (), investors)
         if re.search(r"\b(?:startup|company|venture|firm)$", part):
@@ -307,8 +309,15 @@ def _fallback(text: str) -> Subject:
     m = re.search(r"\blaunch(?:es|ed)?\s+(?:a |an |new )?((?:[A-Z][\w.&'’-]*\s?)+)\s+with\b", body)
     if m:
         return Subject(names.clean_name(m.group(1)), _location(body[: m.start()]), m.end())
-    v = VALUATION_EVENT.search(body) or UNICORN.search(body)
-    if v:
+    # a verb the core reading passed over ("Completes Record $40B Round", "Nears Funding Deal")
+    cues = (
+        CORE_VERB.search(body),
+        RUMOR.search(body),
+        VALUATION_EVENT.search(body) or UNICORN.search(body),
+    )
+    found = [m for m in cues if m and m.start() > 0]
+    if found:
+        v = min(found, key=lambda m: m.start())
         return _company_before(body[: v.start()], body, v.end())
     name, loc = _first_name(body)
     if name and _PEOPLE.match(name.split()[-1]):

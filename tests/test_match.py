@@ -147,3 +147,11 @@ def test_valuation_separates_rounds_only_without_amounts():
         valuation_currency="USD",
     )
     assert is_same_deal(pre, post, T0 + timedelta(days=4))
+
+
+def test_short_form_of_a_name_needs_agreeing_amounts():
+    full = new_deal(found(company="Colossal Biosciences", amount=2e8, amount_usd=2e8), story(), T0)
+    assert is_same_deal(full, found(company="Colossal", amount=2e8, amount_usd=2e8), T0)
+    assert not is_same_deal(full, found(company="Colossal", amount=None, amount_usd=None), T0)
+    flow = new_deal(found(company="Wispr Flow", amount=3e7, amount_usd=3e7), story(), T0)
+    assert not is_same_deal(flow, found(company="Flow", amount=3e7, amount_usd=3e7), T0)
