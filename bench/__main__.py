@@ -63,8 +63,10 @@ def main(argv: list[str]) -> int:
         "machine": info,
         "machine_description": describe(info),
         "seconds": timings,
-        "load_average": {"before": [round(x, 2) for x in load_before],
-                         "after": [round(x, 2) for x in os.getloadavg()]},
+        "load_average": {
+            "before": [round(x, 2) for x in load_before],
+            "after": [round(x, 2) for x in os.getloadavg()],
+        },
         "results": rows,
     }
     # only a complete run replaces the published results; a partial one goes to the cache

@@ -49,21 +49,110 @@ OTHER = [
     "{c} opens its first office in {city}",
 ]
 INVESTORS = [
-    "Sequoia Capital", "Accel", "Andreessen Horowitz", "Index Ventures", "Lightspeed",
-    "General Catalyst", "Balderton Capital", "Tiger Global", "SoftBank Vision Fund", "Y Combinator",
-    "Northzone", "Atomico", "Kleiner Perkins", "Greylock", "Founders Fund", "Insight Partners",
-    "Peak XV Partners", "Elevation Capital", "Creandum", "Point Nine", "Khosla Ventures",
-    "Benchmark", "Bessemer Venture Partners", "Felicis", "Eurazeo", "Partech", "HV Capital",
+    "Sequoia Capital",
+    "Accel",
+    "Andreessen Horowitz",
+    "Index Ventures",
+    "Lightspeed",
+    "General Catalyst",
+    "Balderton Capital",
+    "Tiger Global",
+    "SoftBank Vision Fund",
+    "Y Combinator",
+    "Northzone",
+    "Atomico",
+    "Kleiner Perkins",
+    "Greylock",
+    "Founders Fund",
+    "Insight Partners",
+    "Peak XV Partners",
+    "Elevation Capital",
+    "Creandum",
+    "Point Nine",
+    "Khosla Ventures",
+    "Benchmark",
+    "Bessemer Venture Partners",
+    "Felicis",
+    "Eurazeo",
+    "Partech",
+    "HV Capital",
 ]
-CITIES = ["Berlin", "Paris", "London", "Bengaluru", "Lagos", "Stockholm", "Madrid", "Austin",
-          "Singapore", "Amsterdam", "Nairobi", "Toronto", "Warsaw", "Tel Aviv"]
-WHAT = ["AI agents", "payroll software", "climate analytics", "battery recycling", "B2B payments",
-        "dev tools", "robotic warehouses", "telehealth", "insurance APIs", "fraud detection",
-        "EV charging", "legal AI", "quantum sensors", "creator tools", "cybersecurity"]
+CITIES = [
+    "Berlin",
+    "Paris",
+    "London",
+    "Bengaluru",
+    "Lagos",
+    "Stockholm",
+    "Madrid",
+    "Austin",
+    "Singapore",
+    "Amsterdam",
+    "Nairobi",
+    "Toronto",
+    "Warsaw",
+    "Tel Aviv",
+]
+WHAT = [
+    "AI agents",
+    "payroll software",
+    "climate analytics",
+    "battery recycling",
+    "B2B payments",
+    "dev tools",
+    "robotic warehouses",
+    "telehealth",
+    "insurance APIs",
+    "fraud detection",
+    "EV charging",
+    "legal AI",
+    "quantum sensors",
+    "creator tools",
+    "cybersecurity",
+]
 RIVALS = ["Stripe", "Salesforce", "Shopify", "Rippling", "Databricks", "Canva", "Revolut"]
-_SYL = ["ar", "bel", "co", "da", "ex", "fi", "gra", "hy", "io", "jo", "ka", "lu", "mo", "nex",
-        "or", "pi", "qua", "ra", "sol", "ti", "ul", "ve", "wa", "xo", "ya", "ze", "tro", "vi",
-        "len", "mar", "sen", "dro", "flo", "gen", "kin", "lox", "myr", "nov", "pax", "rho"]
+_SYL = [
+    "ar",
+    "bel",
+    "co",
+    "da",
+    "ex",
+    "fi",
+    "gra",
+    "hy",
+    "io",
+    "jo",
+    "ka",
+    "lu",
+    "mo",
+    "nex",
+    "or",
+    "pi",
+    "qua",
+    "ra",
+    "sol",
+    "ti",
+    "ul",
+    "ve",
+    "wa",
+    "xo",
+    "ya",
+    "ze",
+    "tro",
+    "vi",
+    "len",
+    "mar",
+    "sen",
+    "dro",
+    "flo",
+    "gen",
+    "kin",
+    "lox",
+    "myr",
+    "nov",
+    "pax",
+    "rho",
+]
 _END = ["", "", "", " AI", " Labs", " Health", "ly", "ify", " Pay", " Bio", "io", " Robotics"]
 
 
@@ -104,17 +193,26 @@ def headline(rng: random.Random, company: str, kind: str = "") -> tuple[str, str
     pool = {"funding": FUNDING, "rumor": RUMOUR, "other": OTHER}[kind]
     i, j = rng.sample(INVESTORS, 2)
     title = rng.choice(pool).format(
-        c=company, n=rng.choice([2, 5, 8, 12, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250]),
-        r=rng.choice("ABCD"), i=i, j=j, v=rng.randint(1, 12), p=rng.randint(5, 40),
-        city=rng.choice(CITIES), what=rng.choice(WHAT), rival=rng.choice(RIVALS),
+        c=company,
+        n=rng.choice([2, 5, 8, 12, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250]),
+        r=rng.choice("ABCD"),
+        i=i,
+        j=j,
+        v=rng.randint(1, 12),
+        p=rng.randint(5, 40),
+        city=rng.choice(CITIES),
+        what=rng.choice(WHAT),
+        rival=rng.choice(RIVALS),
     )
     return kind, title
 
 
 def summary(rng: random.Random, company: str, title: str) -> str:
-    return (f"{title}. {company} said it will use the money to hire engineers and expand into "
-            f"{rng.choice(CITIES)}, according to a statement. The round brings its total "
-            f"funding to ${rng.randint(10, 400)}M.")
+    return (
+        f"{title}. {company} said it will use the money to hire engineers and expand into "
+        f"{rng.choice(CITIES)}, according to a statement. The round brings its total "
+        f"funding to ${rng.randint(10, 400)}M."
+    )
 
 
 def rss(title: str, items: list[dict]) -> bytes:
@@ -128,7 +226,7 @@ def rss(title: str, items: list[dict]) -> bytes:
     for it in items:
         out.append(
             f"<item>\n<title>{escape(it['title'])}</title>\n<link>{escape(it['link'])}</link>\n"
-            f"<guid isPermaLink=\"false\">{escape(it['guid'])}</guid>\n"
+            f'<guid isPermaLink="false">{escape(it["guid"])}</guid>\n'
             f"<pubDate>{format_datetime(it['published'])}</pubDate>\n"
             f"<dc:creator><![CDATA[Bench Desk]]></dc:creator>\n"
             f"<description><![CDATA[<p>{escape(it['summary'])}</p>]]></description>\n</item>\n"
@@ -137,25 +235,35 @@ def rss(title: str, items: list[dict]) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def feed_items(rng: random.Random, feed: int, count: int, *, start: int = 0,
-               end: datetime = EPOCH_END, names: list[str] | None = None) -> list[dict]:
+def feed_items(
+    rng: random.Random,
+    feed: int,
+    count: int,
+    *,
+    start: int = 0,
+    end: datetime = EPOCH_END,
+    names: list[str] | None = None,
+) -> list[dict]:
     """`count` items for feed number `feed`, newest first, items start..start+count."""
     names = names or companies(2000, seed=99)
     items = []
     for k in range(start + count - 1, start - 1, -1):
         company = rng.choice(names)
         _, title = headline(rng, company)
-        items.append({
-            "title": title,
-            "link": f"https://news{feed}.example.com/{k}/{company.lower().replace(' ', '-')}/",
-            "guid": f"https://news{feed}.example.com/?p={k}",
-            "published": end - timedelta(minutes=7 * (start + count - k) + feed),
-            "summary": summary(rng, company, title),
-        })
+        items.append(
+            {
+                "title": title,
+                "link": f"https://news{feed}.example.com/{k}/{company.lower().replace(' ', '-')}/",
+                "guid": f"https://news{feed}.example.com/?p={k}",
+                "published": end - timedelta(minutes=7 * (start + count - k) + feed),
+                "summary": summary(rng, company, title),
+            }
+        )
     return items
 
 
-def feed_bytes(feed: int, count: int = 30, *, seed: int = 0, start: int = 0,
-               end: datetime = EPOCH_END) -> bytes:
+def feed_bytes(
+    feed: int, count: int = 30, *, seed: int = 0, start: int = 0, end: datetime = EPOCH_END
+) -> bytes:
     rng = random.Random(seed * 100_003 + feed)
     return rss(f"Bench outlet {feed}", feed_items(rng, feed, count, start=start, end=end))

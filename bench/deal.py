@@ -27,8 +27,13 @@ def our_queries(path) -> dict[str, list[str]]:
     return {
         "company": names[:10] + [names[0].lower(), names[1][:-1] + "x"],  # exact, case, typo
         "investor": ["investor:Accel", "investor:Sequoia Capital", "investor:Northzone"],
-        "filter": ["round:series-a since:30d", "min:100M since:90d", "round:seed min:10M",
-                   "investor:Atomico round:series-b since:2025-01-01", f"{names[2]} round:seed"],
+        "filter": [
+            "round:series-a since:30d",
+            "min:100M since:90d",
+            "round:seed min:10M",
+            "investor:Atomico round:series-b since:2025-01-01",
+            f"{names[2]} round:seed",
+        ],
         "no-match": ["Zzyzx Quantum", "Qqqqq", "investor:Nobody Capital"],
     }
 
@@ -45,17 +50,26 @@ def percentiles(handler, queries: dict[str, list[str]]) -> dict[str, dict]:
             handler(ack=Mock(), respond=Mock(), command={"text": text})
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
-        out[kind] = {"p50_ms": round(statistics.median(times), 2),
-                     "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
-                     "queries": len(texts)}
+        out[kind] = {
+            "p50_ms": round(statistics.median(times), 2),
+            "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 2),
+            "queries": len(texts),
+        }
     return out
 
 
 def _rows(label: str, stats: dict[str, dict], **details) -> list[dict]:
-    return [row(f"/deal {kind} ({label})",
-                f"p50 {s['p50_ms']:.1f} / p99 {s['p99_ms']:.1f} ms", f"p99 <= {TARGET_MS:g} ms",
-                s["p99_ms"] <= TARGET_MS, **s, **details)
-            for kind, s in stats.items()]
+    return [
+        row(
+            f"/deal {kind} ({label})",
+            f"p50 {s['p50_ms']:.1f} / p99 {s['p99_ms']:.1f} ms",
+            f"p99 <= {TARGET_MS:g} ms",
+            s["p99_ms"] <= TARGET_MS,
+            **s,
+            **details,
+        )
+        for kind, s in stats.items()
+    ]
 
 
 def run(log=print) -> list[dict]:
@@ -72,8 +86,9 @@ def run(log=print) -> list[dict]:
         stats = percentiles(make_deal_command(store), dict(deal_bench.QUERIES))
         counts = {"stories": store.count("stories"), "deals": store.count("deals")}
         store.close()
-        rows += _rows("deal_bench db", stats, db=counts,
-                      source="bench/deal_bench.py (open_db, QUERIES)")
+        rows += _rows(
+            "deal_bench db", stats, db=counts, source="bench/deal_bench.py (open_db, QUERIES)"
+        )
     path = synthdb.ensure(1_000_000, log=log)
     store = Store(str(path))
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from unittest.mock import Mock
 
 from bot.match import company_key, key_prefix
-from bot.store import Store
+from bot.store import Store, index_investors
 from handlers.deal import make_deal_command
 
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -120,6 +120,7 @@ def build(path: Path, deals: int, stories: int) -> Store:
                 for i in range(1, stories + 1)
             ),
         )
+        index_investors(db.conn)
     return store
 
 

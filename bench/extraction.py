@@ -43,8 +43,17 @@ def run() -> list[dict]:
             extract(title, text)
         best = min(best, time.perf_counter() - start)
     rate = len(items) / best
-    return [row("extraction, 1 core", f"{rate:,.0f} stories/s", ">= 2,000/s", rate >= 2000,
-                stories=len(items), source=source, per_second=round(rate))]
+    return [
+        row(
+            "extraction, 1 core",
+            f"{rate:,.0f} stories/s",
+            ">= 2,000/s",
+            rate >= 2000,
+            stories=len(items),
+            source=source,
+            per_second=round(rate),
+        )
+    ]
 
 
 if __name__ == "__main__":

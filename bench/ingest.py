@@ -49,9 +49,16 @@ def whole_pipeline(bodies: dict[str, bytes], *, trace: Counter | None = None) ->
             store.db.conn.set_trace_callback(lambda sql: trace.update([_shape(sql)]))
 
         def fetch(requests):
-            return [FetchResult(url=r.url, status=200, body=bodies[r.url],
-                                content_type="application/rss+xml",
-                                bytes_received=len(bodies[r.url])) for r in requests]
+            return [
+                FetchResult(
+                    url=r.url,
+                    status=200,
+                    body=bodies[r.url],
+                    content_type="application/rss+xml",
+                    bytes_received=len(bodies[r.url]),
+                )
+                for r in requests
+            ]
 
         start = time.perf_counter()
         report = poll(store, None, now=lambda: NOW, fetch=fetch)
@@ -74,8 +81,11 @@ def breakdown(bodies: dict[str, bytes]) -> dict:
     start = time.perf_counter()
     for s in stories:
         extract_story(s)
-    return {"parse_feed_s": round(parse_s, 3),
-            "extract_s": round(time.perf_counter() - start, 3), "stories": len(stories)}
+    return {
+        "parse_feed_s": round(parse_s, 3),
+        "extract_s": round(time.perf_counter() - start, 3),
+        "stories": len(stories),
+    }
 
 
 def run(repeat: int = 3) -> list[dict]:
@@ -93,15 +103,23 @@ def run(repeat: int = 3) -> list[dict]:
     per_story = {k: round(v / stories, 2) for k, v in trace.most_common(25)}
     ratio = pipe / fp
     db_s = pipe - parts["parse_feed_s"] - parts["extract_s"]
-    return [row(
-        "ingest: pipeline / feedparser", f"{ratio:.2f}x", "<= 1.3x", ratio <= 1.3,
-        stories=stories, bytes=sum(map(len, bodies.values())),
-        feedparser_s=round(fp, 3), pipeline_s=round(pipe, 3),
-        feedparser_stories_per_s=round(stories / fp), pipeline_stories_per_s=round(stories / pipe),
-        breakdown={**parts, "match_store_and_rest_s": round(db_s, 3)},
-        sql_statements_per_story=round(sum(trace.values()) / stories, 1),
-        sql_by_shape_per_story=per_story,
-    )]
+    return [
+        row(
+            "ingest: pipeline / feedparser",
+            f"{ratio:.2f}x",
+            "<= 1.3x",
+            ratio <= 1.3,
+            stories=stories,
+            bytes=sum(map(len, bodies.values())),
+            feedparser_s=round(fp, 3),
+            pipeline_s=round(pipe, 3),
+            feedparser_stories_per_s=round(stories / fp),
+            pipeline_stories_per_s=round(stories / pipe),
+            breakdown={**parts, "match_store_and_rest_s": round(db_s, 3)},
+            sql_statements_per_story=round(sum(trace.values()) / stories, 1),
+            sql_by_shape_per_story=per_story,
+        )
+    ]
 
 
 if __name__ == "__main__":

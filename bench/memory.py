@@ -52,16 +52,21 @@ def scenario_poll() -> dict:
     from tests.feedserver import FeedServer
 
     base = peak_mb()
-    with FeedServer(hang_seconds=pollbench.DEADLINE + 2) as server, \
-            tempfile.TemporaryDirectory() as tmp:
+    with (
+        FeedServer(hang_seconds=pollbench.DEADLINE + 2) as server,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         feeds = pollbench.serve(server)
         store = Store(str(Path(tmp) / "mem.db"))
         store.sync_feeds(feeds)
         result = pollbench.cycle(store)
         store.close()
-    return {"baseline_mb": round(base, 1), "peak_mb": round(peak_mb(), 1),
-            "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            **result}
+    return {
+        "baseline_mb": round(base, 1),
+        "peak_mb": round(peak_mb(), 1),
+        "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        **result,
+    }
 
 
 def scenario_day() -> dict:
@@ -78,13 +83,22 @@ def scenario_day() -> dict:
     events = new = 0
 
     def publish(server: FeedServer, n: int) -> None:
-        items = feed_items(random.Random(n * 1000 + total[n]), n, DAY_ITEMS,
-                           start=total[n] - DAY_ITEMS, end=clock[0])
-        server.add(f"/day/{n}.xml", rss(f"Outlet {n}", items), etag=f'"{n}-{total[n]}"',
-                   gzip=n % 3 == 0)
+        items = feed_items(
+            random.Random(n * 1000 + total[n]),
+            n,
+            DAY_ITEMS,
+            start=total[n] - DAY_ITEMS,
+            end=clock[0],
+        )
+        server.add(
+            f"/day/{n}.xml", rss(f"Outlet {n}", items), etag=f'"{n}-{total[n]}"', gzip=n % 3 == 0
+        )
 
-    with FeedServer() as server, tempfile.TemporaryDirectory() as tmp, \
-            open(os.devnull, "w") as devnull:
+    with (
+        FeedServer() as server,
+        tempfile.TemporaryDirectory() as tmp,
+        open(os.devnull, "w") as devnull,
+    ):
         for n in range(DAY_FEEDS):
             publish(server, n)
         store = Store(str(Path(tmp) / "day.db"))
@@ -100,16 +114,29 @@ def scenario_day() -> dict:
                 publish(server, n)
         deals = store.count("deals")
         store.close()
-    return {"baseline_mb": round(base, 1), "peak_mb": round(peak_mb(), 1),
-            "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "polls": DAY_POLLS,
-            "feeds": DAY_FEEDS, "new_stories": new, "events": events, "deals": deals}
+    return {
+        "baseline_mb": round(base, 1),
+        "peak_mb": round(peak_mb(), 1),
+        "ru_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "polls": DAY_POLLS,
+        "feeds": DAY_FEEDS,
+        "new_stories": new,
+        "events": events,
+        "deals": deals,
+    }
 
 
 def measure(name: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
-    out = subprocess.run([sys.executable, "-m", "bench.memory", name], capture_output=True,
-                         text=True, env=env, cwd=HERE.parent, timeout=600, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.memory", name],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=HERE.parent,
+        timeout=600,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -117,10 +144,20 @@ def run() -> list[dict]:
     p = measure("poll")
     d = measure("day")
     return [
-        row("peak RSS: poll of 500 feeds", f"{p['peak_mb']:.0f} MB", f"<= {LIMIT_MB} MB",
-            p["peak_mb"] <= LIMIT_MB, **p),
-        row("peak RSS: simulated day of run", f"{d['peak_mb']:.0f} MB", f"<= {LIMIT_MB} MB",
-            d["peak_mb"] <= LIMIT_MB, **d),
+        row(
+            "peak RSS: poll of 500 feeds",
+            f"{p['peak_mb']:.0f} MB",
+            f"<= {LIMIT_MB} MB",
+            p["peak_mb"] <= LIMIT_MB,
+            **p,
+        ),
+        row(
+            "peak RSS: simulated day of run",
+            f"{d['peak_mb']:.0f} MB",
+            f"<= {LIMIT_MB} MB",
+            d["peak_mb"] <= LIMIT_MB,
+            **d,
+        ),
     ]
 
 

@@ -34,8 +34,9 @@ CONCURRENCY = 16  # fetch_all's default
 NOW = EPOCH_END + timedelta(hours=1)
 
 
-def serve(server: FeedServer, feeds: int = FEEDS, hang_every: int | None = HANG_EVERY,
-          version: int = 0) -> list[tuple[str, str]]:
+def serve(
+    server: FeedServer, feeds: int = FEEDS, hang_every: int | None = HANG_EVERY, version: int = 0
+) -> list[tuple[str, str]]:
     """Register the feeds (a third gzip-encoded, as many real servers do); (url, name) each."""
     out = []
     for n in range(feeds):
@@ -43,8 +44,13 @@ def serve(server: FeedServer, feeds: int = FEEDS, hang_every: int | None = HANG_
         if hang_every and n % hang_every == hang_every - 1:
             url = server.add_hang(path)
         else:
-            url = server.add(path, feed_bytes(n, ITEMS, seed=version), etag=f'"{n}-{version}"',
-                             last_modified="Sun, 01 Jun 2025 12:00:00 GMT", gzip=n % 3 == 0)
+            url = server.add(
+                path,
+                feed_bytes(n, ITEMS, seed=version),
+                etag=f'"{n}-{version}"',
+                last_modified="Sun, 01 Jun 2025 12:00:00 GMT",
+                gzip=n % 3 == 0,
+            )
         out.append((url, f"Outlet {n}"))
     return out
 
@@ -67,9 +73,14 @@ def cycle(store: Store) -> dict:
 
     start = time.perf_counter()
     report = poll(store, None, now=lambda: NOW, fetch=fetch)
-    return {"wall_s": round(time.perf_counter() - start, 2), "fetch_s": round(fetch_s, 2),
-            "bytes": report.bytes_received, "failed": len(report.failed),
-            "not_modified": report.not_modified, "new_stories": report.new_stories}
+    return {
+        "wall_s": round(time.perf_counter() - start, 2),
+        "fetch_s": round(fetch_s, 2),
+        "bytes": report.bytes_received,
+        "failed": len(report.failed),
+        "not_modified": report.not_modified,
+        "new_stories": report.new_stories,
+    }
 
 
 def run() -> list[dict]:
@@ -84,14 +95,25 @@ def run() -> list[dict]:
     wall_ratio = first["wall_s"] / bound
     bytes_ratio = second["bytes"] / max(1, first["bytes"])
     return [
-        row("poll 500 feeds (10% hang): wall / bound",
-            f"{wall_ratio:.2f} ({first['wall_s']:.1f} s / {bound:.0f} s)", "<= 1.0",
-            wall_ratio <= 1.0, deadline_s=DEADLINE, concurrency=CONCURRENCY, bound_s=bound,
-            first=first, second=second,
-            fetch_wall_over_deadline=round(first["fetch_s"] / DEADLINE, 2)),
-        row("poll: 2nd unchanged cycle bytes", f"{bytes_ratio:.2%} "
-            f"({second['bytes']:,} / {first['bytes']:,} B)", "< 5%", bytes_ratio < 0.05,
-            note="body bytes as counted by FetchResult.bytes_received; headers not counted"),
+        row(
+            "poll 500 feeds (10% hang): wall / bound",
+            f"{wall_ratio:.2f} ({first['wall_s']:.1f} s / {bound:.0f} s)",
+            "<= 1.0",
+            wall_ratio <= 1.0,
+            deadline_s=DEADLINE,
+            concurrency=CONCURRENCY,
+            bound_s=bound,
+            first=first,
+            second=second,
+            fetch_wall_over_deadline=round(first["fetch_s"] / DEADLINE, 2),
+        ),
+        row(
+            "poll: 2nd unchanged cycle bytes",
+            f"{bytes_ratio:.2%} ({second['bytes']:,} / {first['bytes']:,} B)",
+            "< 5%",
+            bytes_ratio < 0.05,
+            note="body bytes as counted by FetchResult.bytes_received; headers not counted",
+        ),
     ]
 
 

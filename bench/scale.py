@@ -39,9 +39,17 @@ def new_stories(path: Path, rnd: int) -> list[Story]:
         company = rng.choice(known)[0] if k % 2 == 0 else fresh[k]
         _, title = headline(rng, company, "funding" if rng.random() < 0.8 else "")
         link = f"https://bench.example.com/r{rnd}/{k}/"
-        out.append(Story(link=link, title=title, summary=summary(rng, company, title),
-                         published=EPOCH_END + timedelta(minutes=k), guid=link + "#g",
-                         feed_url="http://127.0.0.1/bench", outlet="Bench"))
+        out.append(
+            Story(
+                link=link,
+                title=title,
+                summary=summary(rng, company, title),
+                published=EPOCH_END + timedelta(minutes=k),
+                guid=link + "#g",
+                feed_url="http://127.0.0.1/bench",
+                outlet="Bench",
+            )
+        )
     return out
 
 
@@ -57,7 +65,7 @@ def run(log=print) -> list[dict]:
         batches = {n: [new_stories(paths[n], r) for r in range(ROUNDS + 1)] for n in SIZES}
         extract_s = 0.0
         for r in range(ROUNDS + 1):  # round 0 warms each store's page cache and is not counted
-            for n in (SIZES if r % 2 else SIZES[::-1]):
+            for n in SIZES if r % 2 else SIZES[::-1]:
                 for story in batches[n][r]:
                     start = time.perf_counter()
                     ingest(stores[n], story, now=NOW, max_age=timedelta(hours=72))
@@ -76,15 +84,25 @@ def run(log=print) -> list[dict]:
     p50 = {n: statistics.median(t) for n, t in times.items()}
     ratio = mean[SIZES[-1]] / mean[SIZES[0]]
     small, big = SIZES
-    return [row(
-        "match+store: 1M / 10k stored", f"{ratio:.2f}x "
-        f"({mean[small] * 1e3:.2f} vs {mean[big] * 1e3:.2f} ms)", "<= 1.5x", ratio <= 1.5,
-        per_story_ms={str(n): {"mean": round(mean[n] * 1e3, 3), "p50": round(p50[n] * 1e3, 3),
-                               "match_store_only_mean": round((mean[n] - extract_s) * 1e3, 3)}
-                      for n in SIZES},
-        extract_ms=round(extract_s * 1e3, 3), stories_measured=ROUNDS * PER_ROUND,
-        deals_after=counts,
-    )]
+    return [
+        row(
+            "match+store: 1M / 10k stored",
+            f"{ratio:.2f}x ({mean[small] * 1e3:.2f} vs {mean[big] * 1e3:.2f} ms)",
+            "<= 1.5x",
+            ratio <= 1.5,
+            per_story_ms={
+                str(n): {
+                    "mean": round(mean[n] * 1e3, 3),
+                    "p50": round(p50[n] * 1e3, 3),
+                    "match_store_only_mean": round((mean[n] - extract_s) * 1e3, 3),
+                }
+                for n in SIZES
+            },
+            extract_ms=round(extract_s * 1e3, 3),
+            stories_measured=ROUNDS * PER_ROUND,
+            deals_after=counts,
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -25,21 +25,33 @@ from bench.common import CACHE
 from bench.data import CITIES, EPOCH_END, INVESTORS, companies, headline, summary
 from bot.links import link_key
 from bot.match import company_key, key_prefix
-from bot.store import Store, iso
+from bot.store import Store, index_investors, iso
 
 VERSION = 2  # bump when the generated data changes
 PER_DAY = 1000
 ROUNDS = ["seed", "series-a", "series-b", "series-c", "series-d", None]
-OUTLETS = ["TechCrunch", "EU-Startups", "Tech.eu", "FinSMEs", "Inc42", "YourStory", "Entrackr",
-           "TechCabal", "Silicon Canals", "Crunchbase News"]
+OUTLETS = [
+    "TechCrunch",
+    "EU-Startups",
+    "Tech.eu",
+    "FinSMEs",
+    "Inc42",
+    "YourStory",
+    "Entrackr",
+    "TechCabal",
+    "Silicon Canals",
+    "Crunchbase News",
+]
 BATCH = 50_000
 
 
 def schema_fingerprint() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(str(Path(tmp) / "schema.db"))
-        sql = [r[0] or "" for r in store.db.conn.execute(
-            "select sql from sqlite_master order by type, name")]
+        sql = [
+            r[0] or ""
+            for r in store.db.conn.execute("select sql from sqlite_master order by type, name")
+        ]
         store.close()
     return hashlib.sha256("\n".join(sql).encode()).hexdigest()[:12]
 
@@ -111,12 +123,31 @@ def build(path: Path, n_stories: int) -> None:
             outlet = rng.choice(OUTLETS)
             published = iso(when + timedelta(hours=rng.randint(0, 30)))
             link = f"https://{outlet.lower().replace(' ', '')}.example.com/{d}/{story_id}/"
-            extraction = {"kind": "funding", "company": company, "amount": usd,
-                          "currency": "USD", "amount_usd": usd, "round": rnd,
-                          "lead_investors": leads}
-            stories.append((story_id, link_key(link), link, f"{link}#guid", title,
-                            summary(rng, company, title), published, published, outlet,
-                            "funding", d + 1, json.dumps(extraction)))
+            extraction = {
+                "kind": "funding",
+                "company": company,
+                "amount": usd,
+                "currency": "USD",
+                "amount_usd": usd,
+                "round": rnd,
+                "lead_investors": leads,
+            }
+            stories.append(
+                (
+                    story_id,
+                    link_key(link),
+                    link,
+                    f"{link}#guid",
+                    title,
+                    summary(rng, company, title),
+                    published,
+                    published,
+                    outlet,
+                    "funding",
+                    d + 1,
+                    json.dumps(extraction),
+                )
+            )
             sources.append((d + 1, story_id, outlet, title, link, published))
         for _ in range(2):
             story_id += 1
@@ -124,16 +155,50 @@ def build(path: Path, n_stories: int) -> None:
             _, title = headline(rng, other, "other")
             published = iso(when + timedelta(hours=rng.randint(0, 30)))
             link = f"https://blog{story_id % 97}.example.com/p/{story_id}/"
-            stories.append((story_id, link_key(link), link, f"{link}#guid", title,
-                            summary(rng, other, title), published, published, "Blog",
-                            "other", None, json.dumps({"kind": "other"})))
-        deals.append((d + 1, company, key, key_prefix(key), "confirmed", iso(when), usd, "USD",
-                      usd, rnd, None, None, rng.choice(CITIES), json.dumps(leads),
-                      json.dumps(leads + rng.sample(INVESTORS, 2)), " | ".join(titles), 0,
-                      iso(when), iso(when)))
+            stories.append(
+                (
+                    story_id,
+                    link_key(link),
+                    link,
+                    f"{link}#guid",
+                    title,
+                    summary(rng, other, title),
+                    published,
+                    published,
+                    "Blog",
+                    "other",
+                    None,
+                    json.dumps({"kind": "other"}),
+                )
+            )
+        deals.append(
+            (
+                d + 1,
+                company,
+                key,
+                key_prefix(key),
+                "confirmed",
+                iso(when),
+                usd,
+                "USD",
+                usd,
+                rnd,
+                None,
+                None,
+                rng.choice(CITIES),
+                json.dumps(leads),
+                json.dumps(leads + rng.sample(INVESTORS, 2)),
+                " | ".join(titles),
+                0,
+                iso(when),
+                iso(when),
+            )
+        )
         if len(stories) >= BATCH:
             flush()
     flush()
+    with conn:
+        index_investors(conn)  # what save_deal keeps up to date, in one statement
     conn.execute("PRAGMA optimize")
     conn.close()
 
@@ -159,7 +224,8 @@ def recent_deals(path: Path, days: int = 40, limit: int = 2000) -> list[tuple[st
     conn = sqlite3.connect(path)
     rows = conn.execute(
         "select company, round, amount_usd from deals where announced >= ? "
-        "order by announced desc limit ?", [iso(EPOCH_END - timedelta(days=days)), limit]
+        "order by announced desc limit ?",
+        [iso(EPOCH_END - timedelta(days=days)), limit],
     ).fetchall()
     conn.close()
     return rows

@@ -87,7 +87,7 @@ def run(store: Store, q: Query, *, limit: int = PAGE, offset: int = 0) -> Search
     if q.text:
         keys, fuzzy_name, suggestions = resolve_company(store, q.text)
         if keys:
-            where.append(f"company_key in ({', '.join('?' * len(keys))})")
+            where.append(f"deals.company_key in ({', '.join('?' * len(keys))})")
             params += keys
             if fuzzy_name:
                 note = messages.FUZZY_NOTE.format(text=q.text, name=fuzzy_name) + "\n"
@@ -95,33 +95,57 @@ def run(store: Store, q: Query, *, limit: int = PAGE, offset: int = 0) -> Search
             anywhere = fts_query(q.text)
             if anywhere is None:
                 return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.text))
-            where.append("rowid in (select rowid from deals_fts where deals_fts match ?)")
+            where.append("deals.id in (select rowid from deals_fts where deals_fts match ?)")
             params.append(anywhere)
     else:
         suggestions = []
+    source = "deals"
+    order = (
+        "deals.amount_usd desc, deals.announced desc"
+        if q.top
+        else "deals.announced desc, deals.id desc"
+    )
     if q.investor:
-        match = fts_query(q.investor, ("lead_investors", "investors"), phrase=True)
-        if match is None:
-            return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.investor))
-        where.append("rowid in (select rowid from deals_fts where deals_fts match ?)")
-        params.append(match)
+        keys = investor_keys(store, q.investor)
+        if keys:
+            # walk the (investor_key, announced) index newest first and stop at the page
+            marks = ", ".join("?" * len(keys))
+            source = (
+                "(select distinct d.* from deal_investors i join deals d on d.id = i.deal_id "
+                f"where i.investor_key in ({marks})) as deals"
+                if len(keys) > 1
+                else "deal_investors i join deals on deals.id = i.deal_id"
+            )
+            if len(keys) == 1:
+                where.append("i.investor_key = ?")
+                if not q.top:
+                    order = "i.announced desc, deals.id desc"
+            params = [*keys, *params] if len(keys) > 1 else [*params, *keys]
+        else:  # a word inside a name ("Horowitz"): the full-text index
+            match = fts_query(q.investor, ("lead_investors", "investors"), phrase=True)
+            if match is None:
+                return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.investor))
+            where.append("deals.id in (select rowid from deals_fts where deals_fts match ?)")
+            params.append(match)
     if q.rounds:
-        where.append(f"round in ({', '.join('?' * len(q.rounds))})")
+        where.append(f"deals.round in ({', '.join('?' * len(q.rounds))})")
         params += list(q.rounds)
     if q.since:
-        where.append("announced >= ?")
+        where.append("deals.announced >= ?")
         params.append(iso(datetime.combine(q.since, time(), timezone.utc)))
     if q.top:
         start = datetime.now(timezone.utc) - timedelta(days=q.top_days or 0)
         if q.top_days:
-            where.append("announced >= ?")
+            where.append("deals.announced >= ?")
             params.append(iso(start))
-        where.append("amount_usd is not null")
+        where.append("deals.amount_usd is not null")
     if q.min_usd is not None:
-        where.append("amount_usd >= ?")
+        where.append("deals.amount_usd >= ?")
         params.append(q.min_usd)
-    order = "amount_usd desc, announced desc" if q.top else "announced desc, id desc"
-    sql = f"select * from deals where {' and '.join(where)} order by {order} limit ? offset ?"
+    sql = (
+        f"select deals.* from {source} where {' and '.join(where)} "
+        f"order by {order} limit ? offset ?"
+    )
     rows = list(store.db.query(sql, [*params, limit + 1, offset]))
     has_more = len(rows) > limit
     rows = rows[:limit]
@@ -136,6 +160,25 @@ def run(store: Store, q: Query, *, limit: int = PAGE, offset: int = 0) -> Search
     else:
         head = messages.FOUND.format(count=len(deals), s="" if len(deals) == 1 else "s", what=what)
     return SearchResult(_problems_line(q) + note + head, deals, has_more=has_more, offset=offset)
+
+
+def investor_keys(store: Store, text: str) -> list[str]:
+    """Normalised investor names meant by `text`: the exact one, else a few that start with it
+    ("Sequoia" → "sequoiacapital", "sequoiachina"); an index range, never a scan."""
+    key = company_key(text)
+    if not key:
+        return []
+    db = store.db
+    if next(db.query("select 1 from deal_investors where investor_key = ? limit 1", [key]), None):
+        return [key]
+    if len(key) < 4:
+        return []
+    rows = db.query(
+        "select distinct investor_key from deal_investors where investor_key > ? "
+        "and investor_key < ? limit 8",
+        [key, key + "\uffff"],
+    )
+    return [r["investor_key"] for r in rows]
 
 
 def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, list[str]]:

@@ -147,6 +147,42 @@ def m003_subscriptions(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_deal_investors(db: sqlite_utils.Database) -> None:
+    """Investors by normalised name, so `investor:X` walks an index newest-first instead of
+    collecting every full-text match of a busy investor and sorting them."""
+    db["deal_investors"].create(
+        {"deal_id": int, "investor_key": str, "announced": str, "lead": int},
+        pk=("deal_id", "investor_key"),
+    )
+    db["deal_investors"].create_index(["investor_key", "announced"])
+    index_investors(db.conn)
+
+
+def index_investors(conn: sqlite3.Connection) -> None:
+    """Fill deal_investors from every deal in one statement (migration backfill, bulk loads)."""
+    from bot.match import company_key
+
+    conn.create_function("dealbot_key", 1, company_key, deterministic=True)
+    for column, lead in (("lead_investors", 1), ("investors", 0)):  # leads first: lead=1 stays
+        conn.execute(
+            "insert or ignore into deal_investors (deal_id, investor_key, announced, lead) "
+            f"select d.id, dealbot_key(j.value), d.announced, {lead} "
+            f"from deals d, json_each(coalesce(d.{column}, '[]')) j "
+            "where dealbot_key(j.value) != ''"
+        )
+
+
+def investor_rows(deal_id, announced, leads_json, investors_json, key) -> list[dict]:
+    leads = {key(n) for n in json.loads(leads_json or "[]")}
+    names = json.loads(leads_json or "[]") + json.loads(investors_json or "[]")
+    keys = dict.fromkeys(k for k in (key(n) for n in names) if k)
+    return [
+        {"deal_id": deal_id, "investor_key": k, "announced": announced, "lead": int(k in leads)}
+        for k in keys
+    ]
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -302,9 +338,15 @@ class Store:
 
     def known_story(self, link_key: str, guid: str | None) -> bool:
         """A story seen before by link or guid, even if its title was edited since."""
-        if self.db["stories"].count_where("link_key = ?", [link_key]):
-            return True
-        return bool(guid) and bool(self.db["stories"].count_where("guid = ?", [guid]))
+        row = self.db.execute(
+            "select 1 from stories where link_key = ? "
+            "union all select 1 from stories where guid = ? and ? is not null limit 1",
+            [link_key, guid, guid],
+        ).fetchone()
+        return row is not None
+
+    # The per-story path below uses plain SQL: sqlite-utils' table helpers re-read the schema
+    # on every call, which cost more than the insert itself (see `make bench`, ingest).
 
     def add_story(
         self,
@@ -315,24 +357,22 @@ class Store:
         extraction: dict,
         seen: datetime,
     ) -> int:
-        return (
-            db["stories"]
-            .insert(
-                {
-                    "link_key": link_key,
-                    "link": story.link,
-                    "guid": story.guid,
-                    "title": story.title,
-                    "summary": story.summary[:2000],
-                    "published": iso(story.published),
-                    "first_seen": iso(seen),
-                    "feed_url": story.feed_url,
-                    "outlet": story.outlet,
-                    "kind": kind,
-                    "extraction": json.dumps(extraction),
-                }
-            )
-            .last_pk
+        return _insert(
+            db,
+            "stories",
+            {
+                "link_key": link_key,
+                "link": story.link,
+                "guid": story.guid,
+                "title": story.title,
+                "summary": story.summary[:2000],
+                "published": iso(story.published),
+                "first_seen": iso(seen),
+                "feed_url": story.feed_url,
+                "outlet": story.outlet,
+                "kind": kind,
+                "extraction": json.dumps(extraction),
+            },
         )
 
     # --- deals ---------------------------------------------------------------------------
@@ -349,22 +389,31 @@ class Store:
     def save_deal(
         self, db: sqlite_utils.Database, deal: Deal, *, prefix: str, announce: bool | None = None
     ) -> int:
+        from bot.match import company_key
+
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))
-        titles = [s.title for s in deal.sources]
-        row["titles"] = " | ".join(titles)[:4000]
+        row["titles"] = " | ".join(s.title for s in deal.sources)[:4000]
         if deal.id is None:
             row.update(created_at=iso(utcnow()), announce=int(bool(announce)))
-            deal.id = db["deals"].insert(row).last_pk
+            deal.id = _insert(db, "deals", row)
         else:
-            db["deals"].update(deal.id, row)
+            sets = ", ".join(f"[{k}] = ?" for k in row)
+            db.execute(f"update deals set {sets} where id = ?", [*row.values(), deal.id])
+            db.execute("delete from deal_investors where deal_id = ?", [deal.id])
+        for inv in investor_rows(
+            deal.id, row["announced"], row["lead_investors"], row["investors"], company_key
+        ):
+            _insert(db, "deal_investors", inv)
         return deal.id
 
     def add_source(
         self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story
     ) -> None:
-        db["stories"].update(story_id, {"deal_id": deal_id})
-        db["deal_sources"].insert(
+        db.execute("update stories set deal_id = ? where id = ?", [deal_id, story_id])
+        _insert(
+            db,
+            "deal_sources",
             {
                 "deal_id": deal_id,
                 "story_id": story_id,
@@ -400,6 +449,14 @@ class Store:
 
     def count(self, table: str) -> int:
         return self.db[table].count
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict, *, ignore: bool = False) -> int:
+    columns = ", ".join(f"[{k}]" for k in row)
+    marks = ", ".join("?" * len(row))
+    verb = "insert or ignore" if ignore else "insert"
+    cursor = db.execute(f"{verb} into [{table}] ({columns}) values ({marks})", list(row.values()))
+    return cursor.lastrowid
 
 
 def deal_to_row(deal: Deal) -> dict:

@@ -138,6 +138,11 @@ def test_investor_phrase(deal_store: Store) -> None:
     assert companies(search(deal_store, "investor:Capital Sequoia")) == []
 
 
+def test_investor_short_name_finds_full_names(deal_store: Store) -> None:
+    assert companies(search(deal_store, "investor:Sequoia")) == ["Sensely"]
+    assert companies(search(deal_store, "investor:sequoia capital")) == ["Sensely"]
+
+
 def test_filters_combine(deal_store: Store) -> None:
     assert companies(search(deal_store, "SenseTime investor:Alibaba")) == ["SenseTime"]
     assert companies(search(deal_store, "SenseTime round:series-b")) == ["SenseTime"]
@@ -241,6 +246,11 @@ QUERIES = {
     "bucket": (
         "select distinct company_key from deals where company_prefix = ? limit 5000",
         ["sen"],
+    ),
+    "investor": (
+        "select deals.* from deal_investors i join deals on deals.id = i.deal_id "
+        "where i.investor_key = ? order by i.announced desc, deals.id desc limit 11",
+        ["alibaba"],
     ),
     "filter": (
         "select * from deals where round in (?) and announced >= ? "
