@@ -121,6 +121,16 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     return True
 
 
+def plausible(found: Extraction, rows: list[tuple]) -> list[int]:
+    """Ids among (id, company_key, company) rows whose company could be the found one."""
+    keys = company_keys(found.company or "")
+    return [
+        deal_id
+        for deal_id, key, company in rows
+        if any(same_company(k, key) for k in keys) or short_form(found.company or "", company)
+    ]
+
+
 def best_match(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
     """The closest known deal, preferring the same round and nearest date."""
     matching = [d for d in candidates if is_same_deal(d, found, when)]

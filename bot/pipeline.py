@@ -17,7 +17,16 @@ from bot.extract import extract_story
 from bot.faults import crash_point
 from bot.fetch import FeedRequest, FetchResult, fetch_all
 from bot.links import link_key
-from bot.match import WINDOW, best_match, changed_fields, company_keys, key_prefix, merge, new_deal
+from bot.match import (
+    WINDOW,
+    best_match,
+    changed_fields,
+    company_keys,
+    key_prefix,
+    merge,
+    new_deal,
+    plausible,
+)
 from bot.models import Deal, Story
 from bot.parse import parse_feed
 from bot.store import Store, utcnow
@@ -76,10 +85,10 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         if not found.is_deal:
             return Ingested(new=True)
         keys = company_keys(found.company or "")
-        candidates: list[Deal] = []
-        for k in keys:
-            candidates += store.candidate_deals(k, key_prefix(k), when - WINDOW, when + WINDOW)
-        known = best_match(candidates, found, when)
+        rows = []
+        for prefix in dict.fromkeys(key_prefix(k) for k in keys):
+            rows += store.candidate_names(prefix, when - WINDOW, when + WINDOW)
+        known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
         if known is None:
             deal = new_deal(found, story, when)
             store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)

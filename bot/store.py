@@ -377,13 +377,21 @@ class Store:
 
     # --- deals ---------------------------------------------------------------------------
 
-    def candidate_deals(self, key: str, prefix: str, start: datetime, end: datetime) -> list[Deal]:
-        """Deals that could be the same round: same company key or prefix, near in time."""
-        rows = self.db.query(
-            "select * from deals where company_key = :key and announced between :s and :e "
-            "union select * from deals where company_prefix = :p and announced between :s and :e",
-            {"key": key, "p": prefix, "s": iso(start), "e": iso(end)},
+    def candidate_names(self, prefix: str, start: datetime, end: datetime) -> list[tuple]:
+        """(id, company_key, company) of deals in a company-prefix bucket near in time: cheap
+        rows, so the matcher can drop most candidates before whole deals are read."""
+        rows = self.db.execute(
+            "select id, company_key, company from deals "
+            "where company_prefix = ? and announced between ? and ?",
+            [prefix, iso(start), iso(end)],
         )
+        return rows.fetchall()
+
+    def deals_by_id(self, ids: list[int]) -> list[Deal]:
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.query(f"select * from deals where id in ({marks})", list(ids))
         return [deal_from_row(r) for r in rows]
 
     def save_deal(
