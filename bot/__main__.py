@@ -1,1 +1,5 @@
-from bot.cli import main; raise SystemExit(main())
+"""`python -m bot`: the same as the `dealbot` command."""
+
+from bot.cli import main
+
+raise SystemExit(main())

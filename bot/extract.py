@@ -160,8 +160,8 @@ _VAL_BEFORE = re.compile(
 _VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
 _OLD = re.compile(
     r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from"
-    r"|from|was|had)\s+"
-    r"(?:\w+\s+){0,2}$",
+    r"|was|had)\s+(?:\w+\s+){0,2}$"
+    r"|\bfrom\s+(?:about |around |nearly |over |just |roughly )?$",
     re.I,
 )
 _NOT_ROUND_AFTER = re.compile(

@@ -36,6 +36,10 @@ MONEY_VERBS = (
     "clinches", "hauls", "scoops", "scooped", "launches with", "launched with", "launch with",
     "debuts with", "emerges from stealth with", "emerges with", "exits stealth with",
     "comes out of stealth with", "out of stealth with", r"(?:\w+s|\w+ed) up",
+    # trade-press verbs: "Pulls $475K in Seed", "Tacks on $15M", "Expands C Round to $5M"
+    "pulls", "pulled", "sees", "saw", "hops to", "sips", "unearths", "claims", "claimed",
+    "ropes in", "roped in", "tacks on", "tacked on", "expands", "expanded", "extends",
+    "extended", "pockets", "pocketed", "reaps", "reaped", "lassos", "hooks", "hooked",
 )  # fmt: skip
 CORE_VERB = re.compile(
     rf"(?<![\w-])(?-i:has |have |had |just |also |quietly |reportedly )*(?:{alt(MONEY_VERBS)})\b",
@@ -46,7 +50,9 @@ WEAK_VERBS = frozenset(
     """
     confirms confirmed reveals revealed announces announced unveils unveiled gets got get wins
     won adds added banks banked draws drew books signs signed completes completed inks inked
-    seals sealed taps tapped commands commanded captures captured
+    seals sealed taps tapped commands commanded captures captured pulls pulled sees saw sips
+    unearths claims claimed expands expanded extends extended pockets pocketed reaps reaped
+    lassos hooks hooked
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | {"takes in", "took in"}
 
@@ -56,7 +62,7 @@ MONEY_NOUNS = (
     "seed", "pre-seed", "pre-series [a-h]", r"series [a-h]\d?", "capital", "cash", "funds",
     "money", "war chest", "injection", "venture debt", "debt", "loans?", "credit", "grant",
     "grants", "investors?", "backers?", "check", "cheque", "valuation", "tranche", "extension",
-    "infusion", "boost", "(?:tens|hundreds) of millions", "millions", "billions", "crores?",
+    "infusion", "boost", "(?:tens|hundreds) of millions", "bucks", "factoring", "millions", "billions", "crores?",
 )  # fmt: skip
 MONEY_NOUN = alt(MONEY_NOUNS)
 OBJECT = re.compile(
@@ -282,7 +288,10 @@ NOT_ROUND_NOUNS = (
     "deal", "gpu", "fee", "bid", "ipo", "case", "settlement", "sale", "arr", "revenue", "offers?",
     "pay", "package", "compensation", "fund", "valuation", "a month", "per", "award", "market",
     "acquisition", "loss", "losses", "budget", "fine", "penalty", "tickets?", "savings", r"off\b",
-    "impact", "privacy", "facility", "in (?:annual )?revenue", "in sales", "in bitcoin",
+    "impact", "privacy",
+    # a plant or an office, not a "credit facility" (debt is a round)
+    r"(?<!credit )(?<!debt )(?<!loan )(?<!factoring )(?<!lending )(?<!warehouse )(?<!financing )"
+    "facility", "in (?:annual )?revenue", "in sales", "in bitcoin",
     "in federal",
 )  # fmt: skip
 NOT_ROUND_AFTER = re.compile(

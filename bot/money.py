@@ -32,6 +32,16 @@ _SUFFIX = {
     "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "rupees": "INR", "inr": "INR",
     "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "yen": "JPY", "won": "KRW",
     "francs": "CHF", "chf": "CHF", "naira": "NGN", "reais": "BRL", "pesos": "MXN",
+    # a currency named with its country: "4.7M Swiss francs", "C$5 million Canadian dollars"
+    "swiss francs": "CHF", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "singapore dollars": "SGD", "hong kong dollars": "HKD", "new zealand dollars": "NZD",
+    "us dollars": "USD", "u.s. dollars": "USD", "british pounds": "GBP",
+    "pounds sterling": "GBP", "japanese yen": "JPY", "chinese yuan": "CNY",
+    "indian rupees": "INR", "brazilian reais": "BRL", "mexican pesos": "MXN",
+    "swedish kronor": "SEK", "kronor": "SEK", "norwegian kroner": "NOK",
+    "danish kroner": "DKK", "south african rand": "ZAR", "rand": "ZAR",
+    "nigerian naira": "NGN", "kenyan shillings": "KES", "shekels": "ILS", "dirhams": "AED",
+    "riyals": "SAR", "zloty": "PLN", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
 }
 _SCALE = {
     "k": 1e3, "thousand": 1e3,
@@ -82,6 +92,10 @@ class Money:
     end: int
 
 
+def _spaced(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
 def _value(num: str, scale: str | None) -> float | None:
     try:
         value = float(re.sub(r"[,\u202f ]", "", num))
@@ -102,14 +116,14 @@ def find_money(text: str, *, bare: bool = False) -> list[Money]:
             pre = m.group("pre").lower()
             currency = _PREFIX.get(pre) or _PREFIX.get(pre.rstrip("."))
             if m.group("suf1"):
-                currency = _SUFFIX[m.group("suf1").lower()] if pre in ("$",) else currency
+                currency = _SUFFIX[_spaced(m.group("suf1"))] if pre in ("$",) else currency
             scale = m.group("scale")
             # "Rs 100 cr", "$5 M": a lone "m"/"b"/"k" must touch the number or end a word.
             value = _value(m.group("num"), scale)
             if pre in ("rs", "rm", "rp", "sar", "try", "php") and not scale:
                 continue  # too ambiguous without a scale word ("RM 5" vs "rm -rf")
         else:
-            currency = _SUFFIX[m.group("suf2").lower()]
+            currency = _SUFFIX[_spaced(m.group("suf2"))]
             value = _value(m.group("num2"), m.group("scale2"))
         if value is not None:
             found.append(Money(value, currency, m.start(), m.end()))
