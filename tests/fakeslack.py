@@ -83,6 +83,11 @@ def sign_request(body: str, secret: str, timestamp: int | None = None) -> dict[s
     }
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # tests send bursts (20 /deal answers at once); the default is 5
+
+
 class FakeSlack:
     """Slack Web API on 127.0.0.1 (random port) with real state and fault injection.
 
@@ -142,7 +147,7 @@ class FakeSlack:
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         # a short poll interval so stop() returns at once rather than after 0.5 s
         self._thread = threading.Thread(

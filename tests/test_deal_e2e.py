@@ -29,6 +29,7 @@ SECRET = "s3cret-e2e"
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 64  # bursts of requests; the default backlog is 5
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -28,6 +28,7 @@ SECRET = "concurrency-signing-secret"
 
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 64  # 20 clients connect at once; socketserver's default backlog is 5
 
 
 class _Quiet(WSGIRequestHandler):
