@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from bot import names
+from bot.investors import investors_in_body
 from bot.kinds import classify, read, round_money  # noqa: F401 - classify is public API
-from bot.lexicon import CORE_VERB
 from bot.lexicon import PARTS as _PARTS
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
 from bot.places import location_in
 from bot.rates import to_usd
+from bot.rounds import ROUND as _ROUND
+from bot.rounds import find_round, is_round, round_of
 from bot.subject import find_subject
 from bot.text import plain_text
 
@@ -56,94 +58,6 @@ _FUNDING_NOUN = re.compile(
     r"|capital|cash|war chest|injection|venture debt|debt|loan|grant|valuation|investors?)\b",
     re.I,
 )
-# --- rounds ------------------------------------------------------------------------------
-
-_ROUND = re.compile(
-    r"\b(?P<preseed>pre-?seed)\b"
-    r"|\b(?P<presa>pre-?series[\s-]?a)\b"
-    r"|\bseries[\s-]?(?P<series>[a-hA-H])(?:[\s-]?\d|\+)?(?![\w-])"
-    r"|\b(?P<letter>(?-i:[A-H]))\d? round\b"
-    r"|\b(?P<seed>seed)\b(?!-stage investors| investors| funds?\b| vc)"
-    r"|\b(?P<growth>growth (?:round|equity|funding|financing|capital|investment|stage round))\b"
-    r"|\b(?P<debt>venture debt|debt(?! collection| management| relief| recovery)|credit facility"
-    r"|credit line|line of credit|loan|loans|debt financing|factoring(?: facility)?)\b"
-    r"|\b(?P<bridge>bridge (?:round|loan|financing|funding|note)|bridge)\b(?! the| a | gaps?\b)"
-    r"|\b(?P<conv>convertible notes?|convertible|SAFE notes?)\b"
-    r"|\b(?P<grant>grants?)\b",
-    re.I,
-)
-
-
-def _round_of(m: re.Match) -> str:
-    if m.group("preseed"):
-        return "pre-seed"
-    if m.group("presa"):
-        return "pre-series-a"
-    if m.group("series"):
-        return f"series-{m.group('series').lower()}"
-    if m.group("letter"):
-        return f"series-{m.group('letter').lower()}"
-    for group, name in (
-        ("seed", "seed"),
-        ("growth", "growth"),
-        ("debt", "debt"),
-        ("bridge", "bridge"),
-        ("conv", "convertible"),
-        ("grant", "grant"),
-    ):
-        if m.group(group):
-            return name
-    return "undisclosed"
-
-
-def find_round(text: str, near: int | None = None) -> str | None:
-    """The round named in `text`; with `near`, the mention closest to that position."""
-    found = [
-        (m.start(), m.end(), _round_of(m))
-        for m in _ROUND.finditer(text[:MAX_BODY])
-        if _is_round(text, m)
-    ]
-    if not found:
-        return None
-    if near is not None:
-        return min(found, key=lambda f: abs(f[0] - near))[2]
-    # "Series A and B", "Seed & Series A": two rounds closed together → the later one
-    for (_, end, first), (start, _, second) in zip(found, found[1:]):
-        if _JOINED.fullmatch(text[end:start]) and first in _ORDER and second in _ORDER:
-            return max(first, second, key=_ORDER.index)
-    both = re.search(r"\bseries ([a-h])\d?\s*(?:and|&|/|or|to)\s*([a-h])\b", text, re.I)
-    if both:
-        return f"series-{max(both.group(1), both.group(2)).lower()}"
-    return found[0][2]
-
-
-_JOINED = re.compile(r"\s*(?:and|&|/|\+|plus)\s*(?:a\s+|an\s+)?", re.I)
-_ORDER = ["pre-seed", "seed", "pre-series-a"] + [f"series-{c}" for c in "abcdefgh"]
-
-
-def _is_round(text: str, m: re.Match) -> bool:
-    """Drop round words that are a name ("Susquehanna Growth Equity", "North Bridge Venture
-    Partners" are investors) or one part of a mix ("raised equity and debt" is not debt)."""
-    if m.group("debt") and _MIXED.search(text[max(0, m.start() - 20) : m.end() + 20]):
-        return False
-    word = m.group("growth") or (m.group("bridge") if m.group(0) == "Bridge" else None)
-    if not word or not word[0].isupper():
-        return True
-    before = re.search(r"(?:^|\s)([A-Z][A-Za-z&.'’-]*)\s$", text[max(0, m.start() - 30) : m.start()])
-    if before and not CORE_VERB.fullmatch(before.group(1)):
-        return False  # a capitalised word before it that is not a verb: part of a name
-    after = re.match(r"\s+([A-Z]\w*)", text[m.end() : m.end() + 30])
-    return not (m.group("bridge") and after and not _ROUND_NOUN.match(after.group(1)))
-
-
-_ROUND_NOUN = re.compile(
-    r"(?i:round|funding|financing|loan|note|notes|investment|capital|extension|deal|facility)$"
-)
-
-
-_MIXED = re.compile(r"\bequity (?:and|&) debt\b|\bdebt (?:and|&) equity\b", re.I)
-
-
 # --- money in context --------------------------------------------------------------------
 
 _VAL_BEFORE = re.compile(
@@ -242,6 +156,19 @@ _ROUND_TALK = re.compile(
 )
 
 
+def _title_sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _sentences(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece  # "Acme Inc. raises ...": not a sentence end
+        else:
+            out.append(piece)
+    return out or [text]
+
+
+_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|vs|No|Mr|Ms|Dr)\.$")
+
+
 def _sentences(body: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(body[:MAX_BODY]) if s and s.strip()]
 
@@ -270,8 +197,11 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     text = reading.text
     subject = find_subject(reading)
     company, location = subject.company, subject.location
-    leads = list(subject.lead_investors) + names.leads_in(text)
-    investors = list(subject.investors) + names.investors_in(text)
+    # A headline of whole sentences (trade-press openers): names in its first sentence are
+    # read as a headline's, the later sentences ("X led, and was joined by Y") as a body's.
+    first, *later = _title_sentences(text)
+    leads = list(subject.lead_investors) + names.leads_in(first)
+    investors = list(subject.investors) + names.investors_in(first)
 
     # Money and round: the headline first, the body only for what it leaves out.
     title_money = find_money(text, bare=True)
@@ -289,7 +219,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     round_name = round_name or find_round(text)
 
     body = " ".join(x for x in (summary, content) if x)
-    sentences = _sentences(body) if body else []
+    sentences = later + (_sentences(body) if body else [])
     relevant = [
         s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)
     ]
@@ -321,12 +251,12 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
                 candidate = [
                     r
                     for r in _ROUND.finditer(s)
-                    if _is_round(s, r)
+                    if is_round(s, r)
                     and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
                     and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
                 ]
                 if candidate:
-                    round_name = _round_of(candidate[0])
+                    round_name = round_of(candidate[0])
                     break
     if valuation is None:
         for s in sentences:
@@ -339,11 +269,11 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
 
     # Investors from the headline's other clauses ("...; Peak XV and Khosla participate") and
     # from the body, only from sentences about this round.
-    title_leads, title_investors = names.investors_in_body(_PARTS.split(title)[1:], company)
+    title_leads, title_investors = investors_in_body(_PARTS.split(title)[1:], company)
     leads += title_leads
     investors += title_investors
     if sentences:
-        body_leads, body_investors = names.investors_in_body(sentences, company)
+        body_leads, body_investors = investors_in_body(sentences, company)
         leads = leads or body_leads
         investors = investors + body_investors
 

@@ -25,6 +25,7 @@ from bot.lexicon import (
     BACKED_BY,
     BASE_FORMS,
     CLUB,
+    CONTROL,
     CORE_VERB,
     FOREIGN,
     FUND,
@@ -237,6 +238,8 @@ def read(title: str) -> Reading:
     rumor = _rumor_at(text)
     if core >= 0 and MODAL.search(text[:core]):
         rumor = core if rumor < 0 else min(rumor, core)
+    if CONTROL.search(text):
+        return done("acquisition")
     acq = ACQUISITION.search(text)
     if (
         acq

@@ -62,7 +62,8 @@ MONEY_NOUNS = (
     "seed", "pre-seed", "pre-series [a-h]", r"series [a-h]\d?", "capital", "cash", "funds",
     "money", "war chest", "injection", "venture debt", "debt", "loans?", "credit", "grant",
     "grants", "investors?", "backers?", "check", "cheque", "valuation", "tranche", "extension",
-    "infusion", "boost", "(?:tens|hundreds) of millions", "bucks", "factoring", "millions", "billions", "crores?",
+    "infusion", "boost", "(?:tens|hundreds) of millions", "bucks(?= from)", "factoring", "millions",
+    "billions", "crores?",
 )  # fmt: skip
 MONEY_NOUN = alt(MONEY_NOUNS)
 OBJECT = re.compile(
@@ -165,6 +166,8 @@ ACQUISITION_CUES = (
     r"(?:\$\S+|billion) sale", "bid for", r"paid \$\S+ for", r"pays \$\S+ for",
     r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)",
 )  # fmt: skip
+# A buyer taking control, whatever verb carries it: "receives majority investment from PE firm".
+CONTROL = re.compile(r"\b(?:majority|controlling) (?:investment|stake|interest|ownership)\b", re.I)
 ACQUISITION = re.compile(rf"\b(?:{alt(ACQUISITION_CUES)})\b", re.I)
 IPO_CUES = (
     "IPO", "IPOs", "initial public offering", "goes public", "going public", "go public",
@@ -180,6 +183,7 @@ FUND_ADJECTIVES = (
     "opportunity", "opportunities", "growth", "seed", "venture", "early-stage", "late-stage",
     "climate", "continuity", "evergreen", "secondaries", "rolling", "pre-seed", "impact",
     "deep tech", "deeptech", "fintech", "vc", "debut", "largest", "biggest", "solo", "creator",
+    "eleventh", "twelfth", r"\w+teenth", "twentieth", r"\d+(?:st|nd|rd|th)",
 )  # fmt: skip
 FUND = re.compile(
     r"\bfund (?:[IVX]+|\d+)\b"
@@ -191,6 +195,9 @@ FUND = re.compile(
     r"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){0,3}?"
     r"(?:startups|founders|companies)"
     r"|\bvc firm\b|\bventure firm\b"
+    # "raises €400M for AI-driven venture strategy": money to invest, not to build with
+    r"|\bfor (?:its |a |an |the |new )?(?:[\w-]+ ){0,3}(?:venture|investment|investing)"
+    r" (?:strategy|vehicle|programme|program)\b"
     # "closes $975M across two new funds", "raises $1.3bn for new early-stage and growth funds"
     r"|\b(?:across |for (?:its |their |new |two |three |\w+ new )+)(?:[\w-]+ ){0,4}?funds\b"
     r"(?! (?:platform|app|startup|company|management|transfers?|tool)s?\b)",
@@ -228,7 +235,10 @@ STRONG_OTHER = re.compile(
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
     r"|marks? (?:up|down)) (?:its |the )?valuation of|(?:in|during) (?:Q[1-4]|H[12])\b"
     r"|funding in 20\d\d|(?:\w+-year|record|all-time|multi-year) (?:low|high)"
-    r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b)",
+    r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b"
+    # a sports team bought by a consortium is not a startup's round
+    r"|expansion (?:team|franchise|club)|(?:soccer|football|basketball|baseball|hockey|rugby)"
+    r" (?:team|club|franchise)\b)",
     re.I,
 )
 ROUNDUP_OPENERS = (
@@ -276,7 +286,10 @@ TIME_AFTER = re.compile(
     r"|a few|several) )?(?:days?|weeks?|months?|years?) (?:after|since)\b.*$",
     re.I,
 )
-APPOSITIVE = re.compile(r",\s*(?:an?|the)\s[^,]{1,80},")
+# ", a Berlin-based fintech,"; ", a Santa Monica, Calif.-based platform for ...,"
+APPOSITIVE = re.compile(
+    r",\s*(?:an?|the)\s(?:[^,]{1,40},\s*(?=[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\b))?[^,]{1,120},"
+)
 AFTER_CLAUSE = re.compile(
     r"\b(?:after|when|before|since|once|because) (?:it|they|he|she|we)\s+(?:\w+ )?$", re.I
 )
@@ -316,95 +329,3 @@ SIZED_ROUND = re.compile(
     rf"(?:{MONEY_NOUN})\b",
     re.I,
 )
-
-# --- words around names --------------------------------------------------------------------
-
-NAME_ADVERBS = set(
-    """
-    reportedly quietly officially just now finally also has have had is was will today again
-    already still successfully recently newly formally only who which that itself says said
-    it
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-DESCRIPTORS = set(
-    """
-    startup start-up startups company companies firm platform maker makers app provider
-    developer unicorn giant rival challenger spinout spin-off spinoff upstart newcomer
-    fintech edtech healthtech insurtech proptech agritech agtech cleantech climatetech
-    climate-tech deeptech deep-tech biotech medtech foodtech legaltech regtech adtech
-    martech saas b2b d2c dtc b2c ev neobank marketplace stealth operator lender insurer
-    retailer brand darling player builder creator owner manufacturer producer supplier
-    chipmaker automaker carmaker drugmaker tool service solution solutions venture outfit
-    specialist pioneer leader e-commerce ecommerce quick-commerce web3 crypto exchange
-    network software tech technology ai genai gen-ai robotics defense defence healthcare
-    logistics mobility gaming security cybersecurity fashion food delivery travel energy
-    battery space drone chip semiconductor analytics data cloud payments payment lending
-    banking insurance wealth wealthtech hr hrtech agentic coding voice video audio music
-    media social dating beauty pet legal climate carbon solar nuclear fusion quantum
-    biotechnology health mental fitness education learning new former ex the a an its based
-    backed led owned founded indie consumer enterprise open-source open source agent agents
-    app-based online digital mobile electric autonomous self-driving
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-# Words that end a company name but are also descriptors: kept when part of the name's run.
-NAME_TAILS = set(
-    """
-    ai labs robotics bio health energy technologies systems space security data cloud pay
-    finance capital tech media network exchange software therapeutics motors aerospace
-    fusion quantum payments analytics games studios foods mobility logistics technology
-    company group lab
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-COMMON = set(
-    """
-    the a an this that these those it its in on at by for with from to of and or but as if
-    beyond principally however perhaps indeed also meanwhile today yesterday now then after
-    before while when where why how what who which there here their our we they he she his
-    her following according despite since though although because so still yet even more
-    most many some several other others another all both each every no not new last first
-    next earlier later previously currently recently together instead besides additionally
-    including existing notably separately overall finally once under over into about among
-    between other-wise amid against one during founded launched backed led based mr ms dr
-    ceo cto coo cfo founder co-founder chief president partner managing investors investor
-    backers series seed round funding round's monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october
-    november december techcrunch bloomberg reuters forbes axios cnbc information wsj fortune
-    sifted crunchbase pitchbook inc42 yourstory entrackr finsmes eu-startups tech.eu
-    venturebeat business insider wired verge engadget ft financial times economic mint
-    statement sources source report reports filing filings said says told spokesperson press
-    release government state federal national international global world u.s. uk eu us
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-# Words of the deal itself: in Title Case headlines they are capitalised but never a name.
-DEAL_WORDS = {
-    "series",
-    "seed",
-    "round",
-    "others",
-    "more",
-    "investors",
-    "valuation",
-    "valued",
-    "values",
-    "funding",
-    "financing",
-    "investment",
-    "raise",
-    "raises",
-    "raised",
-    "tops",
-    "hits",
-    "reaches",
-    "at",
-    "to",
-    "for",
-    "in",
-    "as",
-    "amid",
-    "after",
-    "now",
-    "taking",
-    "bringing",
-    "pushing",
-}
-LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.lexicon import (
+from bot.namewords import (
     COMMON,
     DEAL_WORDS,
     DESCRIPTORS,
@@ -34,8 +34,10 @@ LOWER_BRANDS = {"a16z", "e.ventures", "b2venture", "500", "iyo", "n8n", "tldraw"
 # Lowercase brands carry a digit, dot or slash: "n8n", "daily.co", "/dev/agents", "1mind".
 _BRAND = re.compile(r"^/?[a-z0-9][a-z0-9]*[./\d][\w./]*$")
 # Capitalised first words that belong to the name when a name follows ("The Rounds").
-_NAME_OPENERS = {"the", "new", "general", "open", "next", "united", "national", "global"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!/-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
+_NAME_OPENERS = {
+    "the", "new", "general", "open", "next", "united", "national", "global", "federal", "first",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"^(?:[A-Z0-9][\w.'’&+!/~-]*|[a-z]+[-.]?[A-Z][\w.'’&+-]*|&)$")
 _CONNECTORS = {"&", "of", "de", "da", "la", "du", "von", "van", "der", "del", "y", "for"}
 
 
@@ -120,6 +122,17 @@ def trailing_name(text: str, titled: bool | None = None) -> tuple[str | None, st
         run.insert(0, token)
         if len(run) >= 5:
             break
+    if (
+        run
+        and len(run) == len(tokens) - 1
+        and (
+            (_bare(tokens[0]).lower() in _NAME_OPENERS and tokens[0][:1].isupper())
+            or re.match(r"^\d+%$", tokens[0])
+        )
+    ):
+        # "The Boring Company", "Federal Data Systems", "10% Happier": the opener starts the
+        # name when the name fills the subject
+        return clean_name(" ".join(tokens)) or None, location
     # a run that starts with descriptors in title-case text ("Fintech Startup Acme")
     while (
         run
@@ -144,7 +157,8 @@ def trailing_name(text: str, titled: bool | None = None) -> tuple[str | None, st
         and start >= 1
         and _bare(run[0]).lower() in NAME_TAILS
         and re.match(r"^[A-Z][a-z]+$", tokens[start - 1])
-        and _bare(tokens[start - 1]).lower() not in DESCRIPTORS
+        and not place_name(tokens[start - 1])
+        and (_bare(tokens[start - 1]).lower() not in DESCRIPTORS or start == 1)
     ):
         run.insert(0, tokens[start - 1])  # "Together AI": a common word made a brand by its tail
         start -= 1
@@ -202,17 +216,22 @@ def clean_name(name: str) -> str:
 def parse_names(text: str) -> list[str]:
     """A list of names at the start of `text`: "Sequoia, Accel and Alphabet's GV to build" → 3."""
     text = re.sub(
-        r"^\s*(?:existing |new |other |returning )?(?:investors?|backers?)?\s*(?:including|include|"
-        r"such as|like|the likes of)?\s*",
+        r"^\s*(?:existing |new |other |returning |return )?(?:investors?|backers?|firms|funds)?"
+        r"\s*(?:including|include|such as|like|the likes of)?\s*",
         "",
         text,
     )
+    text = _JOINED_NAMES.sub(lambda m: m.group(0).replace(" ", "~"), text)
     names: list[str] = []
     current: list[str] = []
-    for raw in _tokens(text):
+    tokens = _tokens(text)
+    for i, raw in enumerate(tokens):
         word = raw if _INITIALS.match(raw) else _bare(raw)  # "T. Rowe", "J.P."
         lower = word.lower()
         ends = raw.endswith((",", ";"))
+        if raw.endswith(("...", "…")):
+            current = []  # a summary cut mid-name: "Scale N..." is no name
+            break
         if lower in ("and", "&") and not current:
             continue
         if lower == "and":
@@ -224,8 +243,10 @@ def parse_names(text: str) -> list[str]:
         if owner is not None and (place_name(owner) or not ends):
             current = []  # "Alphabet's GV" → GV; "Singapore's Temasek" → Temasek
             continue
-        if lower in DEAL_WORDS:  # "Led By Alibaba, Valuation Tops $4.5 Bn": the list ended
-            break
+        if not current and names and _LEGAL.match(word):
+            continue  # "Archytas Ventures, LLC": the legal form of the name before
+        if lower in DEAL_WORDS and not _inside_name(word, current, tokens[i + 1 : i + 2]):
+            break  # "Led By Alibaba, Valuation Tops $4.5 Bn": the list ended
         capital = word[:1].isupper() and lower not in LIST_STOP
         ok = _is_name_token(raw, False, first=not current and not capital) or (
             current and lower in _CONNECTORS - {"for"}
@@ -242,7 +263,7 @@ def parse_names(text: str) -> list[str]:
         names.append(" ".join(current))
     return [
         n
-        for n in (clean_name(x) for x in names)
+        for n in (clean_name(x).replace("~", " ") for x in names)
         if n
         and n.lower() not in COMMON
         and not place_name(n)
@@ -250,7 +271,28 @@ def parse_names(text: str) -> list[str]:
     ]
 
 
-_LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by\s+", re.I)
+def _inside_name(word: str, current: list[str], after: list[str]) -> bool:
+    """A capitalised deal word inside a firm's name: "QED Investors", "Generation Investment
+    Management", "Abu Dhabi Investment Authority"."""
+    if not current or not word[:1].isupper() or word.lower() not in _NAME_DEAL_WORDS:
+        return False
+    if word.lower() == "investors":
+        return True
+    return bool(after) and bool(re.match(r"^[A-Z][a-z]", after[0]))
+
+
+_NAME_DEAL_WORDS = {"investors", "investment", "investments", "capital", "growth", "seed"}
+_LEGAL = re.compile(r"^(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|GmbH|PLC|AG|BV|LP|LLP)\.?$")
+# Investor names that hold a joining word a list would split at: kept whole.
+_JOINED_NAMES = re.compile(
+    r"\b(?:Plug and Play|Force over Mass|Bill (?:and|&) Melinda Gates|Marc and Lynne Benioff"
+    r"|Procter (?:and|&) Gamble|Johnson (?:and|&) Johnson|Ernst (?:and|&) Young"
+    r"|Black and Veatch|Barnes (?:and|&) Noble|Dolce (?:and|&) Gabbana)\b"
+)
+
+
+# "led byD11Z": feeds that drop the space at a line break glue "by" to the name
+_LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by(?:\s+|(?=(?-i:[A-Z0-9])))", re.I)
 _X_LED = re.compile(r"((?:[A-Z]|a16z)[\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
 _X_LEADS = re.compile(
     r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3})"
@@ -278,148 +320,26 @@ def investors_in(text: str) -> list[str]:
     for m in _FROM.finditer(text):
         if m.group(0).lower().strip() == "with" and not re.match(r"[A-Z]", text[m.end() :]):
             continue
-        found += parse_names(text[m.end() :])
+        if re.match(r"(?i:stealth)\b", text[m.end() :]):
+            continue  # "Emerges From Stealth With $70M"
+        found += parse_names(list_text(text[m.end() :]))
     return found + leads_in(text)
 
 
-# Body sentences name investors in a few set ways. Lists *after* a cue: "led by X and Y",
-# "with participation from X", "joined by X", "backers include X". Lists *before* a cue, as the
-# sentence's subject: "X and Y co-led the round", "X led, and was joined by Y", "X and Y also
-# participated", "X were among the backers", "..., with X and Y also investing".
-_AFTER_CUE = re.compile(
-    r"\b(?:with participation from|participation from|joined by|(?:backers|investors|participants)"
-    r" (?:include|included|including)|which included|(?:funds|firms|investors|backers) including"
-    r"|(?:existing|new|other) (?:investors?|backers?)(?: such as| including)?"
-    r"|along with(?: (?:new|existing|other) (?:investors?|backers?))?|alongside"
-    r"|(?:took|takes|raised|received) (?:money|capital|funding|investment) from|came from)\s+",
-    re.I,
-)
-_LEAD_VERB = (
-    r"(?:co-led|led|co-leads|leads|co-lead|lead|headed|co-headed|(?:is|are|was|were) leading)"
-)
-_FUNDING_THING = (
-    r"(?i:round|financing|investment|raise|funding|series [a-h]\w*|seed|facility|deal|tranche"
-    r"|extension|equity round|debt|loan|note|offering|capital raise)"
-)
-_LEAD_AFTER = re.compile(
-    rf"^\s+(?:which\s+|who\s+)?(?:also\s+|jointly\s+)?"
-    rf"(?:{_LEAD_VERB}(?:\s*(?:[,.;]|$|and\b|with\b)"
-    rf"|\s+(?:the|this|its|their|a|an)\s+(?:[\w'’$€£.-]+\s+){{0,5}}?{_FUNDING_THING}\b)"
-    r"|(?:acted|served|signed on|came in) as (?:the )?(?:lead|anchor) (?:investor|backer)"
-    r"|(?:was|is|were|are) the (?:lead|anchor) (?:investors?|backers?))"
-)
-_JOIN_AFTER = re.compile(
-    r"^\s+(?:also\s+|all\s+|each\s+|both\s+|too\s+)?(?:participated|participating|participates?"
-    r"|took part|taking part|takes? part|(?:joined|joins?)(?! the (?:board|company|team))|joining"
-    r"|comes? on board|signed up|entered (?:the|this) (?:[\w-]+ )?round|invested"
-    r"|investing|invest\b|backed|came on board|coming on board|chipped in|contributed"
-    r"|made follow-on|put (?:in )?money|(?:were|are|was|is) (?:also )?among"
-    r"|among the (?:other )?(?:investors|backers|participants))"
-)
-# Where a cue may start: a cheap first pass so the full cue patterns run at few positions.
-_CUE_START = re.compile(
-    r"(?<=\S)\s+(?=(?:which |who |also |jointly |all |each |both |too )?(?:co-|le[ad]|head"
-    r"|is |are |was |were |acted|served|signed|came|particip|took|tak|join|com|enter|invest"
-    r"|backed|chipped|contribut|made|put|among))"
-)
-_LIST_WORDS = set(
-    """
-    and & of de la van von der du da existing new investor investors backer backers the fellow
-    returning
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "T. Rowe Price", "J.P. Morgan"
-_DATES = set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-# Words that open a sentence, not a name ("In", "Meanwhile"); dates only before a comma.
-_NOT_LIST_START = COMMON - _DATES - {"new", "general", "first", "national", "global", "united"}
-# An aside between a subject and its verb: "X, the firm co-founded by Y, led the round".
-_ASIDE = re.compile(
-    r",\s+(?:(?:(?:which|who|whose)(?! (?:co-)?led (?:this|the) (?:[\w-]+ ){0,3}?round)"
-    r"|part of|one of|(?:co-)?founded|based|backed|now)\b"
-    r"|(?:[Tt]he|[Aa]n?|its) (?=[a-z$€£\d]))[^,;]{0,100},"
-)
-_PAST = re.compile(
-    r"\b(?:last year|previous(?:ly)?|prior round|earlier round|a year ago|in 20\d\d)\b", re.I
-)
-_CURRENT = re.compile(r"\b(?:this|the|current|latest|new) (?:\w+ )?(?:round|financing)\b", re.I)
-
-
-def _list_before(text: str) -> list[str]:
-    """The list of names that ends `text` ("..., with Nvidia and existing investor Microsoft")."""
-    tokens = text.split()
-    start = len(tokens)
-    for i in range(len(tokens) - 1, -1, -1):
-        raw = tokens[i]
-        if i < len(tokens) - 1 and raw.endswith((".", ";", ":")) and not _INITIALS.match(raw):
-            break  # the previous sentence or clause ended here
-        if _bare(raw).lower() in _LIST_WORDS or _is_name_token(raw, False, False):
-            start = i
-            continue
-        # "Singapore's sovereign fund Temasek": skip a description owned by a place or firm
-        owner = next(
-            (j for j in range(i - 1, max(-1, i - 5), -1) if _OWNER_TOKEN.match(tokens[j])), None
-        )
-        if owner is not None and all(t[:1].islower() for t in tokens[owner + 1 : i + 1]):
-            start = owner
-            continue
-        break
-    run = tokens[start:]
-    while run and (
-        _bare(run[0]).lower() in _NOT_LIST_START | _LIST_WORDS - {"&"}
-        or (run[0].endswith(",") and _bare(run[0]).lower() in _DATES)
-    ):
-        run = run[1:]
-    return parse_names(_list_text(" ".join(run)))
-
-
-_OWNER_TOKEN = re.compile(r"^[A-Z][\w.-]*['’]s$")
 _OWNED_DESCRIPTION = re.compile(r"\b[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 
 
-def _list_text(text: str) -> str:
+def list_text(text: str) -> str:
     """A list ready for `parse_names`: no "the", no "existing investor" inside it."""
     text = _OWNED_DESCRIPTION.sub("", text)
     text = re.sub(r"\b(?:the|fellow)\s+(?=[A-Z])", "", text)
     return re.sub(
-        r"\b(?:(?:existing|new|returning|other) )?(?:investors?|backers?)\s+(?=[A-Z])", "", text
+        r"\b(?:(?:existing|new|returning|return|other) )?(?:investors?|backers?)\s+(?=[A-Z])"
+        r"|\binsiders?\s+(?=[A-Z])",
+        "",
+        text,
     )
-
-
-def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[str], list[str]]:
-    """Leads and investors named in the sentences about this round (see the cues above)."""
-    leads: list[str] = []
-    investors: list[str] = []
-    for s in sentences:
-        if _PAST.search(s) and not _CURRENT.search(s):
-            continue
-        plain = _ASIDE.sub(",", s)  # for subject lists only: a list after a cue may hold asides
-        explicit = leads_in(s)
-        if explicit and re.search(
-            r"\b(?:round|funding|investment|financing|series|seed|raise|facility)", s, re.I
-        ):
-            leads += explicit
-            investors += explicit
-        for m in _AFTER_CUE.finditer(s):
-            investors += parse_names(_list_text(s[m.end() :]))
-        for m in _CUE_START.finditer(plain):
-            after = plain[m.start() : m.start() + 80]
-            lead = _LEAD_AFTER.match(after)
-            if not lead and not _JOIN_AFTER.match(after):
-                continue
-            found = [n for n in _list_before(plain[: m.start()]) if not _same_company(n, company)]
-            if lead:
-                leads += found
-            investors += found
-    return leads, investors
-
-
-def _same_company(name: str, company: str | None) -> bool:
-    return bool(company) and name.lower().split()[0] == company.lower().split()[0]
 
 
 def unique(names: list[str], *, exclude: str | None = None) -> list[str]:

@@ -119,6 +119,14 @@ def _strip_lead(text: str) -> str:
 _BACKED_MODIFIER = re.compile(
     r"^(?:(?:[A-Z][\w.&'’]*|a16z)\s+){0,3}(?:[A-Z]\w*|a16z)-(?:backed|led|funded)\s+"
 )
+# Nouns a lowercase brand may follow as the subject: "German AI startup mika raises".
+_HEAD_NOUNS = {
+    "startup", "start-up", "company", "firm", "platform", "app", "fintech", "maker", "provider",
+    "developer", "brand", "neobank", "marketplace", "unicorn", "biotech", "insurtech", "proptech",
+    "healthtech", "edtech", "scaleup", "scale-up", "spinout", "spin-off", "lender",
+}  # fmt: skip
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+_LEGAL = re.compile(r"^(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|PLC|SA|AG|BV|Pvt)\.?$")
 _PRONOUNS = {"it", "they", "he", "she", "we", "company", "startup", "one", "this", "that"}
 
 
@@ -137,7 +145,13 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
         parse_names(m.group(1)) for m in re.finditer(r"(?i:backed|funded) by ([^,]+)", full)
     )
     investors = tuple(n for group in backed for n in group)
+    subject = _ASIDE.sub("", subject)  # "Acme (DBA Beta)", "Actionable Quality Assurance (AQA)"
     parts = [p.strip() for p in re.split(r",\s*", subject) if p.strip()]
+    parts = [p for p in parts if not _LEGAL.match(p)]  # "ANM, Inc."
+    for i, part in enumerate(parts[1:], 1):
+        if re.match(r"(?:a|an|the)\s", part):
+            parts = parts[:i]  # "Acme, a City, ST-based maker of ...": the rest describes it
+            break
     parts = [
         p for p in parts if not re.match(r"^(?:backed|funded|supported|now backed) by\b", p, re.I)
     ]
@@ -157,10 +171,26 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     )
     if len(parts) == 1 and lone and words[-1].lower() not in _PRONOUNS | names.COMMON - {"series"}:
         word = names.clean_name(words[-1])
+        if (
+            len(words) == 1
+            and re.search(r"\w['’]s$", words[0])
+            and not place_name(word)
+            and names.title_case(text)
+        ):
+            # "Cappello's Secures Series B": in a Title Case headline a lone possessive subject
+            # is a brand; in sentence case it is more often a slip ("Acme’s raises $5M")
+            word = words[0].strip('"“”‘')
         if word and word.lower() not in names.DESCRIPTORS:
             return Subject(
                 word, location, verb_end, (), investors
             )  # "Series raises", "smallcase raises"
+    if (
+        len(words) >= 2
+        and words[-2].lower() in _HEAD_NOUNS
+        and re.match(r"^[a-z][\w.-]*$", words[-1])
+        and words[-1].lower() not in names.COMMON | names.DESCRIPTORS | _PRONOUNS
+    ):
+        return Subject(words[-1], location, verb_end, (), investors)  # "AI startup mika raises"
     titled = names.title_case(text)
     if not re.match(r"^[a-z]", last) and _ends_with_name(last):
         name, loc = trailing_name(last, titled)

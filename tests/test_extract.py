@@ -62,6 +62,18 @@ KINDS = [
     ("Anthropic Is Said to Raise Funds at $61.5 Billion Valuation", "rumor"),
     ("Figma raises $1.2 billion in IPO priced above range", "ipo"),
     ("Southeast Asia tech funding sinks to five-year low of US$2.84B", "other"),
+    # trade-press verbs (VC News Daily style), each on a real deal
+    ("Hugging Face Pulls $235M in Series D Funding", "funding"),
+    ("Cohere Sees $500M Series D", "funding"),
+    ("Helsing Tacks On €450M in Series C", "funding"),
+    ("Runway Expands Series C With $141M From Google", "funding"),
+    ("Wiz Claims $1B in Funding at a $12B Valuation", "funding"),
+    ("Acme sees $5M in revenue", "other"),
+    # a VC's own fund, a control deal, a sports team
+    ("General Catalyst closed the twelfth investment fund, at $8B", "fund"),
+    ("QuantumLight raises $250M for its AI-led venture strategy", "fund"),
+    ("Pipedrive receives majority investment from Vista Equity Partners", "acquisition"),
+    ("Sixth Street leads investor group for a new NWSL expansion team", "other"),
 ]
 
 
@@ -139,6 +151,34 @@ FIELDS = [
         {"amount": None, "valuation": 1.5e9, "currency": "USD"},
     ),
     ("Acme secures$2bn in funding", {"company": "Acme", "amount": 2e9, "currency": "USD"}),
+    # round words in trade-press headlines
+    ("Black Forest Labs Lands $31M in Seed Funding", {"round": "seed"}),
+    ("Calendly Lands $350M Growth Investment", {"round": "growth"}),
+    ("Calendly Secures $350M Growth Round", {"round": "growth"}),
+    ("Acme raises $5M Seed & Series A", {"round": "series-a"}),  # two joined: the later
+    # a verb is never part of the name
+    ("Hugging Face Pulls $235M in Series D Funding", {"company": "Hugging Face"}),
+    ("Cohere Sees $500M Series D", {"company": "Cohere"}),
+    ("Wiz Claims $1B in Funding", {"company": "Wiz"}),
+    ("Runway Hops to $141M Series C", {"company": "Runway"}),
+    # names whose first word a headline reader could drop
+    ("The Browser Company Raises $50M Series B", {"company": "The Browser Company"}),
+    ("Next Insurance Announces $250M Investment", {"company": "Next Insurance"}),
+    ("Harry's Secures $112M in Series D Funding", {"company": "Harry's"}),
+    ("German AI startup deepset raises $30M", {"company": "deepset", "location": "Germany"}),
+    # money in words and after "with"
+    ("Climeworks Grabs 600M Swiss Francs in Equity Funding", {"amount": 600e6, "currency": "CHF"}),
+    ("Physical Intelligence Emerges From Stealth With $70M", {"amount": 70e6, "investors": ()}),
+    # the company from a description, not from what it describes
+    (
+        "Isomorphic Labs, a London, UK-based drug discovery spinout from Alphabet, raised $600M",
+        {"company": "Isomorphic Labs", "amount": 600e6},
+    ),
+    (
+        "Anysphere, Inc. (the maker of Cursor), raised $900M. Thrive Capital led.",
+        {"company": "Anysphere", "lead_investors": ("Thrive Capital",)},
+    ),
+    ("Acme Corp, a debt-collection app, lands $5M credit facility", {"round": "debt"}),
 ]
 
 
@@ -223,6 +263,46 @@ BODY = [
         {"investors": {"MUFG", "Khosla Ventures", "NEA"}},
     ),
     (
+        "Wiz raises $1B",
+        "Wiz raised $1 billion at a $12 billion valuation. Andreessen Horowitz, Lightspeed Venture "
+        "Partners and Thrive Capital co-led, and were joined by return backers Sequoia Capital and "
+        "Index Ventures. Existing backers include Cyberstarts.",
+        {
+            "lead_investors": (
+                "Andreessen Horowitz",
+                "Lightspeed Venture Partners",
+                "Thrive Capital",
+            ),
+            "investors": {
+                "Andreessen Horowitz",
+                "Lightspeed Venture Partners",
+                "Thrive Capital",
+                "Sequoia Capital",
+                "Index Ventures",
+            },
+        },
+    ),
+    (
+        "Acme raises $7M in seed funding",
+        "Thrive Capital led the seed, and was joined by insiders Khosla Ventures and OpenAI. It "
+        "also secured $20 million in debt financing from Silicon Valley Bank.",
+        {
+            "round": "seed",
+            "lead_investors": ("Thrive Capital",),
+            "investors": {"Thrive Capital", "Khosla Ventures", "OpenAI"},
+        },
+    ),
+    (
+        "Acme, a New York-based AI video startup, raised $14M. Google led, and was joined by "
+        "Nvidia and Salesforce Ventures. North Bridge Venture Partners did not take part.",
+        "",
+        {
+            "round": None,
+            "lead_investors": ("Google",),
+            "investors": {"Google", "Nvidia", "Salesforce Ventures"},
+        },
+    ),
+    (
         "Sarvam AI raises $41 million Series A led by Lightspeed; Peak XV and Khosla Ventures "
         "participate",
         "",
@@ -245,6 +325,13 @@ def test_find_round():
     assert find_round("its seed round") == "seed"
     assert find_round("a $5M venture debt facility") == "debt"
     assert find_round("nothing here") is None
+    assert find_round("raised $6M in seed funding") == "seed"
+    assert find_round("a $5M Seed & Series A") == "series-a"
+    assert find_round("a Series A and B") == "series-b"
+    assert find_round("North Bridge Venture Partners joined") is None
+    assert find_round("Susquehanna Growth Equity joined") is None
+    assert find_round("Acme Closes Bridge Round") == "bridge"
+    assert find_round("a $15m factoring facility") == "debt"
 
 
 def test_quirks():

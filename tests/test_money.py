@@ -25,6 +25,10 @@ CASES = [
     ("600 million dollars", 600e6, "USD"),
     ("$50 Mn", 50e6, "USD"),
     ("$1,500,000", 1.5e6, "USD"),
+    ("4.7M Swiss Francs", 4.7e6, "CHF"),
+    ("50 million Canadian dollars", 50e6, "CAD"),
+    ("20 million pounds sterling", 20e6, "GBP"),
+    ("300 million Swedish kronor", 300e6, "SEK"),
 ]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.investors import investors_in_body
 from bot.kinds import read
-from bot.names import investors_in_body, leads_in, parse_names, trailing_name
+from bot.names import leads_in, parse_names, trailing_name
 from bot.subject import find_subject
 
 
@@ -18,6 +19,10 @@ from bot.subject import find_subject
         ("The Rounds", "The Rounds", None),
         ("AI startup /dev/agents", "/dev/agents", None),
         ("Danish startup Flatpay Inc.", "Flatpay", "Denmark"),
+        ("The Browser Company", "The Browser Company", None),
+        ("Next Insurance", "Next Insurance", None),
+        ("10% Happier", "10% Happier", None),
+        ("Fashion Cloud", "Fashion Cloud", None),
     ],
 )
 def test_trailing_name(text, name, place):
@@ -38,6 +43,15 @@ def test_trailing_name(text, name, place):
         ("Google vet raises $8M for Continua", "Continua"),
         ("ZoomInfo alum raises $15M for startup that builds AI sales engineers", None),
         ("Rivian spinoff Also raises another $200M", "Also"),
+        ("Whoop Pulls $100M in Series F Funding", "Whoop"),
+        ("Glean Unearths $200M Series E", "Glean"),
+        ("Pinecone Sips $10M in Seed Funding", "Pinecone"),
+        (
+            "OncoSynergy, a South San Francisco, CA-based spinout from UCSF, closed a Series A",
+            "OncoSynergy",
+        ),
+        ("ANM, Inc. (DBA Halo Labs), a cannabis oil processor, received an investment", "ANM"),
+        ("Berlin-based mika raises €6M", "mika"),
     ],
 )
 def test_company_of_headline(title, company):
@@ -65,6 +79,14 @@ def test_investor_lists():
         ("T. Rowe Price and Franklin Templeton", ["T. Rowe Price", "Franklin Templeton"]),
         ("J.P. Morgan and Craft Ventures", ["J.P. Morgan", "Craft Ventures"]),
         ("Teachers' Venture Growth, valued at $2.6B", ["Teachers' Venture Growth"]),
+        # names that hold a deal word or a joining word, and a legal form after a comma
+        ("QED Investors and Ribbit Capital", ["QED Investors", "Ribbit Capital"]),
+        ("Generation Investment Management and KKR", ["Generation Investment Management", "KKR"]),
+        ("Plug and Play Ventures, Y Combinator", ["Plug and Play Ventures", "Y Combinator"]),
+        ("Force over Mass and VR Ventures", ["Force over Mass", "VR Ventures"]),
+        ("Archytas Ventures, LLC.", ["Archytas Ventures"]),
+        ("firms like Tiger Global and Coatue", ["Tiger Global", "Coatue"]),
+        ("D11Z, Deel, Scale N...", ["D11Z", "Deel"]),  # a summary cut mid-name
     ],
 )
 def test_parse_names_keeps_initials_and_plural_owners(text, names):
@@ -79,11 +101,22 @@ def test_parse_names_keeps_initials_and_plural_owners(text, names):
         ("Microsoft, the OpenAI Startup Fund and Nvidia are among the backers.", [], None),
         ("Tencent and Square come on board.", [], ["Tencent", "Square"]),
         ("Sequoia joined the board in 2021.", [], []),
+        (
+            "Verdane led, and was joined by insider Heartland.",
+            ["Verdane"],
+            ["Verdane", "Heartland"],
+        ),
+        (
+            "Index and Meritech co-led, and were joined by return backers Accel and Northzone.",
+            ["Index", "Meritech"],
+            ["Index", "Meritech", "Accel", "Northzone"],
+        ),
+        ("Existing backers include Visa and Goldman Sachs.", [], []),
     ],
 )
 def test_investors_in_body(sentence, leads, investors):
     got_leads, got_investors = investors_in_body([sentence], "Acme")
     assert got_leads == leads
     if investors is not None:
-        assert got_investors == investors
+        assert sorted(got_investors) == sorted(investors)  # order is not a fact
     assert set(got_leads) <= set(got_investors)
