@@ -18,7 +18,8 @@ from pathlib import Path
 from unittest.mock import Mock
 
 from bot.match import company_key, key_prefix
-from bot.store import Store, index_investors
+from bot.schema import index_investors
+from bot.store import Store
 from handlers.deal import make_deal_command
 
 CACHE = Path(__file__).resolve().parent / ".cache"

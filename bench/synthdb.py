@@ -25,7 +25,8 @@ from bench.common import CACHE
 from bench.data import CITIES, EPOCH_END, INVESTORS, companies, headline, summary
 from bot.links import link_key
 from bot.match import company_key, key_prefix
-from bot.store import Store, index_investors, iso
+from bot.schema import index_investors
+from bot.store import Store, iso
 
 VERSION = 2  # bump when the generated data changes
 PER_DAY = 1000

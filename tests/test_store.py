@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 from bot.match import new_deal
 from bot.models import Extraction, Story
-from bot.store import Store, migrations
+from bot.schema import migrations
+from bot.store import Store
 
 
 def test_schema_migrated_once_and_wal(tmp_path):
