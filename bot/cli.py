@@ -215,7 +215,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     return run(settings)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dealbot", description="Startup funding news → one Slack card per deal."
     )
@@ -241,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("roundup", help="print (or post) the roundup of the last days")
     p.add_argument("--days", type=int, default=7)
     p.add_argument("--post", action="store_true")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     from bot.logs import setup_logging  # every command logs through the redacting filter
 
     setup_logging(None, args.verbose)
