@@ -28,8 +28,11 @@ from bot.match import company_key, key_prefix
 from bot.schema import index_investors
 from bot.store import Store, iso
 
-VERSION = 2  # bump when the generated data changes
-PER_DAY = 1000
+VERSION = 3  # bump when the generated data changes
+# Stories a day. Low enough that even the 10k database spans more than the matching window
+# (2 x 60 days), so both sizes have a full window of candidates and the comparison measures the
+# database's size, not how much of the window a young database happens to fill.
+PER_DAY = 60
 ROUNDS = ["seed", "series-a", "series-b", "series-c", "series-d", None]
 OUTLETS = [
     "TechCrunch",

@@ -50,6 +50,8 @@ class Store:
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # index pages of a large database stay in memory (SQLite's default is 2 MB)
+            conn.execute("PRAGMA cache_size = -32000")
             db = sqlite_utils.Database(conn)
             self._local.db = db
         return db
