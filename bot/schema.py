@@ -174,3 +174,9 @@ def investor_rows(deal_id, announced, leads_json, investors_json, key) -> list[d
         {"deal_id": deal_id, "investor_key": k, "announced": announced, "lead": int(k in leads)}
         for k in keys
     ]
+
+
+@migrations()
+def m005_company_bucket_index(db: sqlite_utils.Database) -> None:
+    """Fuzzy company lookups list a prefix bucket's distinct names: from the index alone."""
+    db["deals"].create_index(["company_prefix", "company_key"])

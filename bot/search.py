@@ -201,13 +201,11 @@ def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, lis
             return keys, None, []
     if len(key) < 3:
         return [], None, []
-    names = [
-        r["company_key"]
-        for r in db.query(
-            "select distinct company_key from deals where company_prefix = ? limit ?",
-            [key_prefix(key), BUCKET_LIMIT],
-        )
-    ]
+    bucket = db.execute(  # plain tuples: a big bucket as dicts costs more than the fuzzing
+        "select distinct company_key from deals where company_prefix = ? limit ?",
+        [key_prefix(key), BUCKET_LIMIT],
+    )
+    names = [r[0] for r in bucket.fetchall()]
     best = process.extract(key, names, scorer=fuzz.ratio, limit=3, score_cutoff=SUGGEST_CUTOFF)
     if best and best[0][1] >= FUZZY_ACCEPT and len(key) >= 4:
         return [best[0][0]], display_name(store, best[0][0]), []
