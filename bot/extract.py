@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot import names
+from bot.aliases import aliases_in
 from bot.investors import investors_in_body
 from bot.kinds import classify, read, round_money  # noqa: F401 - classify is public API
 from bot.lexicon import PARTS as _PARTS
@@ -299,6 +300,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         valuation_currency=currency if valuation is not None else None,
         lead_investors=tuple(leads),
         investors=tuple(investors),
+        aliases=aliases_in(title, company),
     )
 
 

@@ -51,6 +51,28 @@ def company_key(name: str) -> str:
     return re.sub(r"[\s_]+", "", text)
 
 
+def story_keys(found: Extraction) -> list[str]:
+    """Keys a story can match on: its company's, then its aliases' (product names)."""
+    keys = company_keys(found.company or "")
+    for alias in found.aliases:
+        keys += company_keys(alias)
+    return list(dict.fromkeys(keys))
+
+
+def deal_keys(deal: Deal) -> list[str]:
+    """Keys a deal can be matched on: its company key, then its aliases' keys."""
+    keys = [deal.company_key] if deal.company_key else []
+    for alias in deal.aliases:
+        keys += company_keys(alias)
+    return list(dict.fromkeys(keys))
+
+
+def alias_hit(deal: Deal, found: Extraction) -> bool:
+    """Do the story and the deal share a product name (an alias on either side)? Weaker than a
+    company hit: two companies can ship products of one name, so amounts must agree too."""
+    return any(same_company(a, b) for a in story_keys(found) for b in deal_keys(deal))
+
+
 def key_prefix(key: str) -> str:
     """The indexed bucket for fuzzy candidates: the first three characters of the key."""
     return key[:3]
@@ -98,9 +120,12 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     keys = company_keys(found.company or "")
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
     if not any(same_company(k, deal.company_key) for k in keys):
-        # a short form of the name is the same company only when the amounts say so too
+        # a short form of the name, or a shared product name (alias), is the same company only
+        # when the amounts say so too
         agreeing = deal.amount_usd is not None and usd is not None
-        if not (agreeing and short_form(found.company or "", deal.company)):
+        if not (
+            agreeing and (short_form(found.company or "", deal.company) or alias_hit(deal, found))
+        ):
             return False
     if abs(when - deal.announced) > WINDOW:
         return False
@@ -122,13 +147,16 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
 
 
 def plausible(found: Extraction, rows: list[tuple]) -> list[int]:
-    """Ids among (id, company_key, company) rows whose company could be the found one."""
-    keys = company_keys(found.company or "")
-    return [
-        deal_id
-        for deal_id, key, company in rows
-        if any(same_company(k, key) for k in keys) or short_form(found.company or "", company)
-    ]
+    """Ids among (id, key, company) rows whose company could be the found one; a row's key is
+    its company key or one of its aliases' keys, and the story's aliases count too."""
+    keys = story_keys(found)
+    return list(
+        dict.fromkeys(
+            deal_id
+            for deal_id, key, company in rows
+            if any(same_company(k, key) for k in keys) or short_form(found.company or "", company)
+        )
+    )
 
 
 def best_match(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
@@ -158,6 +186,7 @@ def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
         location=found.location,
         lead_investors=found.lead_investors,
         investors=found.investors,
+        aliases=_aliases(found.aliases, keys[:1]),
         sources=[_source(story)],
     )
 
@@ -187,8 +216,19 @@ def merge(
     valuation, val_currency = deal.valuation, deal.valuation_currency
     if found.valuation is not None and (valuation is None or confirming):
         valuation, val_currency = found.valuation, found.valuation_currency
+    company, key = deal.company, deal.company_key
+    found_keys = company_keys(found.company or "")
+    alias_keys = {k for a in found.aliases for k in company_keys(a)}
+    if found_keys and key in alias_keys and not any(same_company(k, key) for k in found_keys):
+        # the deal was named by a product ("Cursor developer ..."): the maker's name wins
+        company, key = found.company or company, found_keys[0]
+    renamed = (deal.company,) if key != deal.company_key else ()
+    aliases = _aliases((*deal.aliases, *renamed, *found.aliases), [key])
     return replace(
         deal,
+        company=company,
+        company_key=key,
+        aliases=aliases,
         status="confirmed" if found.kind == "funding" else deal.status,
         announced=story.published if confirming and story.published else deal.announced,
         amount=amount,
@@ -204,6 +244,18 @@ def merge(
     )
 
 
+def _aliases(names: tuple[str, ...], company_keys_: list[str]) -> tuple[str, ...]:
+    """Names once each (by key), leaving out any that is the company itself."""
+    seen = set(company_keys_)
+    out = []
+    for name in names:
+        k = company_key(name)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(name)
+    return tuple(out)
+
+
 def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     seen = {company_key(x) for x in a}
     return (*a, *(x for x in b if company_key(x) not in seen))
@@ -211,5 +263,14 @@ def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 
 def changed_fields(before: Deal, after: Deal) -> list[str]:
     """Which card fields a merge changed (for "updated: valuation, investors")."""
-    names = ("status", "amount", "round", "valuation", "location", "lead_investors", "investors")
+    names = (
+        "company",  # a deal first named by its product ("Cursor") takes the maker's name
+        "status",
+        "amount",
+        "round",
+        "valuation",
+        "location",
+        "lead_investors",
+        "investors",
+    )
     return [n for n in names if getattr(before, n) != getattr(after, n)]

@@ -50,6 +50,7 @@ class Extraction:
     valuation_currency: str | None = None
     lead_investors: tuple[str, ...] = ()
     investors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # product names the headline ties to the company (Cursor)
 
     @property
     def is_funding(self) -> bool:
@@ -77,6 +78,7 @@ class Deal:
     location: str | None = None
     lead_investors: tuple[str, ...] = ()
     investors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # product/brand names seen for the company ("Cursor")
     id: int | None = None
     sources: list[Source] = field(default_factory=list)
 

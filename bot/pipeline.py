@@ -21,11 +21,11 @@ from bot.match import (
     WINDOW,
     best_match,
     changed_fields,
-    company_keys,
     key_prefix,
     merge,
     new_deal,
     plausible,
+    story_keys,
 )
 from bot.models import Deal, Story
 from bot.parse import parse_feed
@@ -84,10 +84,12 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         crash_point("in_ingest")  # test-only (bot/faults.py): a kill inside the transaction
         if not found.is_deal:
             return Ingested(new=True)
-        keys = company_keys(found.company or "")
+        # company and product names (aliases) alike: each key's prefix bucket among deals'
+        # companies and among their aliases, all by index
         rows = []
-        for prefix in dict.fromkeys(key_prefix(k) for k in keys):
+        for prefix in dict.fromkeys(key_prefix(k) for k in story_keys(found)):
             rows += store.candidate_names(prefix, when - WINDOW, when + WINDOW)
+            rows += store.candidate_aliases(prefix, when - WINDOW, when + WINDOW)
         known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
         if known is None:
             deal = new_deal(found, story, when)

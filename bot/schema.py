@@ -180,3 +180,15 @@ def investor_rows(deal_id, announced, leads_json, investors_json, key) -> list[d
 def m005_company_bucket_index(db: sqlite_utils.Database) -> None:
     """Fuzzy company lookups list a prefix bucket's distinct names: from the index alone."""
     db["deals"].create_index(["company_prefix", "company_key"])
+
+
+@migrations()
+def m006_company_aliases(db: sqlite_utils.Database) -> None:
+    """Product names a deal's company is known by ("Cursor" for Anysphere): an `aliases` JSON
+    column, and one row per alias key so a story naming the product finds the deal by index."""
+    db["deals"].add_column("aliases", str)
+    db["company_aliases"].create(
+        {"deal_id": int, "alias_key": str, "alias_prefix": str, "announced": str},
+        pk=("deal_id", "alias_key"),
+    )
+    db["company_aliases"].create_index(["alias_prefix", "announced"])

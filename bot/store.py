@@ -226,6 +226,17 @@ class Store:
         )
         return rows.fetchall()
 
+    def candidate_aliases(self, prefix: str, start: datetime, end: datetime) -> list[tuple]:
+        """(deal_id, alias_key, company) of deals known by a product name in a prefix bucket
+        near in time ("Cursor" for Anysphere), from the (alias_prefix, announced) index."""
+        rows = self.db.execute(
+            "select a.deal_id, a.alias_key, d.company from company_aliases a "
+            "join deals d on d.id = a.deal_id "
+            "where a.alias_prefix = ? and a.announced between ? and ?",
+            [prefix, iso(start), iso(end)],
+        )
+        return rows.fetchall()
+
     def deals_by_id(self, ids: list[int]) -> list[Deal]:
         if not ids:
             return []
@@ -236,7 +247,7 @@ class Store:
     def save_deal(
         self, db: sqlite_utils.Database, deal: Deal, *, prefix: str, announce: bool | None = None
     ) -> int:
-        from bot.match import company_key
+        from bot.match import company_key, company_keys, key_prefix
 
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))
@@ -248,6 +259,21 @@ class Store:
             sets = ", ".join(f"[{k}] = ?" for k in row)
             db.execute(f"update deals set {sets} where id = ?", [*row.values(), deal.id])
             db.execute("delete from deal_investors where deal_id = ?", [deal.id])
+            if deal.aliases:  # merges only add aliases: none now means no rows to replace
+                db.execute("delete from company_aliases where deal_id = ?", [deal.id])
+        alias_keys = dict.fromkeys(k for a in deal.aliases for k in company_keys(a))
+        for key in alias_keys:
+            if key != deal.company_key:
+                _insert(
+                    db,
+                    "company_aliases",
+                    {
+                        "deal_id": deal.id,
+                        "alias_key": key,
+                        "alias_prefix": key_prefix(key),
+                        "announced": row["announced"],
+                    },
+                )
         for inv in investor_rows(
             deal.id, row["announced"], row["lead_investors"], row["investors"], company_key
         ):
@@ -321,6 +347,7 @@ def deal_to_row(deal: Deal) -> dict:
         "location": deal.location,
         "lead_investors": json.dumps(list(deal.lead_investors)),
         "investors": json.dumps(list(deal.investors)),
+        "aliases": json.dumps(list(deal.aliases)),
     }
 
 
@@ -340,5 +367,6 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         location=row["location"],
         lead_investors=tuple(json.loads(row["lead_investors"] or "[]")),
         investors=tuple(json.loads(row["investors"] or "[]")),
+        aliases=tuple(json.loads(row.get("aliases") or "[]")),
         sources=sources or [],
     )

@@ -155,3 +155,42 @@ def test_short_form_of_a_name_needs_agreeing_amounts():
     assert not is_same_deal(full, found(company="Colossal", amount=None, amount_usd=None), T0)
     flow = new_deal(found(company="Wispr Flow", amount=3e7, amount_usd=3e7), story(), T0)
     assert not is_same_deal(flow, found(company="Flow", amount=3e7, amount_usd=3e7), T0)
+
+
+def test_alias_merge_needs_agreeing_amounts():
+    """A headline naming the product ("Cursor developer ...") joins the maker's deal only when
+    both sides carry an amount and the amounts agree."""
+    maker = found(company="Anysphere", aliases=("Cursor",), amount=9e8, amount_usd=9e8, round=None)
+    deal = new_deal(maker, story(), T0)
+    assert deal.aliases == ("Cursor",)
+    by_product = found(company="Cursor", amount=9e8, amount_usd=9e8, round=None)
+    assert is_same_deal(deal, by_product, T0 + timedelta(hours=1))
+    assert best_match([deal], by_product, T0) is deal
+    assert not is_same_deal(deal, found(company="Cursor", amount=None, amount_usd=None), T0)
+    # the other way round: a deal named by the product, a story naming the maker and product
+    product_deal = new_deal(by_product, story(), T0)
+    assert is_same_deal(product_deal, maker, T0)
+    unsized = found(company="Anysphere", aliases=("Cursor",), amount=None, amount_usd=None)
+    assert not is_same_deal(product_deal, unsized, T0)
+
+
+def test_alias_does_not_merge_two_rounds():
+    """Two companies can ship a product of one name, and one company raises more than once."""
+    deal = new_deal(
+        found(company="Anysphere", aliases=("Cursor",), amount=9e8, amount_usd=9e8), story(), T0
+    )
+    later = found(company="Cursor", amount=2.3e9, amount_usd=2.3e9, round="series-d")
+    assert not is_same_deal(deal, later, T0 + timedelta(days=5))
+    other_maker = found(company="Cursor Robotics", amount=4e6, amount_usd=4e6, round="seed")
+    assert not is_same_deal(deal, other_maker, T0)
+
+
+def test_merge_keeps_the_makers_name_and_unions_aliases():
+    product_deal = new_deal(found(company="Cursor", amount=9e8, amount_usd=9e8), story(), T0)
+    maker = found(company="Anysphere", aliases=("Cursor", "Cursor Tab"), amount=9e8, amount_usd=9e8)
+    merged = merge(product_deal, maker, story("second"))
+    assert (merged.company, merged.company_key) == ("Anysphere", "anysphere")
+    assert merged.aliases == ("Cursor", "Cursor Tab")
+    # a later story naming the product again leaves the maker's name alone
+    again = merge(merged, found(company="Cursor", amount=9e8, amount_usd=9e8), story("third"))
+    assert (again.company, again.aliases) == ("Anysphere", ("Cursor", "Cursor Tab"))
