@@ -202,7 +202,7 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
         name, loc = trailing_name(part, titled)
         if name and _ends_with_name(part):
             return Subject(name, location or loc, verb_end, (), investors)
-        if re.search(r"\b(?:startup|company|venture|firm)$", part):
+        if re.search(r"\b(?:startup|company|venture|firm|lab|outfit|project)$", part):
             if _first_owner(part):
                 return Subject(None, location, verb_end, (), investors)  # "Bret Taylor's startup"
             continue

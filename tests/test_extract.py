@@ -369,3 +369,9 @@ def test_bad_input_gives_a_result(args):
     assert got.kind in ("funding", "rumor", "acquisition", "ipo", "fund", "other")
     if got.amount is not None:
         assert 0 < got.amount <= 5e12
+
+
+def test_a_persons_unnamed_lab_names_no_company():
+    # Facts: Thinking Machines Lab, founded by Mira Murati, closed a $2B seed in July 2025.
+    found = extract("Murati's AI lab banks $2 billion seed from a16z, Nvidia and others")
+    assert found.kind == "funding" and found.company is None and found.amount == 2e9
