@@ -49,11 +49,25 @@ _ADVERBS = re.compile(
 )
 
 
+_BECOMES_HOLDER = re.compile(
+    r"^(?P<investor>[^,]{2,80}?)\s+(?:becomes|became|to become|set to become|is set to become"
+    r"|will become|poised to become)\s+(?P<company>[^,]{2,60}?)(?:'s|’s)\s+(?:\w+\s+){0,2}?"
+    r"(?:shareholder|investor|backer|stakeholder)\b"
+)
+
+
 def find_subject(reading: Reading) -> Subject:
     """The company, location and investors a funding headline names (see module doc)."""
     text = reading.text
     if not text:
         return Subject()
+    holder = _BECOMES_HOLDER.search(text)
+    if holder:  # "ASML set to become Mistral AI's top shareholder after leading ... round"
+        company, location = leading_name(holder.group("company"))
+        investors = tuple(parse_names(holder.group("investor")))
+        leads = investors if re.search(r"\b(?:after |by )?leading\b", text) else ()
+        if company and investors:
+            return Subject(company, location, holder.end(), leads, investors)
     if reading.core_kind == "investor":
         found = _investor_subject(text, reading.core, reading.core_end)
         if found.company or "," not in text[: reading.core]:

@@ -375,3 +375,12 @@ def test_a_persons_unnamed_lab_names_no_company():
     # Facts: Thinking Machines Lab, founded by Mira Murati, closed a $2B seed in July 2025.
     found = extract("Murati's AI lab banks $2 billion seed from a16z, Nvidia and others")
     assert found.kind == "funding" and found.company is None and found.amount == 2e9
+
+
+def test_investor_becoming_a_shareholder_names_the_company():
+    # Facts: ASML led Mistral AI's EUR 1.7B Series C in September 2025.
+    found = extract(
+        "ASML set to become Mistral AI's top shareholder after leading €1.7 billion round"
+    )
+    assert found.company == "Mistral AI" and found.lead_investors == ("ASML",)
+    assert found.amount == 1.7e9 and found.currency == "EUR"
