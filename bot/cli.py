@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import logging
 import sys
-from dataclasses import asdict
 from datetime import timedelta
 
 from bot.config import ConfigError, Settings, load_settings
@@ -112,6 +112,21 @@ def cmd_subscriptions(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+# DESIGN.md's contract for `dealbot extract`, in its order (after is_funding)
+EXTRACT_FIELDS = (
+    "kind",
+    "company",
+    "location",
+    "amount",
+    "currency",
+    "amount_usd",
+    "round",
+    "valuation",
+    "lead_investors",
+    "investors",
+)
+
+
 def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
     from bot.extract import extract
 
@@ -119,7 +134,9 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
         source = (
             open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
             if args.file
-            else contextlib.nullcontext(sys.stdin)
+            else contextlib.nullcontext(
+                io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            )
         )
     except OSError as exc:
         print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
@@ -141,14 +158,12 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
                 str(item.get("summary") or ""),
                 str(item.get("content") or ""),
             )
-            out = asdict(found)
-            out.pop("valuation_currency", None)
-            for key in ("amount", "amount_usd", "valuation"):
-                if isinstance(out[key], float) and out[key].is_integer():
-                    out[key] = int(out[key])  # 600000000, not 600000000.0
-            out["is_funding"] = found.is_funding
-            out["lead_investors"] = list(found.lead_investors)
-            out["investors"] = list(found.investors)
+            out = {"is_funding": found.is_funding}
+            for key in EXTRACT_FIELDS:
+                value = getattr(found, key)
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)  # 600000000, not 600000000.0
+                out[key] = list(value) if isinstance(value, tuple) else value
             if item.get("link"):
                 out["link"] = item["link"]
             print(json.dumps(out, ensure_ascii=False))

@@ -92,3 +92,18 @@ def test_poll_reports_failures_and_exits_zero(workdir, monkeypatch, capsys):
     assert "1 failed" in capsys.readouterr().err
     assert main(["feeds", "list"]) == 0
     assert "last error" in capsys.readouterr().out
+
+
+def test_extract_from_stdin_survives_bad_bytes(tmp_path):
+    data = b'{"title": "Acme raises $5M seed"}\n\xff\xfe not utf-8\n'
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "extract"],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    lines = [json.loads(x) for x in result.stdout.decode().splitlines()]
+    assert result.returncode == 0 and len(lines) == 2
+    assert lines[0]["is_funding"] and list(lines[0])[:2] == ["is_funding", "kind"]
+    assert "error" in lines[1]
