@@ -186,6 +186,39 @@ def extract_story(story: Story) -> Extraction:
     return extract(story.title, story.summary, story.content)
 
 
+def _other_money_before(text: str, at: int, chosen: Money | None) -> bool:
+    """ "its $200 million Series E", "€132 million in debt": the round named right after a
+    different amount belongs to that amount, not to this deal."""
+    if chosen is None:
+        return False
+    for m in find_money(text[max(0, at - 30) : at]):
+        if abs(m.amount - chosen.amount) > 0.1 * chosen.amount:
+            return True
+    return False
+
+
+_THIS_ROUND = re.compile(
+    r"\b(?:the|this|its|the company's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|raise|financing|funding|investment)\b",
+    re.I,
+)
+
+
+def _about_other_round(sentence: str, chosen: Money | None) -> bool:
+    """A sentence about another round: a different amount named as a round ("It raised a $15M
+    pre-seed led by Creandum in February", "two $200 million credit lines, from HSBC") and not
+    this deal's amount. Its backers are not this round's."""
+    if chosen is None:
+        return False
+    money = find_money(sentence)
+    if any(abs(m.amount - chosen.amount) <= 0.1 * chosen.amount for m in money):
+        return False
+    named = [m for m in money if _ROUND.search(sentence[m.end : m.end + 25])]
+    # "The company's round, led by X, is made up of €468M in equity and €132M in debt": parts
+    # of this round, which the sentence names first
+    return bool(named) and not _THIS_ROUND.search(sentence[: named[0].start])
+
+
 def _extract(title: str, summary: str, content: str) -> Extraction:
     title = plain_text(title, limit=400)
     summary = plain_text(summary, limit=4000)
@@ -255,6 +288,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
                     if is_round(s, r)
                     and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
                     and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
+                    and not _other_money_before(s, r.start(), chosen)
                 ]
                 if candidate:
                     round_name = round_of(candidate[0])
@@ -273,8 +307,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     title_leads, title_investors = investors_in_body(_PARTS.split(title)[1:], company)
     leads += title_leads
     investors += title_investors
-    if sentences:
-        body_leads, body_investors = investors_in_body(sentences, company)
+    about_round = [s for s in sentences if not _about_other_round(s, chosen)]
+    if about_round:
+        body_leads, body_investors = investors_in_body(about_round, company)
         leads = leads or body_leads
         investors = investors + body_investors
 

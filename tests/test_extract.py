@@ -384,3 +384,18 @@ def test_investor_becoming_a_shareholder_names_the_company():
     )
     assert found.company == "Mistral AI" and found.lead_investors == ("ASML",)
     assert found.amount == 1.7e9 and found.currency == "EUR"
+
+
+def test_backers_of_an_earlier_round_are_not_this_rounds():
+    # Facts: Lovable's $200M Series A (July 2025) was led by Accel; Creandum led its pre-seed.
+    found = extract(
+        "Stockholm-based Lovable raises $200 million Series A",
+        "Accel led the round. The company raised a $15 million pre-seed led by Creandum in 2024.",
+    )
+    assert found.lead_investors == ("Accel",) and found.round == "series-a"
+    # Facts: Zepto raised $665M in June 2024; its $200M Series E was in August 2023.
+    found = extract(
+        "Zepto raises $665M at a $3.6B valuation",
+        "Zepto was valued at $1.4 billion last August, when it raised a $200 million Series E.",
+    )
+    assert found.round is None and found.amount == 665e6
