@@ -100,6 +100,20 @@ def short_form(a: str, b: str) -> bool:
     return 0 < len(short) < len(long) and long[: len(short)] == short and len(short[0]) >= 4
 
 
+def acronym_like(name: str | None) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,5}", name or ""))
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """ "SSI" for "Safe Superintelligence" (Inc.): an all-capitals short name spelling the
+    initials of a name of two or more words, perhaps with one more letter for a legal suffix."""
+    if not acronym_like(short):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", name or "")
+    initials = "".join(w[0] for w in words).upper()
+    return len(words) >= 2 and short.startswith(initials) and len(short) - len(initials) <= 1
+
+
 def amounts_compatible(a_usd: float | None, b_usd: float | None) -> bool:
     if a_usd is None or b_usd is None:
         return True
@@ -124,7 +138,13 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
         # when the amounts say so too
         agreeing = deal.amount_usd is not None and usd is not None
         if not (
-            agreeing and (short_form(found.company or "", deal.company) or alias_hit(deal, found))
+            agreeing
+            and (
+                short_form(found.company or "", deal.company)
+                or alias_hit(deal, found)
+                or acronym_of(found.company or "", deal.company)
+                or acronym_of(deal.company, found.company or "")
+            )
         ):
             return False
     if abs(when - deal.announced) > WINDOW:

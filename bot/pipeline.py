@@ -19,6 +19,7 @@ from bot.fetch import FeedRequest, FetchResult, fetch_all
 from bot.links import link_key
 from bot.match import (
     WINDOW,
+    acronym_like,
     best_match,
     changed_fields,
     key_prefix,
@@ -91,6 +92,9 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             rows += store.candidate_names(prefix, when - WINDOW, when + WINDOW)
             rows += store.candidate_aliases(prefix, when - WINDOW, when + WINDOW)
         known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
+        if known is None and found.amount_usd and acronym_like(found.company):
+            same_money = store.same_money_names(found.amount_usd, when - WINDOW, when + WINDOW)
+            known = best_match(store.deals_by_id([r[0] for r in same_money]), found, when)
         if known is None:
             deal = new_deal(found, story, when)
             store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)

@@ -237,6 +237,16 @@ class Store:
         )
         return rows.fetchall()
 
+    def same_money_names(self, usd: float, start: datetime, end: datetime) -> list[tuple]:
+        """(id, company_key, company) of deals of about this USD amount near in time: the
+        last resort when a story names a company by an acronym ("SSI")."""
+        rows = self.db.execute(
+            "select id, company_key, company from deals where amount_usd between ? and ? "
+            "and announced between ? and ? limit 50",
+            [usd * 0.9, usd * 1.1, iso(start), iso(end)],
+        )
+        return rows.fetchall()
+
     def deals_by_id(self, ids: list[int]) -> list[Deal]:
         if not ids:
             return []

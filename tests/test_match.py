@@ -194,3 +194,32 @@ def test_merge_keeps_the_makers_name_and_unions_aliases():
     # a later story naming the product again leaves the maker's name alone
     again = merge(merged, found(company="Cursor", amount=9e8, amount_usd=9e8), story("third"))
     assert (again.company, again.aliases) == ("Anysphere", ("Cursor", "Cursor Tab"))
+
+
+def test_acronyms():
+    from bot.match import acronym_of
+
+    assert acronym_of("SSI", "Safe Superintelligence")  # Inc. dropped from the name
+    assert acronym_of("TML", "Thinking Machines Lab")
+    assert not acronym_of("SSI", "Superintelligence")  # one word has no acronym
+    assert not acronym_of("Ssi", "Safe Superintelligence")
+    assert not acronym_of("XYZ", "Safe Superintelligence")
+
+
+def test_acronym_story_joins_the_deal_with_the_same_money(tmp_path):
+    from bot.pipeline import ingest
+    from bot.store import Store
+
+    # Facts: Safe Superintelligence (SSI) raised $1B in September 2024.
+    store = Store(str(tmp_path / "d.db"))
+    when = datetime(2024, 9, 4, tzinfo=timezone.utc)
+    full = Story("https://a.example/1", "Safe Superintelligence raises $1 billion", published=when)
+    short = Story(
+        "https://b.example/2",
+        "Ilya Sutskever's SSI lands $1B from a16z and Sequoia",
+        published=when,
+    )
+    other = Story("https://c.example/3", "SSI raises $40M seed", published=when)
+    first = ingest(store, full, now=when, max_age=timedelta(days=1)).event.deal.id
+    assert ingest(store, short, now=when, max_age=timedelta(days=1)).event.deal.id == first
+    assert ingest(store, other, now=when, max_age=timedelta(days=1)).event.deal.id != first
