@@ -257,6 +257,8 @@ def read(title: str) -> Reading:
         return done("ipo")
     if rumor >= 0 and (core < 0 or rumor <= core):
         return done("rumor")
+    if core < 0 and PENDING_DEAL.search(text) and money:
+        return done("rumor")  # "Bolt's hoped-for $450M deal": money talked about, not closed
     other = OTHER.search(text)
     if (
         other
@@ -288,6 +290,15 @@ def read(title: str) -> Reading:
     if BACKED_BY.search(text):
         return done("funding")
     return done("other")
+
+
+# A deal that is only hoped for: its company's possessive, then the money, never "deal for X"
+# (that is usually an acquisition).
+PENDING_DEAL = re.compile(
+    r"\w(?:'s|’s) (?:hoped-for|proposed|planned|potential|pending|mooted|rumou?red) "
+    r"(?:[$€£₹¥]\S+ )?(?:\w+ )?(?:deal|investment|round|raise|funding)\b(?! (?:for|to|with)\b)",
+    re.I,
+)
 
 
 def _rumor_at(text: str) -> int:

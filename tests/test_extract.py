@@ -399,3 +399,9 @@ def test_backers_of_an_earlier_round_are_not_this_rounds():
         "Zepto was valued at $1.4 billion last August, when it raised a $200 million Series E.",
     )
     assert found.round is None and found.amount == 665e6
+
+
+def test_a_hoped_for_deal_is_a_rumour():
+    # Facts: Bolt's hoped-for $450M investment (August 2024) was never completed.
+    found = extract("VC leading Bolt's hoped-for $450M deal confirms the terms")
+    assert found.kind == "rumor" and found.company == "Bolt"

@@ -13,5 +13,5 @@ def test_clusters_merge_and_near_misses_stay_apart():
     assert report.false_merges <= MAX_FALSE_MERGES, report.misses
 
 
-MIN_CLUSTER_RATE = 0.95
+MIN_CLUSTER_RATE = 1.0
 MAX_FALSE_MERGES = 0
