@@ -37,9 +37,6 @@ DID_YOU_MEAN = "No deals found for {what}. Did you mean: {names}?"
 FUZZY_NOTE = "No exact match for “{text}”; showing {name}."
 FOUND = "{count} deal{s} for {what}:"
 FOUND_MORE = "Deals {first}–{last} for {what} (more available):"
-ROUNDUP_NOT_BUILT = (
-    "The weekly roundup is not built yet. Try `/deal top 7d` for this week's biggest deals."
-)
 ROUNDUP_UNAVAILABLE = "The weekly roundup can't be shown here right now. Try `/deal top 7d`."
 INTERNAL_ERROR = "Sorry, something went wrong while searching. Please try again in a moment."
 SEARCH_FAILED = "Sorry, I can't search for that. Try a plainer company or investor name."

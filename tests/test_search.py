@@ -183,13 +183,8 @@ def test_help_lists_every_filter() -> None:
 
 
 def test_roundup(deal_store: Store) -> None:
-    import importlib.util
-
     text = search(deal_store, "roundup").message
-    if importlib.util.find_spec("bot.roundup") is None:
-        assert text == messages.ROUNDUP_NOT_BUILT
-    else:
-        assert "Mistral AI" in text and text != messages.ROUNDUP_UNAVAILABLE
+    assert "Mistral AI" in text and text != messages.ROUNDUP_UNAVAILABLE
 
 
 BAD = [
