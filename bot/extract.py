@@ -13,6 +13,7 @@ from bot import names
 from bot.aliases import aliases_in
 from bot.investors import investors_in_body
 from bot.kinds import classify, read, round_money  # noqa: F401 - classify is public API
+from bot.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
 from bot.lexicon import PARTS as _PARTS
 from bot.models import Extraction, Story
 from bot.money import Money, find_money
@@ -27,22 +28,6 @@ MAX_BODY = 6_000  # facts about the round sit in the first paragraphs
 
 # --- the kind of story -------------------------------------------------------------------
 
-_FUNDING_VERB = re.compile(
-    r"\b(?:raises|raised|raise|raising|has raised|secures|secured|secure|lands|landed|nabs|nabbed"
-    r"|bags|bagged|snags|snagged|grabs|grabbed|scores|scored|closes|closed|pulls in|pulled in"
-    r"|picks up|picked up|gets|got|receives|received|attracts|attracted|collects|banks|hauls in"
-    r"|rakes in|takes in|brings in|draws|wins|clinches|scoops up|scoops|nets|netted|gains|tops up"
-    r"|adds|extends|completes|announces|unveils|books|locks in|lands|emerges from stealth with"
-    r"|emerges with|launches with|debuts with|comes out of stealth with|exits stealth with"
-    r"|mops up|amasses|reels in|notches|snares|inks|seals|wraps|wraps up|obtains|fetches"
-    r"|garners|racks up|rounds up|corrals|taps|bolsters|boosts)\b",
-    re.I,
-)
-_INVESTOR_VERB = re.compile(
-    r"\b(?:leads|led|co-leads|co-led|backs|backed|invests|invested|pours|poured|bets|puts|injects"
-    r"|pumps|ploughs|plows|doubles down on|commits|funds|fuels|bankrolls|sinks)\b",
-    re.I,
-)
 # A round as the subject of its sentence: "The Series B values ...", "Acme's Series D brings".
 _ROUND_SUBJECT = re.compile(
     r"^(?:The|Its|This)?\s*(?:[\w'’-]+\s+){0,4}?(?:Series [A-H]\w*|seed round)\s+"
@@ -52,11 +37,6 @@ _PAST_AFTER = re.compile(
     r"^\W*(?:round\s+|funding\s+)?(?:(?:in|last|earlier|this) (?:20\d\d|year|\w+ 20\d\d|january"
     r"|february|march|april|may|june|july|august|september|october|november|december)"
     r"|(?:a|\w+) (?:years?|months?) ago|earlier|previously)\b",
-    re.I,
-)
-_FUNDING_NOUN = re.compile(
-    r"\b(?:funding|financing|investment|round|raise|backing|seed|pre-seed|series [a-h]\d?"
-    r"|capital|cash|war chest|injection|venture debt|debt|loan|grant|valuation|investors?)\b",
     re.I,
 )
 # --- money in context --------------------------------------------------------------------
@@ -259,7 +239,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     ]
     if chosen is None:
         for s in relevant:
-            if not _FUNDING_VERB.search(s) and not _FUNDING_NOUN.search(s):
+            if not BODY_FUNDING_VERB.search(s) and not BODY_FUNDING_NOUN.search(s):
                 continue
             m = _round_amount(s, find_money(s), strict=True)
             if m is not None:
@@ -281,7 +261,11 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         # "8VC led the Series A", "The Series B values it at $552M": a round the body names
         # for this deal, not one from its past ("its $200M Series B in 2022").
         for s in sentences[:3]:
-            if _FUNDING_VERB.search(s) or _INVESTOR_VERB.search(s) or _ROUND_SUBJECT.search(s):
+            if (
+                BODY_FUNDING_VERB.search(s)
+                or BODY_INVESTOR_VERB.search(s)
+                or _ROUND_SUBJECT.search(s)
+            ):
                 candidate = [
                     r
                     for r in _ROUND.finditer(s)

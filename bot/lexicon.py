@@ -329,3 +329,30 @@ SIZED_ROUND = re.compile(
     rf"(?:{MONEY_NOUN})\b",
     re.I,
 )
+
+
+# --- the body ------------------------------------------------------------------------------
+# Summary and content sentences are read more loosely than headlines: any of these words marks
+# a sentence that may name this round's amount, round or backers (the headline already decided
+# the kind of story).
+BODY_FUNDING_VERB = re.compile(
+    r"\b(?:raises|raised|raise|raising|has raised|secures|secured|secure|lands|landed|nabs|nabbed"
+    r"|bags|bagged|snags|snagged|grabs|grabbed|scores|scored|closes|closed|pulls in|pulled in"
+    r"|picks up|picked up|gets|got|receives|received|attracts|attracted|collects|banks|hauls in"
+    r"|rakes in|takes in|brings in|draws|wins|clinches|scoops up|scoops|nets|netted|gains|tops up"
+    r"|adds|extends|completes|announces|unveils|books|locks in|lands|emerges from stealth with"
+    r"|emerges with|launches with|debuts with|comes out of stealth with|exits stealth with"
+    r"|mops up|amasses|reels in|notches|snares|inks|seals|wraps|wraps up|obtains|fetches"
+    r"|garners|racks up|rounds up|corrals|taps|bolsters|boosts)\b",
+    re.I,
+)
+BODY_INVESTOR_VERB = re.compile(
+    r"\b(?:leads|led|co-leads|co-led|backs|backed|invests|invested|pours|poured|bets|puts|injects"
+    r"|pumps|ploughs|plows|doubles down on|commits|funds|fuels|bankrolls|sinks)\b",
+    re.I,
+)
+BODY_FUNDING_NOUN = re.compile(
+    r"\b(?:funding|financing|investment|round|raise|backing|seed|pre-seed|series [a-h]\d?"
+    r"|capital|cash|war chest|injection|venture debt|debt|loan|grant|valuation|investors?)\b",
+    re.I,
+)
