@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import partial
+from pathlib import Path
 
 from fakeslack import FakeSlack
 from slack_sdk import WebClient
@@ -117,3 +119,24 @@ def now_utc() -> datetime:
 
 def hours_ago(h: float) -> datetime:
     return now_utc() - timedelta(hours=h)
+
+
+def dealbot_env(
+    fake: FakeSlack, db: Path, feeds: Path, *, token: str = TOKEN, secret: str = "not-used", **extra
+) -> dict[str, str]:
+    """The environment a `python -m bot ...` subprocess runs with against the fake Slack."""
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": token,
+        "SLACK_SIGNING_SECRET": secret,
+        "SLACK_API_URL": fake.api_url,
+        "DEALBOT_CHANNEL": CH,
+        "DEALBOT_DB": str(db),
+        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
+        "DEALBOT_FEEDS": str(feeds),
+        "DEALBOT_POST_INTERVAL": "0",
+        **extra,
+    }
+    for name in ("SLACK_APP_TOKEN", "DEALBOT_TEST_CRASH_AT"):
+        env.pop(name, None)
+    return env

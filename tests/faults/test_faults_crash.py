@@ -8,7 +8,6 @@ The process still dies by SIGKILL, so nothing is flushed, closed or rolled back 
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +16,15 @@ from pathlib import Path
 
 import pytest
 from fakeslack import FakeSlack  # noqa: F401 - the type of the fixture
-from faultkit import CH, TOKEN, assert_exactly_once, company_names, headline, hours_ago, rss
+from faultkit import (
+    CH,
+    assert_exactly_once,
+    company_names,
+    dealbot_env,
+    headline,
+    hours_ago,
+    rss,
+)
 
 from bot.store import Store
 
@@ -45,19 +52,7 @@ class Deployment:
         feeds.write_text(
             "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in urls.items())
         )
-        self.env = {
-            **os.environ,
-            "SLACK_BOT_TOKEN": TOKEN,
-            "SLACK_SIGNING_SECRET": "not-used-by-poll",
-            "SLACK_API_URL": fake.api_url,
-            "DEALBOT_CHANNEL": CH,
-            "DEALBOT_DB": str(self.db),
-            "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
-            "DEALBOT_FEEDS": str(feeds),
-            "DEALBOT_POST_INTERVAL": "0",
-        }
-        for name in ("SLACK_APP_TOKEN", "DEALBOT_TEST_CRASH_AT"):
-            self.env.pop(name, None)
+        self.env = dealbot_env(fake, self.db, feeds)
 
     def poll(self, crash_at: str | None = None) -> subprocess.CompletedProcess:
         env = {**self.env, **({"DEALBOT_TEST_CRASH_AT": crash_at} if crash_at else {})}

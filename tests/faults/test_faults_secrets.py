@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import subprocess
 import sys
 
 import pytest
-from faultkit import CH, company_names, headline, hours_ago, rss
+from faultkit import company_names, dealbot_env, headline, hours_ago, rss
 
 from bot.config import Settings
 from bot.logs import setup_logging
@@ -70,18 +69,7 @@ def test_dealbot_poll_with_a_refused_token_leaks_nothing(tmp_path, feed_server, 
     url = feed_server.add("/tc", rss([(headline(name, 1), "https://tc.example/x", hours_ago(1))]))
     feeds = tmp_path / "feeds.toml"
     feeds.write_text(f'[[feeds]]\nname = "TC"\nurl = "{url}"\n')
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": BOT,
-        "SLACK_SIGNING_SECRET": SIGNING,
-        "SLACK_API_URL": fake.api_url,
-        "DEALBOT_CHANNEL": CH,
-        "DEALBOT_DB": str(tmp_path / "d.db"),
-        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
-        "DEALBOT_FEEDS": str(feeds),
-        "DEALBOT_POST_INTERVAL": "0",
-    }
-    env.pop("SLACK_APP_TOKEN", None)
+    env = dealbot_env(fake, tmp_path / "d.db", feeds, token=BOT, secret=SIGNING)
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "-v", "poll"],
         env=env,

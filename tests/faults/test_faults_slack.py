@@ -5,7 +5,6 @@ mid-run. Each is retried or reported; no card twice, none dropped (a pending row
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from faultkit import (
     assert_exactly_once,
     card_ids,
     company_names,
+    dealbot_env,
     headline,
     hours_ago,
     replies,
@@ -163,17 +163,7 @@ def test_invalid_auth_at_start_stops_run_with_a_clear_message(fake, tmp_path) ->
     feeds = tmp_path / "feeds.toml"
     feeds.write_text("")
     bad = "xoxb-revoked-0000-SECRETPART"
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": bad,
-        "SLACK_SIGNING_SECRET": "sig-secret-123456",
-        "SLACK_API_URL": fake.api_url,
-        "DEALBOT_CHANNEL": CH,
-        "DEALBOT_DB": str(tmp_path / "d.db"),
-        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
-        "DEALBOT_FEEDS": str(feeds),
-    }
-    env.pop("SLACK_APP_TOKEN", None)
+    env = dealbot_env(fake, tmp_path / "d.db", feeds, token=bad, secret="sig-secret-123456")
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "-v", "run"],
         env=env,
