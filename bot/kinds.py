@@ -43,6 +43,7 @@ from bot.lexicon import (
     OBJECT,
     OTHER,
     PARTS,
+    PENDING_DEAL,
     PLURAL_SUBJECT,
     POSSESSIVE_ROUND,
     PREP_VERBS,
@@ -290,15 +291,6 @@ def read(title: str) -> Reading:
     if BACKED_BY.search(text):
         return done("funding")
     return done("other")
-
-
-# A deal that is only hoped for: its company's possessive, then the money, never "deal for X"
-# (that is usually an acquisition).
-PENDING_DEAL = re.compile(
-    r"\w(?:'s|’s) (?:hoped-for|proposed|planned|potential|pending|mooted|rumou?red) "
-    r"(?:[$€£₹¥]\S+ )?(?:\w+ )?(?:deal|investment|round|raise|funding)\b(?! (?:for|to|with)\b)",
-    re.I,
-)
 
 
 def _rumor_at(text: str) -> int:

@@ -331,6 +331,15 @@ SIZED_ROUND = re.compile(
 )
 
 
+# A deal that is only hoped for: its company's possessive, then the money, never "deal for X"
+# (that is usually an acquisition).
+PENDING_DEAL = re.compile(
+    r"\w(?:'s|’s) (?:hoped-for|proposed|planned|potential|pending|mooted|rumou?red) "
+    r"(?:[$€£₹¥]\S+ )?(?:\w+ )?(?:deal|investment|round|raise|funding)\b(?! (?:for|to|with)\b)",
+    re.I,
+)
+
+
 # --- the body ------------------------------------------------------------------------------
 # Summary and content sentences are read more loosely than headlines: any of these words marks
 # a sentence that may name this round's amount, round or backers (the headline already decided
