@@ -11,13 +11,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 from fakeslack import FakeSlack, sign_request
 
 SAMPLES = Path(__file__).resolve().parents[1] / "bot" / "sample_feeds"
+LAUNCH = Path(__file__).resolve().parent / "launch.py"
 SECRET = "test-secret"
+WEDNESDAY = "2026-11-25T12:00:00+00:00"  # two days after the last Monday roundup: none due
+MONDAY = "2026-11-30T10:00:00+00:00"  # an hour after the roundup's 09:00: it is due at start
 
 
 def free_port() -> int:
@@ -35,9 +39,10 @@ def wait_until(check, timeout: float = 8.0) -> None:
     raise AssertionError("timed out waiting")
 
 
-def start(env: dict[str, str]) -> subprocess.Popen:
+def start(env: dict[str, str], at: str = WEDNESDAY) -> subprocess.Popen:
+    """`dealbot run` with its clock starting at `at`, whatever today is."""
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
+        [sys.executable, str(LAUNCH), "--at", at, "--", "run"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -53,7 +58,7 @@ def stop(proc: subprocess.Popen) -> str:
     return out
 
 
-def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
+def _env(tmp_path: Path, feed_server, fake: FakeSlack, port: int) -> dict[str, str]:
     feeds = tmp_path / "feeds.toml"
     feeds.write_text(
         "".join(
@@ -64,23 +69,47 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
             )
         )
     )
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "DEALBOT_CHANNEL": "C0DEALS",
+        "DEALBOT_DB": str(tmp_path / "d.db"),
+        "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
+        "DEALBOT_FEEDS": str(feeds),
+        "PORT": str(port),
+        "DEALBOT_MAX_AGE_HOURS": "1000000",
+        "DEALBOT_POST_INTERVAL": "0",
+        "DEALBOT_ROUNDUP_CRON": "0 9 * * mon",
+        "DEALBOT_TZ": "UTC",
+    }
+    env.pop("SLACK_APP_TOKEN", None)
+    return env
+
+
+def _cards(fake: FakeSlack) -> list[dict]:
+    return [
+        m
+        for m in fake.messages("C0DEALS")
+        if (m.get("metadata") or {}).get("event_type") == "funding_deal"
+    ]
+
+
+def _roundups(fake: FakeSlack) -> list[dict]:
+    return [
+        m
+        for m in fake.messages("C0DEALS")
+        if (m.get("metadata") or {}).get("event_type") == "funding_roundup"
+    ]
+
+
+def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
     db, port = tmp_path / "d.db", free_port()
     with FakeSlack() as fake:
         fake.add_channel("C0DEALS", "deals")
-        env = {
-            **os.environ,
-            "SLACK_BOT_TOKEN": "xoxb-test",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "DEALBOT_CHANNEL": "C0DEALS",
-            "DEALBOT_DB": str(db),
-            "DEALBOT_ALLOW_PRIVATE_FEEDS": "1",  # the test feed server is on 127.0.0.1
-            "DEALBOT_FEEDS": str(feeds),
-            "PORT": str(port),
-            "DEALBOT_MAX_AGE_HOURS": "1000000",
-            "DEALBOT_POST_INTERVAL": "0",
-        }
-        env.pop("SLACK_APP_TOKEN", None)
+        env = _env(tmp_path, feed_server, fake, port)
+        started = time.time()
         proc = start(env)
         try:
             wait_until(lambda: _posts_done(db))
@@ -88,14 +117,16 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
             body = json.dumps({"type": "url_verification", "challenge": "c123", "token": "t"})
             url = f"http://127.0.0.1:{port}/slack/events"
             wait_until(lambda: _answers(url))
-            resp = httpx.post(url, content=body, headers=sign_request(body, SECRET))
+            # signed by the bot's clock (WEDNESDAY + time since start), as Slack's would be
+            ts = int(datetime.fromisoformat(WEDNESDAY).timestamp() + time.time() - started)
+            resp = httpx.post(url, content=body, headers=sign_request(body, SECRET, ts))
             assert resp.status_code == 200 and "c123" in resp.text
-            bad = httpx.post(url, content=body, headers=sign_request(body, "wrong"))
+            bad = httpx.post(url, content=body, headers=sign_request(body, "wrong", ts))
             assert bad.status_code == 401
         finally:
             stop(proc)
-        cards = [m for m in fake.messages("C0DEALS") if m.get("metadata")]
-        ids = [m["metadata"]["event_payload"]["deal_id"] for m in cards]
+        ids = [m["metadata"]["event_payload"]["deal_id"] for m in _cards(fake)]
+        assert _roundups(fake) == []  # Wednesday: no roundup is due
         with sqlite3.connect(db) as conn:
             deals = conn.execute("select count(*) from deals").fetchone()[0]
         assert deals > 0 and len(ids) == len(set(ids)) == deals
@@ -130,3 +161,28 @@ def _answers(url: str) -> bool:
         return True
     except httpx.HTTPError:
         return False
+
+
+def test_run_posts_a_missed_roundup_once_beside_the_cards(tmp_path, feed_server) -> None:
+    """Started an hour after Monday's 09:00 roundup, `dealbot run` posts that roundup once,
+    and each deal's card once; a restart within the grace posts neither again."""
+    db, port = tmp_path / "d.db", free_port()
+    with FakeSlack() as fake:
+        fake.add_channel("C0DEALS", "deals")
+        env = _env(tmp_path, feed_server, fake, port)
+        proc = start(env, at=MONDAY)
+        try:
+            wait_until(lambda: _posts_done(db) and len(_roundups(fake)) == 1)
+        finally:
+            stop(proc)
+        ids = [m["metadata"]["event_payload"]["deal_id"] for m in _cards(fake)]
+        assert len(ids) == len(set(ids)) > 0
+        assert _roundups(fake)[0]["metadata"]["event_payload"]["period"].startswith("2026-11-30T09")
+        fetched = len(feed_server.requests)
+        proc = start(env, at=MONDAY)
+        try:
+            wait_until(lambda: len(feed_server.requests) >= fetched + 2)
+            time.sleep(0.3)
+        finally:
+            stop(proc)
+        assert len(_roundups(fake)) == 1 and len(_cards(fake)) == len(ids)
