@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m bot.evaluate
+	$(BIN)/python -m tools.evaluate
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

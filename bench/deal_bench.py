@@ -17,9 +17,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from unittest.mock import Mock
 
-from bot.match import company_key, key_prefix
-from bot.schema import index_investors
+from bot.match.deals import company_key, key_prefix
 from bot.store import Store
+from bot.store.schema import index_investors
 from handlers.deal import make_deal_command
 
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -13,7 +13,7 @@ import time
 
 from bench.common import HERE, row
 from bench.data import company_name, headline, summary
-from bot.extract import extract
+from bot.extract.engine import extract
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "techcrunch-startups-2024-2025.jsonl"
 

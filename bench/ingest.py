@@ -19,9 +19,9 @@ import feedparser
 
 from bench.common import row
 from bench.data import EPOCH_END, feed_bytes
-from bot.extract import extract_story
-from bot.fetch import FetchResult
-from bot.parse import parse_feed
+from bot.extract.engine import extract_story
+from bot.feeds.fetch import FetchResult
+from bot.feeds.parse import parse_feed
 from bot.pipeline import poll
 from bot.store import Store
 

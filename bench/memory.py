@@ -71,8 +71,8 @@ def scenario_poll() -> dict:
 
 def scenario_day() -> dict:
     from bench.data import EPOCH_END, feed_items, rss
-    from bot.console import ConsolePublisher
     from bot.pipeline import poll
+    from bot.publish.console import ConsolePublisher
     from bot.store import Store
     from tests.feedserver import FeedServer
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.common import HERE, row
 from bench.data import EPOCH_END, feed_bytes
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import poll
 from bot.store import Store
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from bench import synthdb
 from bench.common import row
 from bench.data import EPOCH_END, companies, headline, summary
-from bot.extract import extract_story
+from bot.extract.engine import extract_story
 from bot.models import Story
 from bot.pipeline import ingest
 from bot.store import Store

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from bench.common import CACHE
 from bench.data import CITIES, EPOCH_END, INVESTORS, companies, headline, summary
-from bot.links import link_key
-from bot.match import company_key, key_prefix
-from bot.schema import index_investors
-from bot.store import Store, iso
+from bot.clock import iso
+from bot.feeds.links import link_key
+from bot.match.deals import company_key, key_prefix
+from bot.store import Store
+from bot.store.schema import index_investors
 
 VERSION = 3  # bump when the generated data changes
 # Stories a day. Low enough that even the 10k database spans more than the matching window

@@ -11,13 +11,13 @@ import sys
 from datetime import timedelta
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.links import is_http_url
+from bot.feeds.links import is_http_url
 
 log = logging.getLogger("dealbot")
 
 
 def open_store(settings: Settings):
-    from bot.feedlist import load_feeds
+    from bot.feeds.feedfile import load_feeds
     from bot.store import Store
 
     store = Store(settings.db_path)
@@ -26,15 +26,15 @@ def open_store(settings: Settings):
 
 
 def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.console import ConsolePublisher
-    from bot.feedcheck import guarded_fetch
+    from bot.feeds.guard import guarded_fetch
     from bot.pipeline import poll
+    from bot.publish.console import ConsolePublisher
 
     store = open_store(settings)
     publisher = ConsolePublisher(store)
     if not settings.console_mode:
-        from bot.app import make_client
-        from bot.router import slack_router
+        from bot.publish.router import slack_router
+        from bot.slack.app import make_client
 
         if not settings.channel:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
@@ -81,7 +81,7 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
 
 def _add_feed(settings: Settings, store, url: str, name: str) -> int:
     """The same check as `/deal feeds add`: the terminal user is trusted, the URL is not."""
-    from bot.feedcheck import AddressPolicy, check_feed
+    from bot.feeds.guard import AddressPolicy, check_feed
 
     if any(f["url"] == url for f in store.feeds()):
         print("already there", url)
@@ -100,7 +100,7 @@ def _add_feed(settings: Settings, store, url: str, name: str) -> int:
 
 def cmd_subscriptions(settings: Settings, args: argparse.Namespace) -> int:
     """Every channel that gets cards, and its filters (`/deal subscribe` sets them)."""
-    from bot.subscriptions import describe, from_row
+    from bot.lookup.subscriptions import describe, from_row
 
     store = open_store(settings)
     if settings.channel:
@@ -128,7 +128,7 @@ EXTRACT_FIELDS = (
 
 
 def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
-    from bot.extract import extract
+    from bot.extract.engine import extract
 
     try:
         source = (
@@ -172,8 +172,8 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
 
 def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text."""
+    from bot.lookup.search import search
     from bot.render import console_card
-    from bot.search import search
 
     store = open_store(settings)
     text = " ".join(args.text)
@@ -187,8 +187,8 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.roundup import load, render_text
-    from bot.store import utcnow
+    from bot.clock import utcnow
+    from bot.roundup.select import load, render_text
 
     if args.days < 1 or args.days > 366:
         print("error: --days must be from 1 to 366", file=sys.stderr)
@@ -201,8 +201,8 @@ def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
     if settings.console_mode or not settings.channel:
         print("error: --post needs SLACK_BOT_TOKEN and DEALBOT_CHANNEL", file=sys.stderr)
         return 2
-    from bot.app import make_client
-    from bot.roundup_job import post_roundup
+    from bot.roundup.job import post_roundup
+    from bot.slack.app import make_client
 
     now = utcnow()
     # a manual post is its own period: asked for explicitly, it always goes out once

@@ -16,8 +16,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
 
-from bot.console import ConsolePublisher
 from bot.pipeline import poll
+from bot.publish.console import ConsolePublisher
 from bot.store import Store
 
 SAMPLES = Path(__file__).resolve().parent / "sample_feeds"

@@ -13,11 +13,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.extract import extract_story
+from bot.clock import utcnow
+from bot.extract.engine import extract_story
 from bot.faults import crash_point
-from bot.fetch import FeedRequest, FetchResult, fetch_all
-from bot.links import link_key
-from bot.match import (
+from bot.feeds.fetch import FeedRequest, FetchResult, fetch_all
+from bot.feeds.links import link_key
+from bot.feeds.parse import parse_feed
+from bot.match.deals import (
     WINDOW,
     acronym_like,
     best_match,
@@ -29,8 +31,7 @@ from bot.match import (
     story_keys,
 )
 from bot.models import Deal, Story
-from bot.parse import parse_feed
-from bot.store import Store, utcnow
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.extract.rates import RATES_DATE
 from bot.models import Deal
-from bot.rates import RATES_DATE
 
 _SYMBOL = {
     "USD": "$",

@@ -42,7 +42,7 @@ def schedule_poll(
 
 def schedule_roundup(scheduler: BackgroundScheduler, settings: Settings, job) -> None:
     """DEALBOT_ROUNDUP_CRON in DEALBOT_TZ; a generous grace so a short outage still posts it."""
-    from bot.roundup_job import GRACE, JOB_ID, trigger
+    from bot.roundup.job import GRACE, JOB_ID, trigger
 
     scheduler.add_job(
         job,
@@ -79,9 +79,9 @@ def run(settings: Settings) -> int:
 
 
 def _run_console(settings: Settings, store) -> int:
-    from bot.console import ConsolePublisher
-    from bot.feedcheck import guarded_fetch
+    from bot.feeds.guard import guarded_fetch
     from bot.pipeline import poll
+    from bot.publish.console import ConsolePublisher
 
     publisher = ConsolePublisher(store)
     max_age = timedelta(hours=settings.max_age_hours)
@@ -92,8 +92,8 @@ def _run_console(settings: Settings, store) -> int:
         log.info("poll: %d new stories, %d failed feeds", report.new_stories, len(report.failed))
 
     def roundup() -> None:
-        from bot.roundup import load, render_text
-        from bot.store import utcnow
+        from bot.clock import utcnow
+        from bot.roundup.select import load, render_text
 
         print(render_text(load(store, end=utcnow())), flush=True)
 
@@ -105,11 +105,11 @@ def _run_console(settings: Settings, store) -> int:
 def _run_slack(settings: Settings, store) -> int:
     from slack_sdk.errors import SlackApiError
 
-    from bot.app import create_app, make_client
-    from bot.feedcheck import guarded_fetch
+    from bot.feeds.guard import guarded_fetch
     from bot.pipeline import poll
-    from bot.publish import HELP, slack_error
-    from bot.router import slack_router
+    from bot.publish.router import slack_router
+    from bot.publish.slack import HELP, slack_error
+    from bot.slack.app import create_app, make_client
 
     client = make_client(settings)
     try:
@@ -142,8 +142,8 @@ def _run_slack(settings: Settings, store) -> int:
             log.exception("poll cycle failed")
 
     def roundup() -> None:
-        from bot.roundup_job import last_fire, period_key, post_roundup, trigger
-        from bot.store import utcnow
+        from bot.clock import utcnow
+        from bot.roundup.job import last_fire, period_key, post_roundup, trigger
 
         try:
             now = utcnow()
@@ -153,8 +153,8 @@ def _run_slack(settings: Settings, store) -> int:
             log.exception("roundup failed")
 
     try:
-        from bot.roundup_job import catch_up
-        from bot.store import utcnow
+        from bot.clock import utcnow
+        from bot.roundup.job import catch_up
 
         catch_up(store, client, settings.channel, settings.roundup_cron, settings.tz, utcnow())
     except Exception:

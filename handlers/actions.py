@@ -14,9 +14,9 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot import messages
-from bot.answer_blocks import ACTION_MORE, ACTION_SHARE, answer, read_button_value
-from bot.search import search
+from bot.lookup import messages
+from bot.lookup.answers import ACTION_MORE, ACTION_SHARE, answer, read_button_value
+from bot.lookup.search import search
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -13,10 +13,10 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import messages
-from bot.answer_blocks import answer
 from bot.config import Settings
-from bot.search import search
+from bot.lookup import messages
+from bot.lookup.answers import answer
+from bot.lookup.search import search
 from bot.store import Store
 
 log = logging.getLogger(__name__)

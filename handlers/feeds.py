@@ -18,10 +18,10 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import messages
-from bot.answer_blocks import escape
 from bot.config import Settings
-from bot.feedcheck import AddressPolicy, FeedCheck, check_feed
+from bot.feeds.guard import AddressPolicy, FeedCheck, check_feed
+from bot.lookup import messages
+from bot.lookup.answers import escape
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -11,11 +11,11 @@ from typing import Any
 
 from slack_bolt import Respond
 
-from bot import messages
-from bot.answer_blocks import escape
 from bot.config import Settings
+from bot.lookup import messages
+from bot.lookup.answers import escape
+from bot.lookup.subscriptions import SubscriptionError, describe, from_row, parse_filters, to_json
 from bot.store import Store
-from bot.subscriptions import SubscriptionError, describe, from_row, parse_filters, to_json
 
 WORDS = ("subscribe", "subscriptions", "unsubscribe")
 

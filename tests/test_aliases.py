@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.aliases import aliases_in
-from bot.extract import extract
+from bot.extract.aliases import aliases_in
+from bot.extract.engine import extract
 from bot.models import Story
 from bot.pipeline import ingest
 from bot.store import Store

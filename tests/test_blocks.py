@@ -8,8 +8,8 @@ from datetime import datetime, timezone
 import pytest
 from slack_sdk.errors import SlackObjectFormationError
 
-from bot.blocks import EVENT_TYPE, escape, link, render_card, reply_text
 from bot.models import Deal, Source
+from bot.publish.cards import EVENT_TYPE, escape, link, render_card, reply_text
 
 WHEN = datetime(2018, 4, 9, tzinfo=timezone.utc)
 TC = Source("TechCrunch", "SenseTime raises $600M", "https://techcrunch.com/sensetime", WHEN)

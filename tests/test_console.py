@@ -1,10 +1,10 @@
 import io
 from datetime import datetime, timezone
 
-from bot.console import ConsolePublisher
-from bot.match import new_deal
+from bot.match.deals import new_deal
 from bot.models import Extraction, Story
 from bot.pipeline import Event
+from bot.publish.console import ConsolePublisher
 from bot.store import Store
 
 WHEN = datetime(2024, 6, 11, tzinfo=timezone.utc)

@@ -20,9 +20,9 @@ from fakeslack import FakeSlack, sign_request
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from test_search import make_store
 
-from bot.answer_blocks import ACTION_MORE, ACTION_SHARE
-from bot.app import create_app
 from bot.config import Settings
+from bot.lookup.answers import ACTION_MORE, ACTION_SHARE
+from bot.slack.app import create_app
 
 SECRET = "s3cret-e2e"
 

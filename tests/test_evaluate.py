@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluate import CORPUS, TARGETS, corpus_cases, failures, score
+from tools.evaluate import CORPUS, TARGETS, corpus_cases, failures, score
 
 
 def test_corpus_meets_targets():

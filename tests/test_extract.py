@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract import classify, extract, find_round
+from bot.extract.engine import classify, extract, find_round
 
 SENSETIME = (
     Path(__file__).resolve().parents[2]

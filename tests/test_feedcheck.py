@@ -13,7 +13,8 @@ import httpcore
 import pytest
 from feedserver import FeedServer
 
-from bot.feedcheck import (
+from bot.feeds.fetch import FeedRequest, fetch_feed
+from bot.feeds.guard import (
     AddressPolicy,
     AddressRefused,
     GuardedBackend,
@@ -24,7 +25,6 @@ from bot.feedcheck import (
     guarded_client,
     system_resolver,
 )
-from bot.fetch import FeedRequest, fetch_feed
 
 STRICT = AddressPolicy()
 PUBLIC = "93.184.216.34"

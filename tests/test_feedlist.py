@@ -1,7 +1,7 @@
 import pytest
 
 from bot.config import ConfigError
-from bot.feedlist import load_feeds
+from bot.feeds.feedfile import load_feeds
 
 
 def test_reads_feeds(tmp_path):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from feedserver import MB, FeedServer
 
-from bot.fetch import USER_AGENT, FeedRequest, FetchResult, fetch_all, fetch_feed, make_client
+from bot.feeds.fetch import USER_AGENT, FeedRequest, FetchResult, fetch_all, fetch_feed, make_client
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Deal Desk</title>

@@ -9,8 +9,8 @@ import pytest
 from slack_bolt import Ack, Respond
 from test_search import BAD, make_store
 
-from bot import messages
-from bot.answer_blocks import ACTION_MORE, ACTION_SHARE, button_value, read_button_value
+from bot.lookup import messages
+from bot.lookup.answers import ACTION_MORE, ACTION_SHARE, button_value, read_button_value
 from bot.store import Store
 from handlers.actions import make_more, make_share
 from handlers.deal import make_deal_command

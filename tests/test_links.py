@@ -1,4 +1,4 @@
-from bot.links import canonical_link, is_http_url, link_key
+from bot.feeds.links import canonical_link, is_http_url, link_key
 
 
 def test_tracking_parameters_and_fragment_removed():

@@ -1,6 +1,6 @@
 """Deal matching over labelled clusters and near-misses (see bot/match_eval.py)."""
 
-from bot.match_eval import CORPUS, evaluate
+from tools.match_eval import CORPUS, evaluate
 
 
 def test_clusters_merge_and_near_misses_stay_apart():

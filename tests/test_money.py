@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.money import find_money
+from bot.extract.money import find_money
 
 CASES = [
     ("$600M", 600e6, "USD"),

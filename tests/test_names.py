@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.investors import investors_in_body
-from bot.kinds import read
-from bot.names import leads_in, parse_names, trailing_name
-from bot.subject import find_subject
+from bot.extract.investors import investors_in_body
+from bot.extract.kinds import read
+from bot.extract.names import leads_in, parse_names, trailing_name
+from bot.extract.subject import find_subject
 
 
 @pytest.mark.parametrize(

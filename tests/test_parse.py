@@ -1,4 +1,4 @@
-"""bot.parse: RSS and Atom bytes to Stories; bad or hostile documents become errors."""
+"""bot.feeds.parse: RSS and Atom bytes to Stories; bad or hostile documents become errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.parse import MAX_ENTRIES, ParsedFeed, parse_feed
+from bot.feeds.parse import MAX_ENTRIES, ParsedFeed, parse_feed
 
 FEED_URL = "https://news.example.com/funding/feed/"
 

@@ -7,9 +7,9 @@ from functools import partial
 
 import pytest
 
-from bot.console import ConsolePublisher
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import poll
+from bot.publish.console import ConsolePublisher
 from bot.store import Store
 
 NOW = datetime(2024, 6, 12, 12, tzinfo=timezone.utc)

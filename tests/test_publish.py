@@ -14,12 +14,13 @@ from functools import partial
 import pytest
 from fakeslack import FakeSlack
 
-from bot.app import create_app
+from bot.clock import iso, utcnow
 from bot.config import Settings
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import poll
-from bot.publish import SlackPublisher
-from bot.store import Store, iso, utcnow
+from bot.publish.slack import SlackPublisher
+from bot.slack.app import create_app
+from bot.store import Store
 
 NOW = datetime(2024, 6, 12, 12, tzinfo=timezone.utc)
 CH = "C0DEALS"
@@ -232,7 +233,7 @@ def test_channel_not_found_stays_pending_then_posts(store, feed_server, caplog) 
     with FakeSlack(auto_channels=False) as fake:
         store.add_feed(feed_server.add("/tc", rss(SENSE)), "TechCrunch")
         bot = Bot(fake, store, channel="C0MISSING")
-        with caplog.at_level(logging.ERROR, logger="bot.publish"):
+        with caplog.at_level(logging.ERROR, logger="bot.publish.slack"):
             bot.poll()
         assert "channel_not_found" in caplog.text and "DEALBOT_CHANNEL" in caplog.text
         row = store.db["posts"].get((store.deals()[0].id, "C0MISSING"))

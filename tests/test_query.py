@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from bot.query import MAX_QUERY, Query, QueryError, parse, parse_amount, parse_round, parse_since
+from bot.lookup.query import (
+    MAX_QUERY,
+    Query,
+    QueryError,
+    parse,
+    parse_amount,
+    parse_round,
+    parse_since,
+)
 
 TODAY = date(2026, 3, 1)
 

@@ -9,7 +9,7 @@ from fakeslack import FakeSlack
 from slack_sdk import WebClient
 from test_roundup import DEALS, END
 
-from bot.roundup_job import GRACE, catch_up, last_fire, period_key, post_roundup, trigger
+from bot.roundup.job import GRACE, catch_up, last_fire, period_key, post_roundup, trigger
 from bot.store import Store
 
 UTC = timezone.utc

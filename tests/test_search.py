@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import messages
-from bot.match import company_key, key_prefix
+from bot.lookup import messages
+from bot.lookup.search import PAGE, fts_query, search
+from bot.match.deals import company_key, key_prefix
 from bot.models import Deal, Story
-from bot.search import PAGE, fts_query, search
 from bot.store import Store
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)

@@ -2,10 +2,10 @@ import sqlite3
 import threading
 from datetime import datetime, timezone
 
-from bot.match import new_deal
+from bot.match.deals import new_deal
 from bot.models import Extraction, Story
-from bot.schema import migrations
 from bot.store import Store
+from bot.store.schema import migrations
 
 
 def test_schema_migrated_once_and_wal(tmp_path):

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import messages
-from bot.models import Deal
-from bot.subscriptions import (
+from bot.lookup import messages
+from bot.lookup.subscriptions import (
     Subscription,
     SubscriptionError,
     describe,
@@ -18,6 +17,7 @@ from bot.subscriptions import (
     parse_filters,
     to_json,
 )
+from bot.models import Deal
 
 M = 1_000_000
 

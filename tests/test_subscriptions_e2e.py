@@ -18,13 +18,14 @@ from feedserver import FeedServer
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from test_deal_e2e import _QuietHandler, _ThreadingWSGIServer
 
-from bot import messages
-from bot.app import create_app
+from bot.clock import utcnow
 from bot.config import Settings
+from bot.lookup import messages
 from bot.pipeline import poll
-from bot.publish import SlackPublisher
-from bot.router import ChannelRouter
-from bot.store import Store, utcnow
+from bot.publish.router import ChannelRouter
+from bot.publish.slack import SlackPublisher
+from bot.slack.app import create_app
+from bot.store import Store
 
 SECRET = "s3cret-subs"
 MAIN, SEED, FIN, EU = "C0ALL", "C0SEED", "C0FIN", "C0EU"

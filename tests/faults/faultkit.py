@@ -13,10 +13,10 @@ from pathlib import Path
 from fakeslack import FakeSlack
 from slack_sdk import WebClient
 
-from bot.app import retry_handlers
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import PollReport, poll
-from bot.publish import SlackPublisher
+from bot.publish.slack import SlackPublisher
+from bot.slack.app import retry_handlers
 from bot.store import Store
 
 CH = "C0DEALS"

@@ -17,10 +17,10 @@ from fakeslack import sign_request
 from faultkit import TOKEN, company_names, headline, hours_ago, rss
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.app import create_app
 from bot.config import Settings
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import poll
+from bot.slack.app import create_app
 from bot.store import Store
 
 SECRET = "concurrency-signing-secret"

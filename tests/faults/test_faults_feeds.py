@@ -13,7 +13,7 @@ import pytest
 from faultkit import Bot, card_ids, company_names, headline, hours_ago, rss, slack_client
 from feedserver import MB
 
-from bot.fetch import fetch_all
+from bot.feeds.fetch import fetch_all
 from bot.pipeline import poll
 
 NAMES = company_names(3, seed=5)

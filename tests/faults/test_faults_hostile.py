@@ -13,12 +13,12 @@ from fakeslack import sign_request
 from faultkit import TOKEN, Bot, card_ids, slack_client
 from slack_bolt.request import BoltRequest
 
-from bot.answer_blocks import answer
-from bot.app import create_app
+from bot.clock import utcnow
 from bot.config import Settings
+from bot.lookup.answers import answer
+from bot.lookup.search import search
 from bot.models import Deal, Story
-from bot.search import search
-from bot.store import utcnow
+from bot.slack.app import create_app
 
 EVIL = "<!channel> <!here|here> <!everyone> <@U0BOSS> <#C0SECRET> <!subteam^S0ADMINS>"
 FORGED = "<https://evil.example/phish|TechCrunch>"
@@ -263,7 +263,7 @@ def test_a_genuine_request_is_answered(app, fake, store) -> None:
 def test_ssrf_on_feed_add_is_refused(url) -> None:
     """bot/feedcheck.py (issue 8; its own cases in tests/test_feedcheck.py): every one refused
     before or at connect time, without a request leaving."""
-    feedcheck = pytest.importorskip("bot.feedcheck")
+    feedcheck = pytest.importorskip("bot.feeds.guard")
 
     def resolver(host: str, port: int) -> list[str]:
         return {"rebind.example": ["93.184.216.34", "10.0.0.1"]}.get(host, ["127.0.0.1"])
@@ -273,7 +273,7 @@ def test_ssrf_on_feed_add_is_refused(url) -> None:
 
 
 def test_ssrf_redirect_from_an_allowed_feed_to_a_private_port_is_refused(feed_server) -> None:
-    feedcheck = pytest.importorskip("bot.feedcheck")
+    feedcheck = pytest.importorskip("bot.feeds.guard")
     url = feed_server.add_redirect("/r", "http://127.0.0.1:9/admin")
     port = int(url.split(":")[2].split("/")[0])
     policy = feedcheck.AddressPolicy(allowed=frozenset({("127.0.0.1", port)}))

@@ -120,7 +120,7 @@ def test_ok_false_is_reported_and_retried(fake, store, bot, caplog, error) -> No
     fake.fail_next("chat.postMessage", error=error)
     if error == "not_in_channel":
         fake.fail_next("chat.postMessage", error=error)  # also after joining
-    with caplog.at_level(logging.ERROR, logger="bot.publish"):
+    with caplog.at_level(logging.ERROR, logger="bot.publish.slack"):
         bot.poll()
     assert error in caplog.text
     bot.poll()
@@ -147,7 +147,7 @@ def test_invalid_auth_mid_run_keeps_deals_pending_until_the_token_works(
     bot.poll()
     fake.tokens.clear()  # the token is revoked
     feed_server.add("/tc", feed(0, 5))
-    with caplog.at_level(logging.ERROR, logger="bot.publish"):
+    with caplog.at_level(logging.ERROR, logger="bot.publish.slack"):
         bot.poll()
         bot.poll()
     assert "invalid_auth" in caplog.text and "SLACK_BOT_TOKEN was refused" in caplog.text

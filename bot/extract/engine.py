@@ -1,0 +1,344 @@
+"""Is a story about a funding round, and what are its facts? Pure functions over text.
+
+The headline decides the kind and carries most facts; the summary and content fill in what the
+headline leaves out (round, valuation, investors), and only from sentences about *this* round,
+so another company's size, an earlier round or a total raised to date never become the deal's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract import names
+from bot.extract.aliases import aliases_in
+from bot.extract.investors import investors_in_body
+from bot.extract.kinds import classify, read, round_money  # noqa: F401 - classify is public API
+from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
+from bot.extract.lexicon import PARTS as _PARTS
+from bot.extract.money import Money, find_money
+from bot.extract.places import location_in
+from bot.extract.rates import to_usd
+from bot.extract.rounds import ROUND as _ROUND
+from bot.extract.rounds import find_round, is_round, round_of
+from bot.extract.subject import find_subject
+from bot.models import Extraction, Story
+from bot.text import plain_text
+
+MAX_BODY = 6_000  # facts about the round sit in the first paragraphs
+
+# --- the kind of story -------------------------------------------------------------------
+
+# A round as the subject of its sentence: "The Series B values ...", "Acme's Series D brings".
+_ROUND_SUBJECT = re.compile(
+    r"^(?:The|Its|This)?\s*(?:[\w'’-]+\s+){0,4}?(?:Series [A-H]\w*|seed round)\s+"
+    r"(?:values|valued|brings|was|is|round|values?)\b"
+)
+_PAST_AFTER = re.compile(
+    r"^\W*(?:round\s+|funding\s+)?(?:(?:in|last|earlier|this) (?:20\d\d|year|\w+ 20\d\d|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?:a|\w+) (?:years?|months?) ago|earlier|previously)\b",
+    re.I,
+)
+# --- money in context --------------------------------------------------------------------
+
+_VAL_BEFORE = re.compile(
+    r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:(?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
+    r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of))?"
+    r"|values? (?:[\w'’.,-]+ ){0,9}at|valuing (?:[\w'’.,-]+ ){0,9}at|worth|at an?|pegged at"
+    r"|post-money of"
+    r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to"
+    r"|(?:grows|leaps|jumps|soars) to)"
+    r"\s*(?:over|more than|nearly|almost|about|around|roughly|some"
+    r"|approximately|close to|up to|as much as|at least|north of|above|\+)?\s*$",
+    re.I,
+)
+_VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
+_OLD = re.compile(
+    r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from"
+    r"|was|had)\s+(?:\w+\s+){0,2}$"
+    r"|\bfrom\s+(?:about |around |nearly |over |just |roughly )?$",
+    re.I,
+)
+_NOT_ROUND_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,2}?(?:fund|in (?:annual )?revenue|revenue|arr|in sales|market|deal"
+    r"|acquisition|contract|valuation|total|to date|in total|so far|last year|in 20\d\d"
+    r"|previously|e-commerce|company|giant|conglomerate|firm|budget|loss|losses|profit)\b",
+    re.I,
+)
+_NOT_ROUND_BEFORE = re.compile(
+    r"(?:total(?:ing)?|to date|bringing|brings|bring|a total of|overall|previous|prior|last"
+    r"|earlier|most recent|revenue of|arr of|fund of|worth|valued at|valuation of|the|its"
+    r"|spend|spent|invest|sales of|over|than)\s+$",
+    re.I,
+)
+_RAISED_BEFORE = re.compile(r"(?:raised?|raising|secured?|closed?|of|with)\s+(?:an?\s+)?$", re.I)
+_FUNDING_AROUND = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,3}?(?:round|funding|financing|investment|series|seed|pre-seed|raise"
+    r"|debt|loan|in new|in fresh|from|led|to|for)\b",
+    re.I,
+)
+
+
+def _is_valuation(text: str, m: Money) -> bool:
+    before = text[max(0, m.start - 90) : m.start]
+    after = text[m.end : m.end + 30]
+    return bool(_VAL_AFTER.search(after) or _VAL_BEFORE.search(before))
+
+
+def _is_old(text: str, m: Money) -> bool:
+    """An earlier figure: "up from $2B", "raised $2.75B at an $11.75B valuation a year ago"."""
+    return bool(
+        _OLD.search(text[max(0, m.start - 40) : m.start])
+        or _OLD_AFTER.match(text[m.end : m.end + 40])
+    )
+
+
+_OLD_AFTER = re.compile(
+    r"^\s*(?:(?:post-money |pre-money )?valuation\s+)?(?:a year ago|last year|in 20\d\d"
+    r"|(?:\w+ )?(?:years?|months?) ago|earlier|previously)\b",
+    re.I,
+)
+
+
+def _valuation_in(text: str) -> float | None:
+    for m in find_money(text):
+        if _is_valuation(text, m) and not _is_old(text, m):
+            return m.amount
+    return None
+
+
+def _round_amount(text: str, monies: list[Money], after: int = 0, strict: bool = False):
+    """The money that is the round itself: not a valuation, fund size, revenue or old round."""
+    for m in monies:
+        if m.start < after or _is_valuation(text, m) or _is_old(text, m):
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        rest = text[m.end : m.end + 40]
+        if _NOT_ROUND_AFTER.search(rest):
+            continue
+        if (
+            strict
+            and (_NOT_ROUND_BEFORE.search(before) or not _FUNDING_AROUND.search(rest))
+            and not _RAISED_BEFORE.search(before)
+        ):
+            continue
+        return m
+    return None
+
+
+# --- sentences of the body ---------------------------------------------------------------
+
+# A sentence ends at . ! ? but not after an initial ("T. Rowe Price", "J.P. Morgan").
+_SENTENCE = re.compile(r"(?<=[.!?”\"])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])|\n+")
+_ROUND_TALK = re.compile(
+    r"\b(?:this|the|its|new|latest|current) (?:\w+ ){0,3}?(?:round|raise|investment|financing"
+    r"|funding)\b|\bparticipa\w*|\bjoined by\b|\bbackers\b|\binvestors\b|\bled by\b|\bled\b",
+    re.I,
+)
+
+
+def _title_sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _sentences(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece  # "Acme Inc. raises ...": not a sentence end
+        else:
+            out.append(piece)
+    return out or [text]
+
+
+_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|vs|No|Mr|Ms|Dr)\.$")
+
+
+def _sentences(body: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(body[:MAX_BODY]) if s and s.strip()]
+
+
+def extract(title: str, summary: str = "", content: str = "") -> Extraction:
+    """Extract the deal a story reports. Never raises; unusable input gives kind `other`."""
+    try:
+        return _extract(title or "", summary or "", content or "")
+    except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
+        return Extraction()
+
+
+def extract_story(story: Story) -> Extraction:
+    return extract(story.title, story.summary, story.content)
+
+
+def _other_money_before(text: str, at: int, chosen: Money | None) -> bool:
+    """ "its $200 million Series E", "€132 million in debt": the round named right after a
+    different amount belongs to that amount, not to this deal."""
+    if chosen is None:
+        return False
+    for m in find_money(text[max(0, at - 30) : at]):
+        if abs(m.amount - chosen.amount) > 0.1 * chosen.amount:
+            return True
+    return False
+
+
+_THIS_ROUND = re.compile(
+    r"\b(?:the|this|its|the company's|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|raise|financing|funding|investment)\b",
+    re.I,
+)
+
+
+def _about_other_round(sentence: str, chosen: Money | None) -> bool:
+    """A sentence about another round: a different amount named as a round ("It raised a $15M
+    pre-seed led by Creandum in February", "two $200 million credit lines, from HSBC") and not
+    this deal's amount. Its backers are not this round's."""
+    if chosen is None:
+        return False
+    money = find_money(sentence)
+    if any(abs(m.amount - chosen.amount) <= 0.1 * chosen.amount for m in money):
+        return False
+    named = [m for m in money if _ROUND.search(sentence[m.end : m.end + 25])]
+    # "The company's round, led by X, is made up of €468M in equity and €132M in debt": parts
+    # of this round, which the sentence names first
+    return bool(named) and not _THIS_ROUND.search(sentence[: named[0].start])
+
+
+def _extract(title: str, summary: str, content: str) -> Extraction:
+    title = plain_text(title, limit=400)
+    summary = plain_text(summary, limit=4000)
+    content = plain_text(content, limit=MAX_BODY)
+    reading = read(title)
+    kind = reading.kind
+    if kind not in ("funding", "rumor"):
+        return Extraction(kind=kind)
+
+    text = reading.text
+    subject = find_subject(reading)
+    company, location = subject.company, subject.location
+    # A headline of whole sentences (trade-press openers): names in its first sentence are
+    # read as a headline's, the later sentences ("X led, and was joined by Y") as a body's.
+    first, *later = _title_sentences(text)
+    leads = list(subject.lead_investors) + names.leads_in(first)
+    investors = list(subject.investors) + names.investors_in(first)
+
+    # Money and round: the headline first, the body only for what it leaves out.
+    title_money = find_money(text, bare=True)
+    anchor = max(subject.verb_end, 0)
+    rounds = [
+        m
+        for m in round_money(text, title_money)
+        if not _is_valuation(text, m) and not _is_old(text, m)
+    ]
+    chosen = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]
+    valuation = _valuation_in(text) or _valuation_in(title)
+    round_name = None
+    if chosen is not None:
+        round_name = find_round(text[chosen.start : chosen.end + 40])
+    round_name = round_name or find_round(text)
+
+    body = " ".join(x for x in (summary, content) if x)
+    sentences = later + (_sentences(body) if body else [])
+    relevant = [
+        s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)
+    ]
+    if chosen is None:
+        for s in relevant:
+            if not BODY_FUNDING_VERB.search(s) and not BODY_FUNDING_NOUN.search(s):
+                continue
+            m = _round_amount(s, find_money(s), strict=True)
+            if m is not None:
+                chosen = m
+                round_name = round_name or find_round(s[m.start : m.start + 60])
+                break
+    elif round_name is None:
+        for s in sentences:
+            for m in find_money(s):
+                if abs(m.amount - chosen.amount) <= 0.02 * chosen.amount and not _is_old(s, m):
+                    round_name = find_round(s[m.end : m.end + 40]) or find_round(
+                        s[max(0, m.start - 30) : m.start]
+                    )
+                    if round_name:
+                        break
+            if round_name:
+                break
+    if round_name is None:
+        # "8VC led the Series A", "The Series B values it at $552M": a round the body names
+        # for this deal, not one from its past ("its $200M Series B in 2022").
+        for s in sentences[:3]:
+            if (
+                BODY_FUNDING_VERB.search(s)
+                or BODY_INVESTOR_VERB.search(s)
+                or _ROUND_SUBJECT.search(s)
+            ):
+                candidate = [
+                    r
+                    for r in _ROUND.finditer(s)
+                    if is_round(s, r)
+                    and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                    and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
+                    and not _other_money_before(s, r.start(), chosen)
+                ]
+                if candidate:
+                    round_name = round_of(candidate[0])
+                    break
+    if valuation is None:
+        for s in sentences:
+            if re.search(r"\b(?:round|raise|funding|investment|valu)", s, re.I):
+                valuation = _valuation_in(s)
+                if valuation is not None:
+                    break
+    if location is None:
+        location = location_in(" ".join(sentences[:2]), company)
+
+    # Investors from the headline's other clauses ("...; Peak XV and Khosla participate") and
+    # from the body, only from sentences about this round.
+    title_leads, title_investors = investors_in_body(_PARTS.split(title)[1:], company)
+    leads += title_leads
+    investors += title_investors
+    about_round = [s for s in sentences if not _about_other_round(s, chosen)]
+    if about_round:
+        body_leads, body_investors = investors_in_body(about_round, company)
+        leads = leads or body_leads
+        investors = investors + body_investors
+
+    amount = chosen.amount if chosen else None
+    currency = chosen.currency if chosen else None
+    if chosen is None and valuation is not None:
+        currency = _valuation_currency(title + " " + body)
+    if chosen is not None and currency is None:
+        currency = _guess_currency(title + " " + body)
+    if currency == "JPY" and location and location in ("China", "Beijing", "Shanghai", "Shenzhen"):
+        currency = "CNY"
+    leads = names.unique(leads, exclude=company)
+    investors = names.unique(leads + investors, exclude=company)
+    return Extraction(
+        kind=kind,
+        company=company,
+        location=location,
+        amount=amount,
+        currency=currency,
+        amount_usd=to_usd(amount, currency),
+        round=round_name if round_name != "undisclosed" else None,
+        valuation=valuation,
+        valuation_currency=currency if valuation is not None else None,
+        lead_investors=tuple(leads),
+        investors=tuple(investors),
+        aliases=aliases_in(title, company),
+    )
+
+
+def _valuation_currency(text: str) -> str | None:
+    for m in find_money(text):
+        if _is_valuation(text, m):
+            return m.currency
+    return None
+
+
+def _mentions(sentence: str, company: str) -> bool:
+    return company.split()[0].lower() in sentence.lower()
+
+
+def _guess_currency(text: str) -> str | None:
+    if re.search(r"\b(?:crore|lakh|rupees?|INR)\b|₹|\bRs\b", text, re.I):
+        return "INR"
+    if re.search(r"\b(?:euros?)\b|€", text, re.I):
+        return "EUR"
+    if re.search(r"\b(?:dollars?)\b|\$", text, re.I):
+        return "USD"
+    return None

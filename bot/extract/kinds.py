@@ -1,0 +1,308 @@
+"""What kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other.
+
+A headline is funding when its main clause has a *funding core*: a completed money verb with a
+money object ("raises $5M", "lands seed funding", "snaps up $7M"), an investor acting on a named
+company ("Accel leads $9M round in X", "Google backs X"), a round named with its size ("X's $40M
+round"), or a new valuation ("hits $3B valuation"). Words around the core decide the rest: a
+modal or progressive ("in talks to raise", "seeks", "may invest") makes it a rumor, a fund as
+the object makes it a VC fund, a purchase or a listing said first makes it an acquisition or an
+IPO. Subordinate clauses ("After raising $100M, X shuts down", "X, which raised $5M, ...") and
+aggregate subjects ("European AI startups raised $8B") are not a deal.
+
+The word lists and patterns live in `bot.lexicon`; this module holds the reading logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.lexicon import (
+    ACQUISITION,
+    AFTER_CLAUSE,
+    AGGREGATE,
+    APPOSITIVE,
+    BACKED_BY,
+    BASE_FORMS,
+    CLUB,
+    CONTROL,
+    CORE_VERB,
+    FOREIGN,
+    FUND,
+    FUND_SOURCE,
+    INVEST_TARGET,
+    INVESTOR_ACT,
+    INVESTOR_FIRM,
+    IPO,
+    LISTICLE,
+    MODAL,
+    MONEY_NOUN_AFTER,
+    NOT_ROUND_AFTER,
+    NOT_ROUND_BEFORE,
+    NOUN_RE,
+    OBJECT,
+    OTHER,
+    PARTS,
+    PENDING_DEAL,
+    PLURAL_SUBJECT,
+    POSSESSIVE_ROUND,
+    PREP_VERBS,
+    RELATIVE,
+    ROUNDUP_PREFIX,
+    RUMOR,
+    RUMOR_ALONE,
+    RUMOR_OBJECT,
+    SIZED_ROUND,
+    STRONG_OTHER,
+    SUBORDINATE,
+    TIGHT_OBJECT,
+    TIME_AFTER,
+    UNICORN,
+    VALUATION_EVENT,
+    VALUATION_WORD,
+    WEAK_VERBS,
+    WITH_MONEY,
+)
+from bot.extract.money import Money, find_money
+
+__all__ = ["UNICORN", "VALUATION_EVENT", "Reading", "classify", "read", "round_money"]
+
+
+def round_money(text: str, money: list[Money]) -> list[Money]:
+    """Money that can be a round: not a valuation, price, contract, fund or small sum."""
+    out = []
+    for m in money:
+        after = text[m.end : m.end + 40]
+        if m.amount < 100_000 and not MONEY_NOUN_AFTER.match(after):
+            continue  # "$500", "$30,000": a price
+        if NOT_ROUND_AFTER.search(after):
+            continue
+        if m.currency is None and not MONEY_NOUN_AFTER.match(after):
+            continue  # "780 million queries": a count, not money
+        before = text[max(0, m.start - 40) : m.start]
+        if NOT_ROUND_BEFORE.search(before):
+            continue
+        out.append(m)
+    return out
+
+
+def non_latin(text: str) -> bool:
+    """Mostly non-Latin script: foreign-language headlines are left alone, not misread."""
+    letters = [c for c in text[:400] if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin / len(letters) < 0.6
+
+
+def main_text(title: str) -> str:
+    """The headline's news clause: no prefixes, no question before the news, no asides."""
+    parts = [p.strip() for p in PARTS.split(title.strip()) if p.strip()]
+    statements = [p for p in parts if not p.endswith("?")]
+    if not statements:
+        return ""
+    text = statements[0]
+    if len(statements) > 1:
+        for i, p in enumerate(statements):
+            if CORE_VERB.search(p) or INVESTOR_ACT.search(p) or find_money(p):
+                text = p
+                if i and re.match(r"(?:and|but|now|so)\b", p):
+                    # "X's agents took off - and attracted funding": keep the subject
+                    text = statements[i - 1] + ", " + p
+                break
+    text = SUBORDINATE.sub("", text, count=1)
+    text = TIME_AFTER.sub("", text)
+    text = RELATIVE.sub(",", text)
+    text = APPOSITIVE.sub(",", text)
+    return text.strip(" ,")
+
+
+def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
+    """Where the funding core of `text` starts and ends, and its type ("verb", "later",
+    "investor"); (-1, -1, "") when there is none."""
+    rounds = round_money(text, money)
+    best, end, kind = -1, -1, ""
+    for m in CORE_VERB.finditer(text):
+        if AFTER_CLAUSE.search(text[: m.start()]):
+            continue
+        rest = text[m.end() : m.end() + 80]
+        verb = re.sub(
+            r"^(?:(?:has|have|had|just|also|quietly|reportedly) )+", "", m.group(0).lower()
+        )
+        if verb in WEAK_VERBS and not TIGHT_OBJECT.search(rest):
+            continue
+        later = [r for r in rounds if 0 <= r.start - m.end() < 80]
+        if OBJECT.search(rest):
+            dollar = re.match(r"^\W*(?:[\w'’.-]+\s+){0,3}?(?=[$€£₹¥]|\d)", rest)
+            if dollar and not later and not NOUN_RE.search(rest[:50]):
+                continue  # "wins $733M contract": money, but not a round
+            best, end, kind = m.start(), m.end(), "verb"
+            break
+        if later:
+            best, end, kind = m.start(), m.end(), "later"
+            break
+    for m in INVESTOR_ACT.finditer(text):
+        word = m.group(0).lower()
+        rest = text[m.end() :]
+        if AFTER_CLAUSE.search(text[: m.start()]) or not m.start():
+            continue
+        if word in BASE_FORMS and not PLURAL_SUBJECT.search(text[: m.start()]):
+            continue
+        if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
+            continue  # "led by", "a16z-led": descriptive
+        if (
+            word in ("puts", "put", "bets", "bet", "sinks", "gave", "gives", "give")
+            and not re.match(
+                r"^\s+(?:\S+\s+){0,3}?(?:money|cash|funds?|investment|capital)\b", rest, re.I
+            )
+            and not any(0 <= r.start - m.end() < 25 for r in rounds)
+        ):
+            continue
+        if word in ("makes", "made"):
+            if re.match(
+                r"^\s+(?:its |his |her |their |an? |another )?(?:[\w-]+ ){0,2}investment\b",
+                rest,
+                re.I,
+            ) and (best < 0 or m.start() < best):
+                best, end, kind = m.start(), m.end(), "investor"
+            continue
+        if word in ("commits", "committed") and not re.match(
+            r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
+        ):
+            continue
+        if word not in PREP_VERBS + ("commits", "committed") and not INVEST_TARGET.search(
+            rest[:120]
+        ):
+            continue
+        if best < 0 or m.start() < best:
+            best, end, kind = m.start(), m.end(), "investor"
+        break
+    return best, end, kind
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a headline was read: its kind, its news clause and where the funding core sits."""
+
+    kind: str
+    text: str = ""
+    core: int = -1
+    core_end: int = -1
+    core_kind: str = ""
+
+
+def classify(title: str) -> str:
+    """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
+    return read(title).kind
+
+
+def read(title: str) -> Reading:
+    """Read a headline: its kind, and for deals the clause and verb the facts hang on."""
+    if not title or FOREIGN.search(title) or non_latin(title):
+        return Reading("other")
+    text, core, end, core_kind = "", -1, -1, ""
+
+    def done(kind: str) -> Reading:
+        return Reading(kind, text, core, end, core_kind)
+
+    head = title.lstrip("‘'\"“ ")
+    if ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
+        return done("other")
+    if LISTICLE.search(title):
+        return done("other")
+    text = main_text(title)
+    if not text or AGGREGATE.search(text) or STRONG_OTHER.search(text):
+        return done("other")
+    money = find_money(text, bare=True)
+    core, end, core_kind = _core(text, money)
+    val_event = VALUATION_EVENT.search(text) is not None and (
+        VALUATION_WORD.search(text) is not None
+        or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
+    )
+
+    fund = FUND.search(text)
+    if (
+        fund
+        and core_kind != "investor"
+        and not FUND_SOURCE.search(text)
+        and not re.search(r"\bto fund\b", text, re.I)
+    ):
+        return done("fund")
+    if (
+        core >= 0
+        and core_kind == "verb"
+        and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I)
+        and INVESTOR_FIRM.search(text[:core].strip())
+    ):
+        return done("fund")
+
+    rumor = _rumor_at(text)
+    if core >= 0 and MODAL.search(text[:core]):
+        rumor = core if rumor < 0 else min(rumor, core)
+    if CONTROL.search(text):
+        return done("acquisition")
+    acq = ACQUISITION.search(text)
+    if (
+        acq
+        and (core < 0 or acq.start() < core or core_kind == "later")
+        and not (
+            re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I)
+            and round_money(text, money)
+        )
+    ):
+        return done("acquisition")
+    ipo = IPO.search(text)
+    if ipo and (
+        core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
+    ):
+        return done("ipo")
+    if rumor >= 0 and (core < 0 or rumor <= core):
+        return done("rumor")
+    if core < 0 and PENDING_DEAL.search(text) and money:
+        return done("rumor")  # "Bolt's hoped-for $450M deal": money talked about, not closed
+    other = OTHER.search(text)
+    if (
+        other
+        and not (
+            core >= 0
+            and core < other.start()
+            and not (re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40)
+        )
+        and not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I))
+    ):
+        return done("other")
+    if core >= 0:
+        return done("funding")
+    if val_event and re.search(r"[$€£₹¥]\s?\d", text):
+        return done("funding")
+    if UNICORN.search(text) or CLUB.search(text):
+        return done("funding")
+    rounds = round_money(text, money)
+    if SIZED_ROUND.search(text) and rounds:
+        return done("funding")
+    if POSSESSIVE_ROUND.search(text):
+        return done("funding")
+    if rounds and any(WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
+        return done("funding")
+    if re.search(
+        r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I
+    ):
+        return done("funding")
+    if BACKED_BY.search(text):
+        return done("funding")
+    return done("other")
+
+
+def _rumor_at(text: str) -> int:
+    """Where the first rumor cue that governs money starts, or -1."""
+    for m in RUMOR.finditer(text):
+        word = m.group(0).lower()
+        if word in RUMOR_ALONE:
+            if word == "to raise" and re.search(
+                r"\b(?:raises|raised|closes|secures)\b", text[: m.start()], re.I
+            ):
+                continue
+            return m.start()
+        if RUMOR_OBJECT.search(text[m.end() : m.end() + 80]):
+            return m.start()
+    return -1

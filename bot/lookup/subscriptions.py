@@ -1,0 +1,245 @@
+"""Channel subscriptions: which deals a channel wants. Pure functions: no store, no Slack.
+
+    /deal subscribe min:5M max:50M round:seed,series-a keyword:fintech,AI location:Europe,India
+
+Kinds of filter combine with AND, values of one kind with OR: the line above means "between
+$5M and $50M, seed or Series A, mentioning fintech or AI, in Europe or India". A deal whose
+amount (or round, or location) is unknown does not pass a filter on it: a channel that asked
+for "under $20M" should not get rounds of unknown size.
+
+Why keyword: and location: read up to the next filter (like /deal investor:): "location:Latin
+America" and "keyword:machine learning" are one value each, without quoting rules to learn.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.extract.places import REGIONS, in_region, place_name
+from bot.lookup.query import MAX_QUERY, QueryError, parse_amount, parse_round
+from bot.models import Deal
+from bot.render import money
+
+MAX_VALUES = 20  # per kind: a filter list longer than this is a mistake, not a wish
+MAX_KEYWORD = 60
+
+_FILTER = re.compile(r"(?i)^(min|max|rounds?|keywords?|kw|locations?|loc|region)[:=](.*)$")
+_KEY = {"rounds": "round", "keywords": "keyword", "kw": "keyword", "locations": "location"}
+_KEY.update({"loc": "location", "region": "location"})
+
+
+class SubscriptionError(ValueError):
+    """Filters we cannot read; `problems` lists each one, in the user's words."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A channel's filters. Empty tuples / None mean "no filter of that kind"."""
+
+    channel: str = ""
+    min_usd: float | None = None
+    max_usd: float | None = None
+    rounds: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    created_by: str = ""
+    created_at: str = ""
+
+    @property
+    def is_everything(self) -> bool:
+        return not (
+            self.min_usd is not None
+            or self.max_usd is not None
+            or self.rounds
+            or self.keywords
+            or self.locations
+        )
+
+
+def canonical_location(value: str) -> str | None:
+    """A region name ("europe" → "Europe") or a known place ("Indian" → "India"), else None."""
+    want = value.strip().strip("\"'").lower()
+    for region in REGIONS:
+        if region.lower() == want:
+            return region
+    return place_name(want)
+
+
+def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") -> Subscription:
+    """Read the words after `/deal subscribe`; raise SubscriptionError naming every problem."""
+    raw = (text or "").strip()
+    if len(raw) > MAX_QUERY:
+        raise SubscriptionError([f"the filters are too long (over {MAX_QUERY} characters)"])
+    values: dict[str, list[str]] = {"round": [], "keyword": [], "location": []}
+    amounts: dict[str, float] = {}
+    problems: list[str] = []
+    current: str | None = None  # keyword:/location: keep reading words until the next filter
+    for word in raw.split():
+        m = _FILTER.match(word)
+        if not m:
+            if current in ("keyword", "location") and values[current]:
+                first, *rest = word.split(",")
+                values[current][-1] += " " + first
+                values[current] += rest
+                continue
+            problems.append(f"`{word}` (filters look like `min:5M` or `round:seed`)")
+            continue
+        key = m.group(1).lower()
+        key, value = _KEY.get(key, key), m.group(2)
+        current = key
+        if not value:
+            if key in ("keyword", "location"):
+                values[key].append("")  # the value follows as the next word
+                continue
+            problems.append(f"`{key}:` needs a value")
+            continue
+        if key in ("min", "max"):
+            try:
+                amounts[key] = parse_amount(value)
+            except QueryError as exc:
+                problems.append(str(exc))
+            continue
+        parts = value.split(",")
+        if key in ("keyword", "location") and values[key] and not values[key][-1]:
+            values[key][-1] = parts.pop(0)
+        values[key] += parts
+    rounds = _rounds(values["round"], problems)
+    keywords = _keywords(values["keyword"], problems)
+    locations = _locations(values["location"], problems)
+    low, high = amounts.get("min"), amounts.get("max")
+    if low is not None and high is not None and low > high:
+        problems.append(f"min ({money(low, 'USD')}) is more than max ({money(high, 'USD')})")
+    if problems:
+        raise SubscriptionError(problems)
+    return Subscription(
+        channel=channel,
+        min_usd=low,
+        max_usd=high,
+        rounds=rounds,
+        keywords=keywords,
+        locations=locations,
+        created_by=created_by,
+    )
+
+
+def _rounds(raw: list[str], problems: list[str]) -> tuple[str, ...]:
+    out = []
+    for value in (v.strip() for v in raw):
+        if not value:
+            continue
+        try:
+            out.append(parse_round(value))
+        except QueryError as exc:
+            problems.append(str(exc))
+    return _limited(out, "round", problems)
+
+
+def _keywords(raw: list[str], problems: list[str]) -> tuple[str, ...]:
+    out = []
+    for value in (" ".join(v.strip("\"'“” ").split()) for v in raw):
+        if not value:
+            continue
+        if len(value) > MAX_KEYWORD or not re.search(r"\w", value):
+            problems.append(f"the keyword `{value[:MAX_KEYWORD]}`")
+            continue
+        out.append(value)
+    return _limited(out, "keyword", problems)
+
+
+def _locations(raw: list[str], problems: list[str]) -> tuple[str, ...]:
+    out = []
+    for value in (v.strip() for v in raw):
+        if not value:
+            continue
+        name = canonical_location(value)
+        if name is None:
+            problems.append(f"the location `{value}` (try a region: {', '.join(REGIONS)})")
+        else:
+            out.append(name)
+    return _limited(out, "location", problems)
+
+
+def _limited(values: list[str], kind: str, problems: list[str]) -> tuple[str, ...]:
+    unique = tuple(dict.fromkeys(values))
+    if len(unique) > MAX_VALUES:
+        problems.append(f"more than {MAX_VALUES} {kind} values")
+    return unique[:MAX_VALUES]
+
+
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """Case-insensitive, on word boundaries ("AI" matches "AI-powered", not "Thai" or "said");
+    lookarounds rather than \\b so keywords that end in a symbol ("C++") still work."""
+    words = r"\s+".join(re.escape(w) for w in keyword.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+def matches(sub: Subscription, deal: Deal, story_texts: Iterable[str] = ()) -> bool:
+    """Does `deal` pass every filter of `sub`? Keywords look at the company and `story_texts`
+    (the titles and summaries of the stories that reported it)."""
+    amount = deal.amount_usd
+    if sub.min_usd is not None and (amount is None or amount < sub.min_usd):
+        return False
+    if sub.max_usd is not None and (amount is None or amount > sub.max_usd):
+        return False
+    if sub.rounds and deal.round not in sub.rounds:
+        return False
+    if sub.locations and not any(in_region(deal.location, loc) for loc in sub.locations):
+        return False
+    if sub.keywords:
+        haystack = "\n".join([deal.company or "", *story_texts])
+        if not any(keyword_pattern(k).search(haystack) for k in sub.keywords):
+            return False
+    return True
+
+
+def describe(sub: Subscription) -> str:
+    """The filters in words: "at least $5M · seed or series-a · keywords fintech, AI"."""
+    parts = []
+    if sub.min_usd is not None and sub.max_usd is not None:
+        parts.append(f"{money(sub.min_usd, 'USD')} to {money(sub.max_usd, 'USD')}")
+    elif sub.min_usd is not None:
+        parts.append(f"at least {money(sub.min_usd, 'USD')}")
+    elif sub.max_usd is not None:
+        parts.append(f"at most {money(sub.max_usd, 'USD')}")
+    if sub.rounds:
+        parts.append(" or ".join(sub.rounds))
+    if sub.keywords:
+        parts.append("keywords " + ", ".join(sub.keywords))
+    if sub.locations:
+        parts.append("in " + " or ".join(sub.locations))
+    return " · ".join(parts) or "every deal"
+
+
+def to_json(sub: Subscription) -> str:
+    """The filters as stored in subscriptions.filters (channel and author have columns)."""
+    return json.dumps(
+        {
+            "min_usd": sub.min_usd,
+            "max_usd": sub.max_usd,
+            "rounds": list(sub.rounds),
+            "keywords": list(sub.keywords),
+            "locations": list(sub.locations),
+        }
+    )
+
+
+def from_row(row: dict) -> Subscription:
+    """A subscriptions row back into a Subscription; unknown JSON keys are ignored."""
+    data = json.loads(row.get("filters") or "{}")
+    return Subscription(
+        channel=row["channel"],
+        min_usd=data.get("min_usd"),
+        max_usd=data.get("max_usd"),
+        rounds=tuple(data.get("rounds") or ()),
+        keywords=tuple(data.get("keywords") or ()),
+        locations=tuple(data.get("locations") or ()),
+        created_by=row.get("created_by") or "",
+        created_at=row.get("created_at") or "",
+    )

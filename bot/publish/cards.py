@@ -1,0 +1,119 @@
+"""Block Kit for deal cards and thread replies, built with slack_sdk.models.blocks (pure).
+
+Everything shown here came from feeds, i.e. from strangers: `&`, `<`, `>` are escaped so a
+title like "<!channel> Acme raises $5M" or "<https://evil.example|TechCrunch>" can neither
+ping anyone nor forge a link; link labels lose `|`; only http(s) URLs become links. The
+slack_sdk models validate Slack's limits (header 150 chars, 10 fields, ...) when serialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot.feeds.links import is_http_url
+from bot.models import Deal, Source
+from bot.render import amount_line, headline, round_name, valuation
+
+EVENT_TYPE = "funding_deal"  # message metadata on every card: how a restart finds its cards
+RUMOUR_MARK = ":warning: *Reported, not confirmed*"
+HEADER_MAX = 150
+FIELD_MAX = 2000
+
+
+def escape(text: str | None) -> str:
+    """Slack's three control characters as entities; `&` first so nothing is escaped twice."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str | None, label: str) -> str:
+    """`<url|label>` for http(s) URLs (label without `|`), else just the escaped label."""
+    text = escape(" ".join(label.replace("|", " ").split())) or "link"
+    if not is_http_url(url):
+        return text
+    # the URL sits inside <...|...>: these characters would end it early or split it
+    safe = url.strip().replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E")
+    return f"<{safe.replace('|', '%7C')}|{text}>"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What chat.postMessage / chat.update need for one deal."""
+
+    text: str  # plain fallback for notifications and old clients
+    blocks: list[dict]
+    metadata: dict
+
+
+def metadata(deal: Deal, sources: int) -> dict:
+    """Message metadata: lets settle_pending recognise this deal's card in channel history."""
+    return {"event_type": EVENT_TYPE, "event_payload": {"deal_id": deal.id, "sources": sources}}
+
+
+def _fields(deal: Deal) -> list[MarkdownTextObject]:
+    rows = [
+        ("Amount", amount_line(deal)),
+        ("Round", round_name(deal.round)),
+        ("Valuation", valuation(deal)),
+        ("Lead", ", ".join(deal.lead_investors)),
+        ("Investors", ", ".join(deal.investors)),
+        ("Location", deal.location),
+    ]
+    return [
+        MarkdownTextObject(text=_cut(f"*{name}*\n{escape(value)}", FIELD_MAX))
+        for name, value in rows
+        if value
+    ]
+
+
+def _context(sources: Sequence[Source]) -> str:
+    outlets = " · ".join(link(s.link, s.outlet or "source") for s in sources[:5])
+    if len(sources) > 5:
+        outlets += f" and {len(sources) - 5} more"
+    dates = [s.published for s in sources if s.published]
+    first = min(dates) if dates else None
+    when = f"{first.day} {first:%b %Y}" if first else ""
+    count = f"{len(sources)} sources" if len(sources) > 1 else ""
+    return " · ".join(p for p in (outlets, when, count) if p) or "no source"
+
+
+def card_blocks(deal: Deal, sources: Sequence[Source]) -> list[Block]:
+    """Header, rumour mark, fields, outlets/date context: one deal, one card."""
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=_cut(escape(headline(deal)), HEADER_MAX)))
+    ]
+    if deal.is_rumor:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=RUMOUR_MARK)))
+    fields = _fields(deal)
+    if fields:
+        blocks.append(SectionBlock(fields=fields))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_cut(_context(sources), 3000))]))
+    return blocks
+
+
+def render_card(deal: Deal, sources: Sequence[Source]) -> Card:
+    """The card as JSON-ready dicts; slack_sdk validates each block's limits here."""
+    blocks = [b.to_dict() for b in card_blocks(deal, sources)]
+    mark = "[reported, not confirmed] " if deal.is_rumor else ""
+    outlets = ", ".join(dict.fromkeys(s.outlet for s in sources if s.outlet))
+    text = escape(f"{mark}{headline(deal)}" + (f" ({outlets})" if outlets else ""))
+    return Card(text=text, blocks=blocks, metadata=metadata(deal, len(sources)))
+
+
+def reply_text(source: Source, *, confirmed: bool = False) -> str:
+    """A thread reply for one more outlet's story: outlet, linked title, confirmation note."""
+    note = ":white_check_mark: *Now confirmed.* " if confirmed else ""
+    return f"{note}{escape(source.outlet or 'Another outlet')}: {link(source.link, source.title)}"

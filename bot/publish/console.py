@@ -1,0 +1,49 @@
+"""Console mode: print cards instead of posting them, with the same once-per-deal bookkeeping."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.clock import iso, utcnow
+from bot.pipeline import Event
+from bot.render import console_card, headline
+from bot.store import Store
+
+CHANNEL = "console"
+
+
+class ConsolePublisher:
+    """Prints each announceable deal once; later sources print as one-line updates."""
+
+    def __init__(self, store: Store, out: TextIO = sys.stdout):
+        self.store = store
+        self.out = out
+
+    def publish(self, events: Sequence[Event]) -> None:
+        for event in events:
+            deal = event.deal
+            posted = self.store.db["posts"].count_where(
+                "deal_id = ? and channel = ?", [deal.id, CHANNEL]
+            )
+            if posted:
+                note = " — now CONFIRMED" if event.confirmed else ""
+                print(
+                    f"↳ {headline(deal)}: {event.story.outlet} reports it too{note}"
+                    f" ({event.story.link})",
+                    file=self.out,
+                )
+            elif event.fresh:
+                print(console_card(self.store.deal(deal.id) or deal) + "\n", file=self.out)
+                with self.store.transaction() as db:
+                    db["posts"].insert(
+                        {
+                            "deal_id": deal.id,
+                            "channel": CHANNEL,
+                            "status": "posted",
+                            "created_at": iso(utcnow()),
+                            "updated_at": iso(utcnow()),
+                        },
+                        ignore=True,
+                    )

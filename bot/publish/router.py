@@ -1,0 +1,134 @@
+"""Publishing to several channels: DEALBOT_CHANNEL gets every deal, each subscribed channel the
+deals that pass its filters.
+
+Why a router in front of one SlackPublisher per channel, not a multi-channel publisher: the
+exactly-once protocol (pending row → post → posted, settled from that channel's history) is
+per channel already (posts pk is deal_id + channel), and its pacing is per channel too. So
+the router only decides *which* channels see an event and hands each its share; a channel's
+Slack trouble stays in its own publisher and never holds back the others.
+
+Subscriptions are read from the store on every publish, so `/deal subscribe` takes effect on
+the next poll without a restart. Keywords are matched against every stored story of the deal
+(titles and summaries), so a live event and crash recovery (SlackPublisher.post_unposted, which
+asks `accepts`) decide alike. Recovery also skips deals older than the subscription: a new
+subscription starts with the next news, it does not replay the last week.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from bot.lookup.subscriptions import Subscription, from_row, matches
+from bot.pipeline import Event
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class ChannelPublisher(Protocol):
+    """What the router needs of a per-channel publisher (bot.publish.SlackPublisher)."""
+
+    def publish(self, events: Sequence[Event]) -> None: ...
+    def settle_pending(self) -> None: ...
+    def catch_up(self) -> None: ...
+
+
+def deal_texts(store: Store, deal_id: int | None) -> list[str]:
+    """What keywords are matched against, besides the company: the titles and summaries of
+    every story stored for the deal (stories.deal_id is indexed)."""
+    if deal_id is None:
+        return []
+    rows = store.db.query("select title, summary from stories where deal_id = ?", [deal_id])
+    return [t for r in rows for t in (r["title"], r["summary"]) if t]
+
+
+def wants(store: Store, sub: Subscription, event: Event) -> bool:
+    """A channel follows a deal it already has a card for (thread replies, card updates) and
+    gets a new card only when the deal passes its filters."""
+    if event.deal.id is not None and store.has_post(event.deal.id, sub.channel):
+        return True
+    texts = [event.story.title, event.story.summary, *deal_texts(store, event.deal.id)]
+    return matches(sub, event.deal, texts)
+
+
+class ChannelRouter:
+    """A Publisher for poll(): fans events out to one publisher per channel."""
+
+    def __init__(
+        self,
+        store: Store,
+        make_publisher: Callable[[str, Callable[[int], bool] | None], ChannelPublisher],
+        default_channel: str | None,
+    ) -> None:
+        self.store = store
+        self.make_publisher = make_publisher
+        self.default_channel = default_channel
+        self._publishers: dict[str, ChannelPublisher] = {}  # kept: pacing state per channel
+
+    def subscriptions(self) -> list[Subscription]:
+        """Every channel and its filters; the default channel first, with no filter."""
+        subs = [Subscription(channel=self.default_channel)] if self.default_channel else []
+        for row in self.store.subscription_rows():
+            if row["channel"] == self.default_channel:
+                continue  # it gets everything already
+            try:
+                subs.append(from_row(row))
+            except (ValueError, TypeError, KeyError):  # a hand-edited row must not stop posting
+                log.exception("subscription of %s unreadable; skipped", row.get("channel"))
+        return subs
+
+    def publisher(self, channel: str) -> ChannelPublisher:
+        """The channel's publisher, made once; `accepts` filters what its recovery posts."""
+        if channel not in self._publishers:
+            accepts = None if channel == self.default_channel else self._accepter(channel)
+            self._publishers[channel] = self.make_publisher(channel, accepts)
+        return self._publishers[channel]
+
+    def _accepter(self, channel: str) -> Callable[[int], bool]:
+        def accepts(deal_id: int) -> bool:
+            sub = next((s for s in self.subscriptions() if s.channel == channel), None)
+            deal = self.store.deal(deal_id)
+            row = next(self.store.db["deals"].rows_where("id = ?", [deal_id]), None)
+            if sub is None or deal is None or row is None:
+                return False  # unsubscribed since, or the deal is gone
+            if (row["created_at"] or "") < sub.created_at:
+                return False
+            return matches(sub, deal, deal_texts(self.store, deal_id))
+
+        return accepts
+
+    def publish(self, events: Sequence[Event]) -> None:
+        for sub in self.subscriptions():
+            share = [e for e in events if wants(self.store, sub, e)]
+            self._each(sub.channel, lambda p, share=share: p.publish(share))
+
+    def settle_pending(self) -> None:
+        for sub in self.subscriptions():
+            self._each(sub.channel, lambda p: p.settle_pending())
+
+    def catch_up(self) -> None:
+        for sub in self.subscriptions():
+            self._each(sub.channel, lambda p: p.catch_up())
+
+    def _each(self, channel: str, call: Callable[[ChannelPublisher], None]) -> None:
+        """One channel's failure (a bug, a Slack outage) is logged; the next channel goes on."""
+        try:
+            call(self.publisher(channel))
+        except Exception:
+            log.exception("publishing to %s failed; retried next cycle", channel)
+
+
+def slack_router(settings, store: Store, client) -> ChannelRouter:
+    """The publisher `dealbot run` and `dealbot poll` use: DEALBOT_CHANNEL gets every deal,
+    each subscribed channel the deals its filters pass, one SlackPublisher per channel."""
+    from bot.publish.slack import SlackPublisher
+
+    return ChannelRouter(
+        store,
+        lambda channel, accepts: SlackPublisher(
+            store, client, channel, post_interval=settings.post_interval, accepts=accepts
+        ),
+        settings.channel,
+    )

@@ -1,0 +1,351 @@
+"""Slack publishing: exactly one card per deal per channel, later sources in its thread.
+
+The protocol, via the posts table (pk deal_id + channel):
+1. write a `pending` row, then call chat.postMessage (card carries metadata with the deal id);
+2. on success mark the row `posted` with the message ts and how many sources the card showed;
+3. a row still `pending` (crash, lost reply, Slack error) is settled before anything else is
+   posted: if the channel's recent history holds a card with this deal's metadata, the row is
+   completed from it; otherwise the card was never posted and is posted now.
+So a crash at any point repeats at most a lookup, never a card, and never loses one.
+A row stays pending across cycles while Slack refuses (channel_not_found, ...): it is logged
+each time with what to fix, and posted once fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Collection, Sequence
+from datetime import timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.clock import iso, parse_iso, utcnow
+from bot.faults import crash_point
+from bot.models import Source
+from bot.pipeline import Event
+from bot.publish.cards import EVENT_TYPE, render_card, reply_text
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+HELP = {  # what a person can do about each refusal
+    "channel_not_found": "check DEALBOT_CHANNEL (a channel ID such as C0123ABCD is safest)",
+    "not_in_channel": "invite the bot: /invite @dealbot",
+    "method_not_supported_for_channel_type": "a private channel: invite the bot with /invite",
+    "is_archived": "the channel is archived: unarchive it or change DEALBOT_CHANNEL",
+    "invalid_auth": "SLACK_BOT_TOKEN was refused: copy the Bot User OAuth Token again",
+    "token_revoked": "SLACK_BOT_TOKEN was revoked: reinstall the app and update the token",
+    "missing_scope": "the app lacks a scope: add it in manifest.yml and reinstall",
+}
+LOOKBACK = timedelta(minutes=10)  # history searched before a pending row's creation time
+UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
+MAX_HISTORY_PAGES = 10
+
+
+def slack_error(exc: SlackApiError) -> str:
+    return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+
+
+def find_in_history(history: Callable[..., dict], since, wanted: Callable[[dict], bool]):
+    """The newest message since `since` (minus LOOKBACK) whose metadata `wanted` accepts.
+
+    `history(**kwargs)` calls conversations.history on the right channel; metadata is only
+    returned with include_all_metadata, so that flag is always passed.
+    """
+    oldest = ((since or utcnow()) - LOOKBACK).timestamp()
+    cursor = None
+    for _ in range(MAX_HISTORY_PAGES):
+        resp = history(include_all_metadata=True, oldest=f"{oldest:.6f}", limit=200, cursor=cursor)
+        for msg in resp.get("messages") or []:
+            if wanted(msg.get("metadata") or {}):
+                return msg
+        cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+        if not (resp.get("has_more") and cursor):
+            return None
+    return None
+
+
+class SlackPublisher:
+    """Posts cards to one channel with the posts-table protocol above; a Publisher for poll()."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: WebClient,
+        channel: str,
+        *,
+        post_interval: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        accepts: Callable[[int], bool] | None = None,
+    ) -> None:
+        self.store, self.client, self.channel = store, client, channel
+        self.post_interval, self.sleep, self.clock = post_interval, sleep, clock
+        # which unposted deals this channel wants (bot.router: a subscription's filters); None = all
+        self.accepts = accepts
+        self._last_write: float | None = None
+        self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
+
+    # --- the Publisher protocol --------------------------------------------------------
+    def publish(self, events: Sequence[Event]) -> None:
+        """Settle earlier pending posts, then post new cards and thread the new sources.
+
+        A deal whose write failed just now is not caught up in this cycle: a reply that timed
+        out may still land in Slack, so it is retried next cycle, when the thread shows it.
+        """
+        self.settle_pending()
+        failed = set()
+        for event in events:
+            try:
+                self._handle(event)
+            except (SlackApiError, OSError) as exc:  # logged in _write; the row says what is left
+                log.debug("deal %s left for next cycle: %s", event.deal.id, exc)
+                failed.add(event.deal.id)
+        self.catch_up(skip=failed)
+
+    def _handle(self, event: Event) -> None:
+        row = self._row(event.deal.id)
+        if row is None:
+            if event.fresh:
+                self.post_card(event.deal.id)
+        elif row["status"] == "posted":
+            self._thread_sources(row, confirmed_link=event.story.link if event.confirmed else None)
+
+    # --- settling and catching up --------------------------------------------------------
+    def settle_pending(self) -> None:
+        """Complete each pending row from channel history, or post its card if it never landed."""
+        rows = list(
+            self.store.db["posts"].rows_where(
+                "channel = ? and status = 'pending'", [self.channel], order_by="created_at"
+            )
+        )
+        for row in rows:
+            try:
+                found = self._find_card(row["deal_id"], parse_iso(row["created_at"]))
+                if found:
+                    payload = found["metadata"].get("event_payload") or {}
+                    self._complete(row["deal_id"], found["ts"], int(payload.get("sources") or 1))
+                    log.info("deal %s: card found in history, not posted again", row["deal_id"])
+                else:
+                    self.post_card(row["deal_id"])
+            except (SlackApiError, OSError) as exc:
+                log.debug("pending deal %s stays pending: %s", row["deal_id"], exc)
+        self.post_unposted()
+
+    def post_unposted(self) -> None:
+        """Post announceable deals that have no row here at all: the process died after storing
+        them and before publishing, and their stories are known now, so no event will repeat.
+        Indexed on the deal date, so this costs one small query per cycle."""
+        rows = self.store.db.query(
+            "select id from deals d where announced >= ? and announce = 1 and not exists "
+            "(select 1 from posts p where p.deal_id = d.id and p.channel = ?) order by id",
+            [iso(utcnow() - UNPOSTED_WINDOW), self.channel],
+        )
+        for row in list(rows):
+            if self.accepts is not None and not self.accepts(row["id"]):
+                continue
+            try:
+                self.post_card(row["id"])
+            except (SlackApiError, OSError) as exc:
+                log.debug("deal %s left for next cycle: %s", row["id"], exc)
+
+    def catch_up(self, skip: Collection[int] = ()) -> None:
+        """Thread sources that earlier cycles could not post (Slack errors, restarts)."""
+        rows = self.store.db.query(
+            "select * from posts p where channel = ? and status = 'posted' and "
+            "coalesce(sources_posted, 0) < "
+            "(select count(*) from deal_sources s where s.deal_id = p.deal_id)",
+            [self.channel],
+        )
+        for row in [r for r in rows if r["deal_id"] not in skip]:
+            try:
+                self._thread_sources(row)
+            except (SlackApiError, OSError) as exc:
+                log.debug("deal %s sources left for next cycle: %s", row["deal_id"], exc)
+
+    def _find_card(self, deal_id: int, since) -> dict | None:
+        """The newest message in recent history carrying this deal's card metadata."""
+        return find_in_history(
+            lambda **kw: self._call("conversations_history", **kw),
+            since,
+            lambda meta: (
+                meta.get("event_type") == EVENT_TYPE
+                and (meta.get("event_payload") or {}).get("deal_id") == deal_id
+            ),
+        )
+
+    # --- posting -----------------------------------------------------------------------------
+    def post_card(self, deal_id: int) -> str | None:
+        """Post the deal's card once (pending row first); returns the ts, None if left pending."""
+        deal = self.store.deal(deal_id)
+        if deal is None:
+            return None
+        sources = self._sources(deal_id)
+        card = render_card(deal, sources)
+        now = iso(utcnow())
+        with self.store.transaction() as db:
+            if not db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, self.channel]):
+                db["posts"].insert(
+                    {
+                        "deal_id": deal_id,
+                        "channel": self.channel,
+                        "status": "pending",
+                        "sources_posted": 0,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+        crash_point("after_pending")  # test-only (bot/faults.py): pending row, no call yet
+        try:
+            resp = self._write(
+                "chat_postMessage",
+                deal_id,
+                text=card.text,
+                blocks=card.blocks,
+                metadata=card.metadata,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            if exc.response.status_code < 500:
+                return None  # refused: nothing was posted; logged, retried next cycle
+            return self._settle_now(deal_id)
+        except OSError:
+            return self._settle_now(deal_id)
+        crash_point("after_post")  # test-only: the card is in Slack, the row still pending
+        self._complete(deal_id, resp["ts"], len(sources))
+        return resp["ts"]
+
+    def _settle_now(self, deal_id: int) -> str | None:
+        """The post may or may not have landed (5xx, lost connection): ask history at once."""
+        try:
+            row = self._row(deal_id)
+            found = self._find_card(deal_id, parse_iso(row["created_at"]) if row else None)
+        except (SlackApiError, OSError):
+            return None
+        if found:
+            payload = found["metadata"].get("event_payload") or {}
+            self._complete(deal_id, found["ts"], int(payload.get("sources") or 1))
+            return found["ts"]
+        return None
+
+    def _thread_sources(self, row: dict, confirmed_link: str | None = None) -> None:
+        """Refresh the card, then reply in its thread for each source not shown yet.
+
+        The card first: chat.update is idempotent, so a crash after it only repeats it, while a
+        crash after the last reply would leave the card stale for good. A reply already in the
+        thread (posted just before a crash or a lost answer) is not posted again.
+        """
+        deal_id, done = row["deal_id"], row["sources_posted"] or 0
+        sources = self._sources(deal_id)
+        if not sources[done:]:
+            return
+        deal = self.store.deal(deal_id)
+        if deal is not None:
+            card = render_card(deal, sources)
+            self._write(
+                "chat_update",
+                deal_id,
+                ts=row["ts"],
+                text=card.text,
+                blocks=card.blocks,
+                metadata=card.metadata,
+            )
+        already = self._thread_texts(row["ts"])
+        for source in sources[done:]:
+            confirmed = confirmed_link is not None and source.link == confirmed_link
+            if not any(t.endswith(reply_text(source)) for t in already):
+                self._write(
+                    "chat_postMessage",
+                    deal_id,
+                    thread_ts=row["ts"],
+                    text=reply_text(source, confirmed=confirmed),
+                    reply_broadcast=confirmed,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+                crash_point("after_reply")  # test-only: reply in Slack, not recorded yet
+            done += 1
+            self._set(deal_id, sources_posted=done)
+
+    def _thread_texts(self, ts: str) -> list[str]:
+        """The texts of the replies in a card's thread; empty if Slack cannot say (then a reply
+        may repeat after a crash, but none is lost)."""
+        try:
+            resp = self._call("conversations_replies", ts=ts, limit=200)
+        except (SlackApiError, OSError) as exc:
+            log.debug("thread %s not read: %s", ts, exc)
+            return []
+        return [m.get("text") or "" for m in resp.get("messages") or [] if m.get("ts") != ts]
+
+    # --- Slack calls -------------------------------------------------------------------------
+    def _write(self, method: str, deal_id: int, **kwargs):
+        """A paced write; refusals are logged with what to do and recorded on the row."""
+        try:
+            return self._call(method, pace=True, **kwargs)
+        except SlackApiError as exc:
+            error = slack_error(exc)
+            log.error(
+                "Slack %s for deal %s in %s failed: %s. %s",
+                method.replace("_", "."),
+                deal_id,
+                self.channel,
+                error,
+                HELP.get(error, "it will be retried next cycle"),
+            )
+            self._set(deal_id, error=error)
+            raise
+
+    def _call(self, method: str, *, pace: bool = False, **kwargs):
+        """Call the Web API on our channel; join a public channel once if we are not in it."""
+        for attempt in (1, 2):
+            if pace:
+                self._pace()
+            try:
+                resp = getattr(self.client, method)(channel=self._channel_id, **kwargs)
+            except SlackApiError as exc:
+                if attempt == 1 and slack_error(exc) == "not_in_channel":
+                    log.warning("not in %s: joining it", self.channel)
+                    self.client.conversations_join(channel=self._channel_id)
+                    continue
+                raise
+            if method == "chat_postMessage" and resp.get("channel"):
+                self._channel_id = resp["channel"]
+            return resp
+        raise AssertionError("unreachable")
+
+    def _pace(self) -> None:
+        """About one write a second per channel (settings.post_interval), as Slack asks."""
+        if self._last_write is not None:
+            wait = self.post_interval - (self.clock() - self._last_write)
+            if wait > 0:
+                self.sleep(wait)
+        self._last_write = self.clock()
+
+    # --- the posts table ---------------------------------------------------------------------
+    def _row(self, deal_id: int) -> dict | None:
+        return next(
+            self.store.db["posts"].rows_where(
+                "deal_id = ? and channel = ?", [deal_id, self.channel]
+            ),
+            None,
+        )
+
+    def _complete(self, deal_id: int, ts: str, sources_posted: int) -> None:
+        self._set(deal_id, status="posted", ts=ts, sources_posted=sources_posted, error=None)
+
+    def _set(self, deal_id: int, **changes) -> None:
+        with self.store.transaction() as db:
+            db["posts"].update((deal_id, self.channel), {**changes, "updated_at": iso(utcnow())})
+
+    def _sources(self, deal_id: int) -> list[Source]:
+        """Sources in the order they were stored, so 'the first n' is stable across cycles."""
+        rows = self.store.db["deal_sources"].rows_where(
+            "deal_id = ?", [deal_id], order_by="story_id"
+        )
+        return [
+            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
+            for r in rows
+        ]

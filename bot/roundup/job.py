@@ -1,0 +1,125 @@
+"""Posting the weekly roundup on schedule: exactly once per period, even across restarts.
+
+The period is the scheduled fire time. A roundups row is written `pending` before posting and
+`posted` with the ts after; a pending row found later is settled from channel history (the
+message carries metadata with its period), like deal cards. The chart goes into the roundup's
+thread; if the upload fails the text roundup has already gone out.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from apscheduler.triggers.cron import CronTrigger
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.clock import iso, parse_iso, utcnow
+from bot.publish.slack import find_in_history, slack_error
+from bot.roundup.chart import roundup_chart
+from bot.roundup.select import load, render_blocks, render_text
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+EVENT_TYPE = "funding_roundup"
+JOB_ID = "dealbot-roundup"
+GRACE = timedelta(hours=6)  # a roundup missed by downtime is still posted within this
+
+
+def trigger(cron: str, tz) -> CronTrigger:
+    """DEALBOT_ROUNDUP_CRON in DEALBOT_TZ, the zone passed explicitly (DST-correct)."""
+    return CronTrigger.from_crontab(cron, timezone=tz)
+
+
+def last_fire(trig: CronTrigger, now: datetime, *, horizon: timedelta = timedelta(days=35)):
+    """The latest scheduled time at or before `now` (None if none within `horizon`)."""
+    previous = None
+    probe = now - horizon
+    while True:
+        nxt = trig.get_next_fire_time(previous, probe)
+        if nxt is None or nxt > now:
+            return previous
+        previous = nxt
+        probe = nxt + timedelta(seconds=1)
+
+
+def period_key(fire: datetime) -> str:
+    return fire.isoformat()
+
+
+def _row(store: Store, period: str, channel: str) -> dict | None:
+    return next(
+        store.db["roundups"].rows_where("period = ? and channel = ?", [period, channel]), None
+    )
+
+
+def _set(store: Store, period: str, channel: str, **changes) -> None:
+    with store.transaction() as db:
+        db["roundups"].upsert(
+            {"period": period, "channel": channel, **changes, "updated_at": iso(utcnow())},
+            pk=("period", "channel"),
+        )
+
+
+def post_roundup(
+    store: Store, client: WebClient, channel: str, *, period: str, end: datetime, days: int = 7
+) -> str | None:
+    """Post the roundup for `period` unless it already went out; returns its ts (or None)."""
+    row = _row(store, period, channel)
+    if row and row["status"] == "posted":
+        return None
+    if row and row["status"] == "pending":
+        found = find_in_history(
+            lambda **kw: client.conversations_history(channel=channel, **kw),
+            parse_iso(row["created_at"]),
+            lambda meta: (
+                meta.get("event_type") == EVENT_TYPE
+                and (meta.get("event_payload") or {}).get("period") == period
+            ),
+        )
+        if found:
+            _set(store, period, channel, status="posted", ts=found["ts"])
+            log.info("roundup %s found in history, not posted again", period)
+            return None
+    else:
+        _set(store, period, channel, status="pending", created_at=iso(utcnow()))
+    summary = load(store, end=end, days=days)
+    try:
+        resp = client.chat_postMessage(
+            channel=channel,
+            text=render_text(summary)[:3900],
+            blocks=render_blocks(summary),
+            metadata={"event_type": EVENT_TYPE, "event_payload": {"period": period}},
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+    except SlackApiError as exc:
+        log.error("roundup %s not posted: %s (retried next time)", period, slack_error(exc))
+        return None
+    ts = resp["ts"]
+    _set(store, period, channel, status="posted", ts=ts)
+    png = None if summary.empty else roundup_chart(summary)
+    if png:
+        try:
+            client.files_upload_v2(
+                channel=resp.get("channel") or channel,
+                thread_ts=ts,
+                file=png,
+                filename="roundup.png",
+                title="Biggest rounds of the week",
+            )
+        except (SlackApiError, OSError) as exc:  # the text roundup is out; the chart is extra
+            log.warning("roundup chart upload failed: %s", exc)
+    return ts
+
+
+def catch_up(
+    store: Store, client: WebClient, channel: str, cron: str, tz, now: datetime
+) -> str | None:
+    """At start: post the latest scheduled roundup if it was missed and is within GRACE."""
+    fire = last_fire(trigger(cron, tz), now)
+    if fire is None or now - fire > GRACE:
+        return None
+    return post_roundup(store, client, channel, period=period_key(fire), end=fire)

@@ -1,0 +1,186 @@
+"""The weekly roundup: the period's deals at a glance. Selection and text are pure functions.
+
+Rounds with unknown amounts are counted but not ranked; rumours are listed apart so a reader
+never mistakes one for a closed round.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.clock import iso
+from bot.models import Deal
+from bot.render import headline, money, round_name
+from bot.store.core import Store, deal_from_row
+
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Roundup:
+    start: datetime
+    end: datetime
+    deals: int
+    total_usd: float
+    top: tuple[Deal, ...]
+    by_round: tuple[tuple[str, int, float], ...]  # round, count, total USD
+    investors: tuple[tuple[str, int], ...]
+    rumours: tuple[Deal, ...] = field(default_factory=tuple)
+
+    @property
+    def empty(self) -> bool:
+        return self.deals == 0 and not self.rumours
+
+
+def select(deals: list[Deal], start: datetime, end: datetime) -> Roundup:
+    """Summarise the deals announced in [start, end)."""
+    period = [d for d in deals if start <= d.announced < end]
+    confirmed = [d for d in period if not d.is_rumor]
+    rumours = tuple(sorted((d for d in period if d.is_rumor), key=_size, reverse=True)[:5])
+    ranked = sorted((d for d in confirmed if d.amount_usd), key=_size, reverse=True)
+    rounds: dict[str, list[float]] = defaultdict(list)
+    for d in confirmed:
+        rounds[d.round or "undisclosed"].append(d.amount_usd or 0.0)
+    by_round = tuple(
+        sorted(((r, len(v), sum(v)) for r, v in rounds.items()), key=lambda x: (-x[2], -x[1], x[0]))
+    )
+    counter: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for d in confirmed:
+        for name in dict.fromkeys(d.investors or d.lead_investors):
+            counter[name.lower()] += 1
+            names.setdefault(name.lower(), name)
+    investors = tuple(
+        (names[k], n) for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1
+    )[:5]
+    return Roundup(
+        start=start,
+        end=end,
+        deals=len(confirmed),
+        total_usd=sum(d.amount_usd or 0.0 for d in confirmed),
+        top=tuple(ranked[:TOP]),
+        by_round=by_round,
+        investors=investors,
+        rumours=rumours,
+    )
+
+
+def _size(deal: Deal) -> float:
+    return deal.amount_usd or 0.0
+
+
+def load(store: Store, *, end: datetime, days: int = 7) -> Roundup:
+    """Read the period's deals from the store (indexed on announced) and select."""
+    start = end - timedelta(days=days)
+    rows = store.db.query(
+        "select * from deals where announced >= ? and announced < ?", [iso(start), iso(end)]
+    )
+    deals = [deal_from_row(r, store.sources(r["id"])) for r in rows]
+    return select(deals, start, end)
+
+
+def details(d: Deal) -> str:
+    """ "Series C; valued at $4.5B; led by Alibaba": what a ranked line shows after the name."""
+    extra = [round_name(d.round)]
+    if d.valuation:
+        extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
+    if d.lead_investors:
+        extra.append("led by " + ", ".join(d.lead_investors))
+    return "; ".join(extra)
+
+
+def render_text(r: Roundup) -> str:
+    """The roundup as plain text (console, and the fallback text of the Slack message)."""
+    span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d, %Y}"
+    if r.empty:
+        return f"Funding roundup, {span}: a quiet week — no new deals reported."
+    lines = [
+        f"Funding roundup, {span}: {r.deals} deals, {money(r.total_usd, 'USD')} raised in total"
+    ]
+    if r.top:
+        lines.append("\nBiggest rounds:")
+        for n, d in enumerate(r.top, 1):
+            link = f" — {d.sources[0].link}" if d.sources else ""
+            lines.append(f"{n:2d}. {headline(d)} ({details(d)}){link}")
+    if r.by_round:
+        lines.append("\nBy round:")
+        for name, count, total in r.by_round:
+            lines.append(
+                f"  {round_name(name if name != 'undisclosed' else None)}: {count} "
+                f"({money(total, 'USD') if total else 'amounts undisclosed'})"
+            )
+    if r.investors:
+        lines.append("\nMost active investors: " + ", ".join(f"{n} ({c})" for n, c in r.investors))
+    if r.rumours:
+        lines.append("\nReported, not confirmed:")
+        lines += [f"  • {headline(d)}" for d in r.rumours]
+    return "\n".join(lines)
+
+
+# --- Block Kit -------------------------------------------------------------------------
+
+SECTION_MAX = 3000  # Slack's limit for a section's text
+MAX_BLOCKS = 50
+
+
+def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
+    """Join lines into texts of at most `limit` characters (a long line is cut)."""
+    out: list[str] = []
+    current = ""
+    for line in lines:
+        line = line if len(line) <= limit else line[: limit - 1] + "…"
+        if current and len(current) + 1 + len(line) > limit:
+            out.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        out.append(current)
+    return out
+
+
+def render_blocks(r: Roundup) -> list[dict]:
+    """The roundup as Block Kit dicts within Slack's limits (50 blocks, 3,000 chars a section).
+
+    Company names, investors and links come from feeds, so they are escaped like cards are.
+    """
+    from slack_sdk.models.blocks import HeaderBlock, MarkdownTextObject, SectionBlock
+
+    from bot.publish.cards import escape, link
+
+    span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d}"
+    blocks = [HeaderBlock(text=f"Funding roundup, {span}")]
+    if r.empty:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text="A quiet week: no new deals.")))
+        return [b.to_dict() for b in blocks]
+    parts: list[list[str]] = [
+        [f"*{r.deals} deals*, *{escape(money(r.total_usd, 'USD'))}* raised in total"]
+    ]
+    if r.top:
+        top = ["*Biggest rounds*"]
+        for n, d in enumerate(r.top, 1):
+            name = escape(headline(d))
+            if d.sources:
+                name = link(d.sources[0].link, headline(d))
+            top.append(f"{n}. {name} ({escape(details(d))})")
+        parts.append(top)
+    if r.by_round:
+        rows = ["*By round*"]
+        for name, count, total in r.by_round:
+            label = round_name(name if name != "undisclosed" else None)
+            amount = money(total, "USD") if total else "amounts undisclosed"
+            rows.append(f"• {escape(label)}: {count} ({escape(amount)})")
+        parts.append(rows)
+    if r.investors:
+        names = ", ".join(f"{escape(n)} ({c})" for n, c in r.investors)
+        parts.append([f"*Most active investors:* {names}"])
+    if r.rumours:
+        parts.append(
+            ["*Reported, not confirmed*", *(f"• {escape(headline(d))}" for d in r.rumours)]
+        )
+    for lines in parts:
+        for text in _chunks(lines):
+            blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
+    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]

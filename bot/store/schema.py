@@ -1,0 +1,194 @@
+"""The database schema, created and upgraded by sqlite-utils Migrations (one function each).
+
+A migration that has run is recorded in `_sqlite_migrations` and never runs again; a new table
+or index is a new function at the end, never an edit of an old one.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("dealbot")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["feeds"].create(
+        {
+            "url": str,
+            "name": str,
+            "origin": str,
+            "removed": int,
+            "etag": str,
+            "last_modified": str,
+            "last_success": str,
+            "last_error": str,
+            "last_error_at": str,
+            "failures": int,
+            "added_at": str,
+        },
+        pk="url",
+    )
+    db["stories"].create(
+        {
+            "id": int,
+            "link_key": str,
+            "link": str,
+            "guid": str,
+            "title": str,
+            "summary": str,
+            "published": str,
+            "first_seen": str,
+            "feed_url": str,
+            "outlet": str,
+            "kind": str,
+            "deal_id": int,
+            "extraction": str,
+        },
+        pk="id",
+    )
+    db["stories"].create_index(["link_key"], unique=True)
+    db["stories"].create_index(["guid"])
+    db["stories"].create_index(["deal_id"])
+    db["deals"].create(
+        {
+            "id": int,
+            "company": str,
+            "company_key": str,
+            "company_prefix": str,
+            "status": str,
+            "announced": str,
+            "amount": float,
+            "currency": str,
+            "amount_usd": float,
+            "round": str,
+            "valuation": float,
+            "valuation_currency": str,
+            "location": str,
+            "lead_investors": str,
+            "investors": str,
+            "titles": str,
+            "announce": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["deals"].create_index(["company_key", "announced"])
+    db["deals"].create_index(["company_prefix", "announced"])
+    db["deals"].create_index(["announced"])
+    db["deals"].create_index(["amount_usd"])
+    db["deal_sources"].create(
+        {
+            "deal_id": int,
+            "story_id": int,
+            "outlet": str,
+            "title": str,
+            "link": str,
+            "published": str,
+        },
+        pk=("deal_id", "story_id"),
+    )
+    db["posts"].create(
+        {
+            "deal_id": int,
+            "channel": str,
+            "status": str,
+            "ts": str,
+            "sources_posted": int,
+            "error": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk=("deal_id", "channel"),
+    )
+    db["posts"].create_index(["status"])
+    db["deals"].enable_fts(
+        ["company", "lead_investors", "investors", "titles"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+@migrations()
+def m002_roundups(db: sqlite_utils.Database) -> None:
+    """One row per roundup period, so a restart never posts the same week twice."""
+    db["roundups"].create(
+        {
+            "period": str,
+            "channel": str,
+            "status": str,
+            "ts": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk=("period", "channel"),
+    )
+
+
+@migrations()
+def m003_subscriptions(db: sqlite_utils.Database) -> None:
+    """One row per subscribed channel; its filters as JSON (bot.subscriptions reads them)."""
+    db["subscriptions"].create(
+        {"channel": str, "filters": str, "created_by": str, "created_at": str},
+        pk="channel",
+    )
+
+
+@migrations()
+def m004_deal_investors(db: sqlite_utils.Database) -> None:
+    """Investors by normalised name, so `investor:X` walks an index newest-first instead of
+    collecting every full-text match of a busy investor and sorting them."""
+    db["deal_investors"].create(
+        {"deal_id": int, "investor_key": str, "announced": str, "lead": int},
+        pk=("deal_id", "investor_key"),
+    )
+    db["deal_investors"].create_index(["investor_key", "announced"])
+    index_investors(db.conn)
+
+
+def index_investors(conn: sqlite3.Connection) -> None:
+    """Fill deal_investors from every deal in one statement (migration backfill, bulk loads)."""
+    from bot.match.deals import company_key
+
+    conn.create_function("dealbot_key", 1, company_key, deterministic=True)
+    for column, lead in (("lead_investors", 1), ("investors", 0)):  # leads first: lead=1 stays
+        conn.execute(
+            "insert or ignore into deal_investors (deal_id, investor_key, announced, lead) "
+            f"select d.id, dealbot_key(j.value), d.announced, {lead} "
+            f"from deals d, json_each(coalesce(d.{column}, '[]')) j "
+            "where dealbot_key(j.value) != ''"
+        )
+
+
+def investor_rows(deal_id, announced, leads_json, investors_json, key) -> list[dict]:
+    leads = {key(n) for n in json.loads(leads_json or "[]")}
+    names = json.loads(leads_json or "[]") + json.loads(investors_json or "[]")
+    keys = dict.fromkeys(k for k in (key(n) for n in names) if k)
+    return [
+        {"deal_id": deal_id, "investor_key": k, "announced": announced, "lead": int(k in leads)}
+        for k in keys
+    ]
+
+
+@migrations()
+def m005_company_bucket_index(db: sqlite_utils.Database) -> None:
+    """Fuzzy company lookups list a prefix bucket's distinct names: from the index alone."""
+    db["deals"].create_index(["company_prefix", "company_key"])
+
+
+@migrations()
+def m006_company_aliases(db: sqlite_utils.Database) -> None:
+    """Product names a deal's company is known by ("Cursor" for Anysphere): an `aliases` JSON
+    column, and one row per alias key so a story naming the product finds the deal by index."""
+    db["deals"].add_column("aliases", str)
+    db["company_aliases"].create(
+        {"deal_id": int, "alias_key": str, "alias_prefix": str, "announced": str},
+        pk=("deal_id", "alias_key"),
+    )
+    db["company_aliases"].create_index(["alias_prefix", "announced"])
