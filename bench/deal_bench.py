@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from unittest.mock import Mock
 
-from bot.match.deals import company_key, key_prefix
+from bot.keys import company_key, key_prefix
 from bot.store import Store
 from bot.store.schema import index_investors
 from handlers.deal import make_deal_command

@@ -25,7 +25,7 @@ from bench.common import CACHE
 from bench.data import CITIES, EPOCH_END, INVESTORS, companies, headline, summary
 from bot.clock import iso
 from bot.feeds.links import link_key
-from bot.match.deals import company_key, key_prefix
+from bot.keys import company_key, key_prefix
 from bot.store import Store
 from bot.store.schema import index_investors
 

@@ -95,3 +95,15 @@ class Source:
     title: str
     link: str
     published: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something publishing must show: a new deal, or a known deal with a new source."""
+
+    kind: str  # "new" or "update"
+    deal: Deal
+    story: Story
+    fresh: bool  # published recently enough to announce
+    confirmed: bool = False  # this story turned a rumour into a confirmed round
+    changed: tuple[str, ...] = ()

@@ -13,39 +13,19 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot import hooks
 from bot.clock import utcnow
 from bot.extract.engine import extract_story
-from bot.faults import crash_point
 from bot.feeds.fetch import FeedRequest, FetchResult, fetch_all
 from bot.feeds.links import link_key
 from bot.feeds.parse import parse_feed
-from bot.match.deals import (
-    WINDOW,
-    acronym_like,
-    best_match,
-    changed_fields,
-    key_prefix,
-    merge,
-    new_deal,
-    plausible,
-    story_keys,
-)
-from bot.models import Deal, Story
+from bot.keys import key_prefix
+from bot.match.merge import changed_fields, merge, new_deal
+from bot.match.same import WINDOW, acronym_like, best_match, plausible, story_keys
+from bot.models import Event, Story
 from bot.store import Store
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something publishing must show: a new deal, or a known deal with a new source."""
-
-    kind: str  # "new" or "update"
-    deal: Deal
-    story: Story
-    fresh: bool  # published recently enough to announce
-    confirmed: bool = False  # this story turned a rumour into a confirmed round
-    changed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -83,7 +63,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
     fresh = now - when <= max_age
     with store.transaction() as db:
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)
-        crash_point("in_ingest")  # test-only (bot/faults.py): a kill inside the transaction
+        hooks.fire("in_ingest")
         if not found.is_deal:
             return Ingested(new=True)
         # company and product names (aliases) alike: each key's prefix bucket among deals'
@@ -161,7 +141,7 @@ def poll(
             if outcome.event:
                 report.events.append(outcome.event)
         store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
-    crash_point("after_store")  # test-only: stories and deals stored, nothing announced yet
+    hooks.fire("after_store")
     if publisher is not None and report.events:
         publisher.publish(report.events)
     return report

@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError
 from bot.config import Settings
 from bot.feeds.guard import AddressPolicy, FeedCheck, check_feed
 from bot.lookup import messages
-from bot.lookup.answers import escape
+from bot.slack.mrkdwn import escape
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from slack_bolt import Respond
 
 from bot.config import Settings
 from bot.lookup import messages
-from bot.lookup.answers import escape
 from bot.lookup.subscriptions import SubscriptionError, describe, from_row, parse_filters, to_json
+from bot.slack.mrkdwn import escape
 from bot.store import Store
 
 WORDS = ("subscribe", "subscriptions", "unsubscribe")

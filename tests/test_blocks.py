@@ -9,7 +9,8 @@ import pytest
 from slack_sdk.errors import SlackObjectFormationError
 
 from bot.models import Deal, Source
-from bot.publish.cards import EVENT_TYPE, escape, link, render_card, reply_text
+from bot.publish.cards import EVENT_TYPE, render_card, reply_text
+from bot.slack.mrkdwn import escape, link
 
 WHEN = datetime(2018, 4, 9, tzinfo=timezone.utc)
 TC = Source("TechCrunch", "SenseTime raises $600M", "https://techcrunch.com/sensetime", WHEN)

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from launch import dealbot
 
 from bot.cli import main
 
@@ -12,7 +13,7 @@ from bot.cli import main
 def run(args, env_extra, cwd, stdin=None):
     env = {"PATH": "/usr/bin:/bin", **env_extra}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
+        dealbot(*args),
         input=stdin,
         capture_output=True,
         text=True,
@@ -97,7 +98,7 @@ def test_poll_reports_failures_and_exits_zero(workdir, monkeypatch, capsys):
 def test_extract_from_stdin_survives_bad_bytes(tmp_path):
     data = b'{"title": "Acme raises $5M seed"}\n\xff\xfe not utf-8\n'
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "extract"],
+        dealbot("extract"),
         input=data,
         capture_output=True,
         timeout=60,

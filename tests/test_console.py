@@ -1,9 +1,8 @@
 import io
 from datetime import datetime, timezone
 
-from bot.match.deals import new_deal
-from bot.models import Extraction, Story
-from bot.pipeline import Event
+from bot.match.merge import new_deal
+from bot.models import Event, Extraction, Story
 from bot.publish.console import ConsolePublisher
 from bot.store import Store
 

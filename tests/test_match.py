@@ -2,7 +2,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.match.deals import best_match, company_key, company_keys, is_same_deal, merge, new_deal
+from bot.keys import company_key, company_keys
+from bot.match.merge import merge, new_deal
+from bot.match.same import best_match, is_same_deal
 from bot.models import Extraction, Story
 
 T0 = datetime(2018, 4, 9, tzinfo=timezone.utc)
@@ -197,7 +199,7 @@ def test_merge_keeps_the_makers_name_and_unions_aliases():
 
 
 def test_acronyms():
-    from bot.match.deals import acronym_of
+    from bot.match.same import acronym_of
 
     assert acronym_of("SSI", "Safe Superintelligence")  # Inc. dropped from the name
     assert acronym_of("TML", "Thinking Machines Lab")

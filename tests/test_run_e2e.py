@@ -9,16 +9,15 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 from fakeslack import FakeSlack, sign_request
+from launch import dealbot
 
 SAMPLES = Path(__file__).resolve().parents[1] / "bot" / "sample_feeds"
-LAUNCH = Path(__file__).resolve().parent / "launch.py"
 SECRET = "test-secret"
 WEDNESDAY = "2026-11-25T12:00:00+00:00"  # two days after the last Monday roundup: none due
 MONDAY = "2026-11-30T10:00:00+00:00"  # an hour after the roundup's 09:00: it is due at start
@@ -42,7 +41,7 @@ def wait_until(check, timeout: float = 8.0) -> None:
 def start(env: dict[str, str], at: str = WEDNESDAY) -> subprocess.Popen:
     """`dealbot run` with its clock starting at `at`, whatever today is."""
     return subprocess.Popen(
-        [sys.executable, str(LAUNCH), "--at", at, "--", "run"],
+        dealbot("run", at=at),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.keys import company_key, key_prefix
 from bot.lookup import messages
 from bot.lookup.search import PAGE, fts_query, search
-from bot.match.deals import company_key, key_prefix
 from bot.models import Deal, Story
 from bot.store import Store
 

@@ -2,7 +2,7 @@ import sqlite3
 import threading
 from datetime import datetime, timezone
 
-from bot.match.deals import new_deal
+from bot.match.merge import new_deal
 from bot.models import Extraction, Story
 from bot.store import Store
 from bot.store.schema import migrations

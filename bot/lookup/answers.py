@@ -14,6 +14,7 @@ from bot.lookup import messages
 from bot.lookup.search import SearchResult
 from bot.models import Deal
 from bot.render import amount_line, headline, round_name, valuation
+from bot.slack.mrkdwn import clip, escape, link
 
 ACTION_SHARE = "deal_share"
 ACTION_MORE = "deal_more"
@@ -22,27 +23,10 @@ MAX_SOURCES = 3
 MAX_VALUE = 1900  # Slack's button value limit is 2000
 
 
-def escape(text: str | None) -> str:
-    """Slack's three control characters; everything else is shown as typed."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _clip(text: str, limit: int = MAX_FIELD) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _link(url: str, label: str) -> str:
-    """A mrkdwn link only for http(s) URLs; `|` would end the URL early, so it is encoded."""
-    if not re.match(r"(?i)^https?://", url or ""):
-        return escape(label)
-    safe = escape(url).replace("|", "%7C")
-    return f"<{safe}|{escape(label).replace('|', '/')}>"
-
-
 def deal_text(deal: Deal) -> str:
     """One deal as mrkdwn: headline, amount, date, lead, investors."""
     rumour = "⚠ Rumour: " if deal.is_rumor else ""
-    lines = [f"*{rumour}{escape(_clip(headline(deal)))}*"]
+    lines = [f"*{rumour}{escape(clip(headline(deal), MAX_FIELD))}*"]
     facts = [escape(amount_line(deal)), escape(round_name(deal.round))]
     if deal.announced:
         facts.append(deal.announced.date().isoformat())
@@ -50,16 +34,15 @@ def deal_text(deal: Deal) -> str:
         facts.append("valued " + escape(valuation(deal)))
     lines.append(" · ".join(facts))
     if deal.lead_investors:
-        lines.append("Lead: " + escape(_clip(", ".join(deal.lead_investors))))
+        lines.append("Lead: " + escape(clip(", ".join(deal.lead_investors), MAX_FIELD)))
     if deal.investors:
-        lines.append("Investors: " + escape(_clip(", ".join(deal.investors))))
+        lines.append("Investors: " + escape(clip(", ".join(deal.investors), MAX_FIELD)))
     return "\n".join(lines)
 
 
 def sources_text(deal: Deal) -> str | None:
     links = [
-        _link(s.link, _clip(s.outlet or s.title or "source", 80))
-        for s in deal.sources[:MAX_SOURCES]
+        link(s.link, clip(s.outlet or s.title or "source", 80)) for s in deal.sources[:MAX_SOURCES]
     ]
     extra = len(deal.sources) - MAX_SOURCES
     if extra > 0:
@@ -101,7 +84,7 @@ def answer(
                 "elements": [{"type": "mrkdwn", "text": messages.SHARED_BY.format(user=user)}],
             }
         )
-    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _clip(head, 2900)}})
+    blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": clip(head, 2900)}})
     for deal in result.deals:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": deal_text(deal)}})
         src = sources_text(deal)
@@ -133,4 +116,4 @@ def answer(
         if not result.deals
         else head + " " + "; ".join(escape(headline(d)) for d in result.deals)
     )
-    return _clip(fallback, 2900), blocks
+    return clip(fallback, 2900), blocks

@@ -18,9 +18,9 @@ from datetime import datetime, time, timedelta, timezone
 from rapidfuzz import fuzz, process
 
 from bot.clock import iso
+from bot.keys import company_key, key_prefix
 from bot.lookup import messages
 from bot.lookup.query import MAX_QUERY, Query, parse
-from bot.match.deals import company_key, key_prefix
 from bot.models import Deal
 from bot.render import money
 from bot.store.core import Store, deal_from_row

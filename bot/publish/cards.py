@@ -20,33 +20,14 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.feeds.links import is_http_url
 from bot.models import Deal, Source
 from bot.render import amount_line, headline, round_name, valuation
+from bot.slack.mrkdwn import clip, escape, link
 
 EVENT_TYPE = "funding_deal"  # message metadata on every card: how a restart finds its cards
 RUMOUR_MARK = ":warning: *Reported, not confirmed*"
 HEADER_MAX = 150
 FIELD_MAX = 2000
-
-
-def escape(text: str | None) -> str:
-    """Slack's three control characters as entities; `&` first so nothing is escaped twice."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def link(url: str | None, label: str) -> str:
-    """`<url|label>` for http(s) URLs (label without `|`), else just the escaped label."""
-    text = escape(" ".join(label.replace("|", " ").split())) or "link"
-    if not is_http_url(url):
-        return text
-    # the URL sits inside <...|...>: these characters would end it early or split it
-    safe = url.strip().replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E")
-    return f"<{safe.replace('|', '%7C')}|{text}>"
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -73,7 +54,7 @@ def _fields(deal: Deal) -> list[MarkdownTextObject]:
         ("Location", deal.location),
     ]
     return [
-        MarkdownTextObject(text=_cut(f"*{name}*\n{escape(value)}", FIELD_MAX))
+        MarkdownTextObject(text=clip(f"*{name}*\n{escape(value)}", FIELD_MAX))
         for name, value in rows
         if value
     ]
@@ -93,14 +74,14 @@ def _context(sources: Sequence[Source]) -> str:
 def card_blocks(deal: Deal, sources: Sequence[Source]) -> list[Block]:
     """Header, rumour mark, fields, outlets/date context: one deal, one card."""
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=_cut(escape(headline(deal)), HEADER_MAX)))
+        HeaderBlock(text=PlainTextObject(text=clip(escape(headline(deal)), HEADER_MAX)))
     ]
     if deal.is_rumor:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=RUMOUR_MARK)))
     fields = _fields(deal)
     if fields:
         blocks.append(SectionBlock(fields=fields))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_cut(_context(sources), 3000))]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=clip(_context(sources), 3000))]))
     return blocks
 
 

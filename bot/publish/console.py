@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot.clock import iso, utcnow
-from bot.pipeline import Event
+from bot.models import Event
 from bot.render import console_card, headline
 from bot.store import Store
 

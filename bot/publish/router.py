@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from bot.lookup.subscriptions import Subscription, from_row, matches
-from bot.pipeline import Event
+from bot.models import Event
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -21,10 +21,9 @@ from datetime import timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import hooks
 from bot.clock import iso, parse_iso, utcnow
-from bot.faults import crash_point
-from bot.models import Source
-from bot.pipeline import Event
+from bot.models import Event, Source
 from bot.publish.cards import EVENT_TYPE, render_card, reply_text
 from bot.store import Store
 
@@ -197,7 +196,7 @@ class SlackPublisher:
                         "updated_at": now,
                     }
                 )
-        crash_point("after_pending")  # test-only (bot/faults.py): pending row, no call yet
+        hooks.fire("after_pending")
         try:
             resp = self._write(
                 "chat_postMessage",
@@ -214,7 +213,7 @@ class SlackPublisher:
             return self._settle_now(deal_id)
         except OSError:
             return self._settle_now(deal_id)
-        crash_point("after_post")  # test-only: the card is in Slack, the row still pending
+        hooks.fire("after_post")
         self._complete(deal_id, resp["ts"], len(sources))
         return resp["ts"]
 
@@ -266,7 +265,7 @@ class SlackPublisher:
                     unfurl_links=False,
                     unfurl_media=False,
                 )
-                crash_point("after_reply")  # test-only: reply in Slack, not recorded yet
+                hooks.fire("after_reply")
             done += 1
             self._set(deal_id, sources_posted=done)
 

@@ -148,7 +148,7 @@ def render_blocks(r: Roundup) -> list[dict]:
     """
     from slack_sdk.models.blocks import HeaderBlock, MarkdownTextObject, SectionBlock
 
-    from bot.publish.cards import escape, link
+    from bot.slack.mrkdwn import escape, link
 
     span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d}"
     blocks = [HeaderBlock(text=f"Funding roundup, {span}")]

@@ -246,7 +246,7 @@ class Store:
     def save_deal(
         self, db: sqlite_utils.Database, deal: Deal, *, prefix: str, announce: bool | None = None
     ) -> int:
-        from bot.match.deals import company_key, company_keys, key_prefix
+        from bot.keys import company_key, company_keys, key_prefix
 
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))

@@ -154,7 +154,7 @@ def m004_deal_investors(db: sqlite_utils.Database) -> None:
 
 def index_investors(conn: sqlite3.Connection) -> None:
     """Fill deal_investors from every deal in one statement (migration backfill, bulk loads)."""
-    from bot.match.deals import company_key
+    from bot.keys import company_key
 
     conn.create_function("dealbot_key", 1, company_key, deterministic=True)
     for column, lead in (("lead_investors", 1), ("investors", 0)):  # leads first: lead=1 stays

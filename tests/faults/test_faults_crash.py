@@ -1,7 +1,7 @@
 """Item 3: kill -9 of a real `dealbot poll` at exact points, then restart: every deal has
 exactly one card per channel, no thread reply twice, and SQLite's integrity check passes.
 
-The kill comes from inside, at a named point (bot/faults.py: DEALBOT_TEST_CRASH_AT): killing
+The kill comes from inside, at a named hook point (bot/hooks.py, installed by tests/launch.py): killing
 from outside after a delay would hit a random instruction and make the test flaky or vacuous.
 The process still dies by SIGKILL, so nothing is flushed, closed or rolled back politely.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from faultkit import (
     hours_ago,
     rss,
 )
+from launch import dealbot
 
 from bot.store import Store
 
@@ -55,10 +55,9 @@ class Deployment:
         self.env = dealbot_env(fake, self.db, feeds)
 
     def poll(self, crash_at: str | None = None) -> subprocess.CompletedProcess:
-        env = {**self.env, **({"DEALBOT_TEST_CRASH_AT": crash_at} if crash_at else {})}
         proc = subprocess.run(
-            [sys.executable, "-m", "bot", "poll"],
-            env=env,
+            dealbot("poll", crash_at=crash_at),
+            env=self.env,
             capture_output=True,
             text=True,
             timeout=60,

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import logging
 import subprocess
-import sys
 
 import pytest
 from faultkit import company_names, dealbot_env, headline, hours_ago, rss
+from launch import dealbot
 
 from bot.config import Settings
 from bot.logs import setup_logging
@@ -71,7 +71,7 @@ def test_dealbot_poll_with_a_refused_token_leaks_nothing(tmp_path, feed_server, 
     feeds.write_text(f'[[feeds]]\nname = "TC"\nurl = "{url}"\n')
     env = dealbot_env(fake, tmp_path / "d.db", feeds, token=BOT, secret=SIGNING)
     proc = subprocess.run(
-        [sys.executable, "-m", "bot", "-v", "poll"],
+        dealbot("-v", "poll"),
         env=env,
         capture_output=True,
         text=True,

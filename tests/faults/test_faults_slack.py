@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import subprocess
-import sys
 import time
 
 import pytest
@@ -24,6 +23,7 @@ from faultkit import (
     rss,
     slack_client,
 )
+from launch import dealbot
 
 NAMES = company_names(5, seed=11)
 
@@ -165,7 +165,7 @@ def test_invalid_auth_at_start_stops_run_with_a_clear_message(fake, tmp_path) ->
     bad = "xoxb-revoked-0000-SECRETPART"
     env = dealbot_env(fake, tmp_path / "d.db", feeds, token=bad, secret="sig-secret-123456")
     proc = subprocess.run(
-        [sys.executable, "-m", "bot", "-v", "run"],
+        dealbot("-v", "run"),
         env=env,
         capture_output=True,
         text=True,

@@ -1,0 +1,121 @@
+"""Folding a story into a deal: a new deal from its first story, or a known deal updated.
+
+Pure functions over dataclasses. Confirmed beats rumour, unknown fields get filled, and the most
+common amount across sources wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import datetime
+
+from bot.keys import company_key, company_keys
+from bot.match.same import same_company
+from bot.models import Deal, Extraction, Source, Story
+
+
+def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
+    keys = company_keys(found.company or "")
+    return Deal(
+        company=found.company or "",
+        company_key=keys[0] if keys else "",
+        status="rumor" if found.kind == "rumor" else "confirmed",
+        announced=when,
+        amount=found.amount,
+        currency=found.currency,
+        amount_usd=found.amount_usd,
+        round=found.round,
+        valuation=found.valuation,
+        valuation_currency=found.valuation_currency,
+        location=found.location,
+        lead_investors=found.lead_investors,
+        investors=found.investors,
+        aliases=_aliases(found.aliases, keys[:1]),
+        sources=[_source(story)],
+    )
+
+
+def _source(story: Story) -> Source:
+    return Source(story.outlet, story.title, story.link, story.published)
+
+
+def merge(
+    deal: Deal, found: Extraction, story: Story, amounts_seen: list[float] | None = None
+) -> Deal:
+    """The deal with a new story folded in: confirmed beats rumour, unknown fields get filled.
+
+    Amounts: a confirmation replaces a rumoured figure; otherwise the most common figure across
+    sources wins, and on a tie the first one stays.
+    """
+    confirming = deal.is_rumor and found.kind == "funding"
+    amount, currency, usd = deal.amount, deal.currency, deal.amount_usd
+    if found.amount is not None:
+        if amount is None or confirming:
+            amount, currency, usd = found.amount, found.currency, found.amount_usd
+        elif amounts_seen:
+            counts = Counter(round(a, -3) for a in [*amounts_seen, found.amount])
+            top, n = counts.most_common(1)[0]
+            if n > counts[round(amount, -3)] and top == round(found.amount, -3):
+                amount, currency, usd = found.amount, found.currency, found.amount_usd
+    valuation, val_currency = deal.valuation, deal.valuation_currency
+    if found.valuation is not None and (valuation is None or confirming):
+        valuation, val_currency = found.valuation, found.valuation_currency
+    company, key = deal.company, deal.company_key
+    found_keys = company_keys(found.company or "")
+    alias_keys = {k for a in found.aliases for k in company_keys(a)}
+    if found_keys and key in alias_keys and not any(same_company(k, key) for k in found_keys):
+        # the deal was named by a product ("Cursor developer ..."): the maker's name wins
+        company, key = found.company or company, found_keys[0]
+    renamed = (deal.company,) if key != deal.company_key else ()
+    aliases = _aliases((*deal.aliases, *renamed, *found.aliases), [key])
+    return replace(
+        deal,
+        company=company,
+        company_key=key,
+        aliases=aliases,
+        status="confirmed" if found.kind == "funding" else deal.status,
+        announced=story.published if confirming and story.published else deal.announced,
+        amount=amount,
+        currency=currency,
+        amount_usd=usd,
+        round=deal.round or found.round,
+        valuation=valuation,
+        valuation_currency=val_currency,
+        location=deal.location or found.location,
+        lead_investors=_union(deal.lead_investors, found.lead_investors),
+        investors=_union(deal.investors, found.investors),
+        sources=[*deal.sources, _source(story)],
+    )
+
+
+def _aliases(names: tuple[str, ...], company_keys_: list[str]) -> tuple[str, ...]:
+    """Names once each (by key), leaving out any that is the company itself."""
+    seen = set(company_keys_)
+    out = []
+    for name in names:
+        k = company_key(name)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(name)
+    return tuple(out)
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    seen = {company_key(x) for x in a}
+    return (*a, *(x for x in b if company_key(x) not in seen))
+
+
+def changed_fields(before: Deal, after: Deal) -> list[str]:
+    """Which card fields a merge changed (for "updated: valuation, investors")."""
+    names = (
+        "company",  # a deal first named by its product ("Cursor") takes the maker's name
+        "status",
+        "amount",
+        "round",
+        "valuation",
+        "location",
+        "lead_investors",
+        "investors",
+    )
+    return [n for n in names if getattr(before, n) != getattr(after, n)]

@@ -1,0 +1,148 @@
+"""Is this story a deal we already know? Pure decisions over dataclasses; storage is the caller's.
+
+A story joins a deal when the company is the same (normalised, fuzzy at a high threshold), the
+amounts agree within ~10% after conversion (or one is unknown), the rounds agree (or one is
+unknown) and the dates are close. Two rounds of one company stay two deals.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz
+
+from bot.extract.rates import to_usd
+from bot.keys import company_keys, name_words
+from bot.models import Deal, Extraction
+
+WINDOW = timedelta(days=60)
+FUZZY_THRESHOLD = 92
+AMOUNT_TOLERANCE = 0.10
+
+
+def story_keys(found: Extraction) -> list[str]:
+    """Keys a story can match on: its company's, then its aliases' (product names)."""
+    keys = company_keys(found.company or "")
+    for alias in found.aliases:
+        keys += company_keys(alias)
+    return list(dict.fromkeys(keys))
+
+
+def deal_keys(deal: Deal) -> list[str]:
+    """Keys a deal can be matched on: its company key, then its aliases' keys."""
+    keys = [deal.company_key] if deal.company_key else []
+    for alias in deal.aliases:
+        keys += company_keys(alias)
+    return list(dict.fromkeys(keys))
+
+
+def alias_hit(deal: Deal, found: Extraction) -> bool:
+    """Do the story and the deal share a product name (an alias on either side)? Weaker than a
+    company hit: two companies can ship products of one name, so amounts must agree too."""
+    return any(same_company(a, b) for a in story_keys(found) for b in deal_keys(deal))
+
+
+def same_company(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
+
+
+def short_form(a: str, b: str) -> bool:
+    """ "Colossal" and "Colossal Biosciences": one name is the other's leading words."""
+    wa, wb = name_words(a), name_words(b)
+    short, long = sorted((wa, wb), key=len)
+    return 0 < len(short) < len(long) and long[: len(short)] == short and len(short[0]) >= 4
+
+
+def acronym_like(name: str | None) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,5}", name or ""))
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """ "SSI" for "Safe Superintelligence" (Inc.): an all-capitals short name spelling the
+    initials of a name of two or more words, perhaps with one more letter for a legal suffix."""
+    if not acronym_like(short):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", name or "")
+    initials = "".join(w[0] for w in words).upper()
+    return len(words) >= 2 and short.startswith(initials) and len(short) - len(initials) <= 1
+
+
+def amounts_compatible(a_usd: float | None, b_usd: float | None) -> bool:
+    if a_usd is None or b_usd is None:
+        return True
+    return abs(a_usd - b_usd) <= AMOUNT_TOLERANCE * max(a_usd, b_usd)
+
+
+# Money that is not equity: a story naming one of these is a separate financing unless its
+# amount says otherwise ("also secured a credit line" is not the equity round of last week).
+INSTRUMENTS = {"debt", "grant"}
+
+
+def rounds_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
+    """Would a story with `found`, published `when`, report this deal?"""
+    keys = company_keys(found.company or "")
+    usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
+    if not any(same_company(k, deal.company_key) for k in keys):
+        # a short form of the name, or a shared product name (alias), is the same company only
+        # when the amounts say so too
+        agreeing = deal.amount_usd is not None and usd is not None
+        if not (
+            agreeing
+            and (
+                short_form(found.company or "", deal.company)
+                or alias_hit(deal, found)
+                or acronym_of(found.company or "", deal.company)
+                or acronym_of(deal.company, found.company or "")
+            )
+        ):
+            return False
+    if abs(when - deal.announced) > WINDOW:
+        return False
+    if not (
+        amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
+    ):
+        return False
+    both_amounts = deal.amount_usd is not None and usd is not None
+    if (deal.round in INSTRUMENTS) != (found.round in INSTRUMENTS) and not both_amounts:
+        return False
+    # Without both amounts, a valuation is the only evidence left: two confirmed rounds at
+    # clearly different valuations are two rounds. With both amounts agreeing, a different
+    # valuation is usually pre- vs post-money, and a rumoured one often moves before the close.
+    if not both_amounts and deal.status == "confirmed" and found.kind == "funding":
+        a = to_usd(deal.valuation, deal.valuation_currency)
+        b = to_usd(found.valuation, found.valuation_currency)
+        return amounts_compatible(a, b)
+    return True
+
+
+def plausible(found: Extraction, rows: list[tuple]) -> list[int]:
+    """Ids among (id, key, company) rows whose company could be the found one; a row's key is
+    its company key or one of its aliases' keys, and the story's aliases count too."""
+    keys = story_keys(found)
+    return list(
+        dict.fromkeys(
+            deal_id
+            for deal_id, key, company in rows
+            if any(same_company(k, key) for k in keys) or short_form(found.company or "", company)
+        )
+    )
+
+
+def best_match(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
+    """The closest known deal, preferring the same round and nearest date."""
+    matching = [d for d in candidates if is_same_deal(d, found, when)]
+    if not matching:
+        return None
+    return min(
+        matching,
+        key=lambda d: (d.round != found.round, abs((when - d.announced).total_seconds())),
+    )

@@ -1,0 +1,27 @@
+"""Slack mrkdwn from outside text: one escape, one link and one clip for cards, answers,
+roundups and replies, so no surface can ping (<!channel>) or forge a link by forgetting one.
+"""
+
+from __future__ import annotations
+
+from bot.feeds.links import is_http_url
+
+
+def escape(text: str | None) -> str:
+    """Slack's three control characters as entities; `&` first so nothing is escaped twice."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str | None, label: str) -> str:
+    """`<url|label>` for http(s) URLs (label on one line, without `|`), else the escaped label."""
+    text = escape(" ".join(label.replace("|", " ").split())) or "link"
+    if not is_http_url(url):
+        return text
+    # the URL sits inside <...|...>: these characters would end it early or split it
+    safe = (url or "").strip().replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E")
+    return f"<{safe.replace('|', '%7C')}|{text}>"
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis marking a cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
