@@ -34,7 +34,7 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
     publisher = ConsolePublisher(store)
     if not settings.console_mode:
         from bot.publish.router import slack_router
-        from bot.slack.app import make_client
+        from bot.slack.client import make_client
 
         if not settings.channel:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
@@ -202,7 +202,7 @@ def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
         print("error: --post needs SLACK_BOT_TOKEN and DEALBOT_CHANNEL", file=sys.stderr)
         return 2
     from bot.roundup.job import post_roundup
-    from bot.slack.app import make_client
+    from bot.slack.client import make_client
 
     now = utcnow()
     # a manual post is its own period: asked for explicitly, it always goes out once

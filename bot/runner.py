@@ -108,8 +108,8 @@ def _run_slack(settings: Settings, store) -> int:
     from bot.feeds.guard import guarded_fetch
     from bot.pipeline import poll
     from bot.publish.router import slack_router
-    from bot.publish.slack import HELP, slack_error
-    from bot.slack.app import create_app, make_client
+    from bot.slack.app import create_app
+    from bot.slack.client import HELP, make_client, slack_error
 
     client = make_client(settings)
     try:

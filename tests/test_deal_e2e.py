@@ -1,4 +1,4 @@
-"""/deal end to end over HTTP: the real bolt App (bot.app.create_app) served by wsgiref on
+"""/deal end to end over HTTP: the real bolt App (bot.slack.app.create_app) served by wsgiref on
 127.0.0.1 port 0, signed slash-command and block_actions requests, answers read from the fake
 Slack's response_url endpoint. Bad or stale signatures get 401."""
 

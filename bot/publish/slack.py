@@ -25,26 +25,14 @@ from bot import hooks
 from bot.clock import iso, parse_iso, utcnow
 from bot.models import Event, Source
 from bot.publish.cards import EVENT_TYPE, render_card, reply_text
+from bot.slack.client import HELP, slack_error
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-HELP = {  # what a person can do about each refusal
-    "channel_not_found": "check DEALBOT_CHANNEL (a channel ID such as C0123ABCD is safest)",
-    "not_in_channel": "invite the bot: /invite @dealbot",
-    "method_not_supported_for_channel_type": "a private channel: invite the bot with /invite",
-    "is_archived": "the channel is archived: unarchive it or change DEALBOT_CHANNEL",
-    "invalid_auth": "SLACK_BOT_TOKEN was refused: copy the Bot User OAuth Token again",
-    "token_revoked": "SLACK_BOT_TOKEN was revoked: reinstall the app and update the token",
-    "missing_scope": "the app lacks a scope: add it in manifest.yml and reinstall",
-}
 LOOKBACK = timedelta(minutes=10)  # history searched before a pending row's creation time
 UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
 MAX_HISTORY_PAGES = 10
-
-
-def slack_error(exc: SlackApiError) -> str:
-    return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
 
 
 def find_in_history(history: Callable[..., dict], since, wanted: Callable[[dict], bool]):

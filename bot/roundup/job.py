@@ -16,9 +16,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.clock import iso, parse_iso, utcnow
-from bot.publish.slack import find_in_history, slack_error
+from bot.publish.slack import find_in_history
 from bot.roundup.chart import roundup_chart
 from bot.roundup.select import load, render_blocks, render_text
+from bot.slack.client import slack_error
 from bot.store import Store
 
 log = logging.getLogger(__name__)

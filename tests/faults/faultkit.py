@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot.feeds.fetch import fetch_all
 from bot.pipeline import PollReport, poll
 from bot.publish.slack import SlackPublisher
-from bot.slack.app import retry_handlers
+from bot.slack.client import retry_handlers
 from bot.store import Store
 
 CH = "C0DEALS"
@@ -51,7 +51,7 @@ def rss(items: Sequence[tuple[str, str, datetime | None]], title: str = "Funding
 
 
 def slack_client(fake: FakeSlack, *, token: str = TOKEN, timeout: int = 30) -> WebClient:
-    """A WebClient with dealbot's retry policy (bot.app.retry_handlers) aimed at the fake."""
+    """A WebClient with dealbot's retry policy (bot.slack.client.retry_handlers) aimed at the fake."""
     return WebClient(
         token=token, base_url=fake.api_url, timeout=timeout, retry_handlers=retry_handlers()
     )
