@@ -174,10 +174,11 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text."""
     from bot.lookup.search import search
     from bot.render import console_card
+    from bot.roundup.select import last_week_text
 
     store = open_store(settings)
     text = " ".join(args.text)
-    result = search(store, text)
+    result = search(store, text, roundup=last_week_text)
     print(result.message.replace("*", ""))
     for deal in result.deals:
         print(console_card(deal) + "\n")

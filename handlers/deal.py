@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.lookup import messages
 from bot.lookup.answers import answer
 from bot.lookup.search import search
+from bot.roundup.select import last_week_text
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def make_deal_command(store: Store, settings: Settings | None = None) -> Callabl
         try:
             if manage(store, settings, text, command, client, respond):
                 return
-            result = search(store, text)
+            result = search(store, text, roundup=last_week_text)
             fallback, blocks = answer(result, text)
         except Exception:
             log.exception("/deal failed")

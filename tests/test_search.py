@@ -10,9 +10,10 @@ import pytest
 
 from bot.keys import company_key, key_prefix
 from bot.lookup import messages
-from bot.lookup.search import PAGE, fts_query, search
+from bot.lookup.search import PAGE, search
 from bot.models import Deal, Story
 from bot.store import Store
+from bot.store.search import fts_query
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -183,8 +184,18 @@ def test_help_lists_every_filter() -> None:
 
 
 def test_roundup(deal_store: Store) -> None:
-    text = search(deal_store, "roundup").message
+    from bot.roundup.select import last_week_text
+
+    text = search(deal_store, "roundup", roundup=last_week_text).message
     assert "Mistral AI" in text and text != messages.ROUNDUP_UNAVAILABLE
+
+
+def test_roundup_failure_still_answers(deal_store: Store) -> None:
+    def broken(store: Store) -> str:
+        raise RuntimeError("chart library exploded")
+
+    assert search(deal_store, "roundup", roundup=broken).message == messages.ROUNDUP_UNAVAILABLE
+    assert search(deal_store, "roundup").message == messages.ROUNDUP_UNAVAILABLE
 
 
 BAD = [

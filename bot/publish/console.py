@@ -6,7 +6,6 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.clock import iso, utcnow
 from bot.models import Event
 from bot.render import console_card, headline
 from bot.store import Store
@@ -24,10 +23,7 @@ class ConsolePublisher:
     def publish(self, events: Sequence[Event]) -> None:
         for event in events:
             deal = event.deal
-            posted = self.store.db["posts"].count_where(
-                "deal_id = ? and channel = ?", [deal.id, CHANNEL]
-            )
-            if posted:
+            if deal.id is not None and self.store.has_post(deal.id, CHANNEL):
                 note = " — now CONFIRMED" if event.confirmed else ""
                 print(
                     f"↳ {headline(deal)}: {event.story.outlet} reports it too{note}"
@@ -36,14 +32,5 @@ class ConsolePublisher:
                 )
             elif event.fresh:
                 print(console_card(self.store.deal(deal.id) or deal) + "\n", file=self.out)
-                with self.store.transaction() as db:
-                    db["posts"].insert(
-                        {
-                            "deal_id": deal.id,
-                            "channel": CHANNEL,
-                            "status": "posted",
-                            "created_at": iso(utcnow()),
-                            "updated_at": iso(utcnow()),
-                        },
-                        ignore=True,
-                    )
+                if deal.id is not None:
+                    self.store.add_post(deal.id, CHANNEL, status="posted")

@@ -35,21 +35,12 @@ class ChannelPublisher(Protocol):
     def catch_up(self) -> None: ...
 
 
-def deal_texts(store: Store, deal_id: int | None) -> list[str]:
-    """What keywords are matched against, besides the company: the titles and summaries of
-    every story stored for the deal (stories.deal_id is indexed)."""
-    if deal_id is None:
-        return []
-    rows = store.db.query("select title, summary from stories where deal_id = ?", [deal_id])
-    return [t for r in rows for t in (r["title"], r["summary"]) if t]
-
-
 def wants(store: Store, sub: Subscription, event: Event) -> bool:
     """A channel follows a deal it already has a card for (thread replies, card updates) and
     gets a new card only when the deal passes its filters."""
     if event.deal.id is not None and store.has_post(event.deal.id, sub.channel):
         return True
-    texts = [event.story.title, event.story.summary, *deal_texts(store, event.deal.id)]
+    texts = [event.story.title, event.story.summary, *store.deal_texts(event.deal.id)]
     return matches(sub, event.deal, texts)
 
 
@@ -90,12 +81,12 @@ class ChannelRouter:
         def accepts(deal_id: int) -> bool:
             sub = next((s for s in self.subscriptions() if s.channel == channel), None)
             deal = self.store.deal(deal_id)
-            row = next(self.store.db["deals"].rows_where("id = ?", [deal_id]), None)
-            if sub is None or deal is None or row is None:
+            created = self.store.deal_created_at(deal_id)
+            if sub is None or deal is None or created is None:
                 return False  # unsubscribed since, or the deal is gone
-            if (row["created_at"] or "") < sub.created_at:
+            if created < sub.created_at:
                 return False
-            return matches(sub, deal, deal_texts(self.store, deal_id))
+            return matches(sub, deal, self.store.deal_texts(deal_id))
 
         return accepts
 

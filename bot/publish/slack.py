@@ -22,7 +22,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import hooks
-from bot.clock import iso, parse_iso, utcnow
+from bot.clock import parse_iso, utcnow
 from bot.models import Event, Source
 from bot.publish.cards import EVENT_TYPE, render_card, reply_text
 from bot.slack.client import HELP, slack_error
@@ -103,12 +103,7 @@ class SlackPublisher:
     # --- settling and catching up --------------------------------------------------------
     def settle_pending(self) -> None:
         """Complete each pending row from channel history, or post its card if it never landed."""
-        rows = list(
-            self.store.db["posts"].rows_where(
-                "channel = ? and status = 'pending'", [self.channel], order_by="created_at"
-            )
-        )
-        for row in rows:
+        for row in self.store.pending_posts(self.channel):
             try:
                 found = self._find_card(row["deal_id"], parse_iso(row["created_at"]))
                 if found:
@@ -125,28 +120,17 @@ class SlackPublisher:
         """Post announceable deals that have no row here at all: the process died after storing
         them and before publishing, and their stories are known now, so no event will repeat.
         Indexed on the deal date, so this costs one small query per cycle."""
-        rows = self.store.db.query(
-            "select id from deals d where announced >= ? and announce = 1 and not exists "
-            "(select 1 from posts p where p.deal_id = d.id and p.channel = ?) order by id",
-            [iso(utcnow() - UNPOSTED_WINDOW), self.channel],
-        )
-        for row in list(rows):
-            if self.accepts is not None and not self.accepts(row["id"]):
+        for deal_id in self.store.unposted_deals(self.channel, utcnow() - UNPOSTED_WINDOW):
+            if self.accepts is not None and not self.accepts(deal_id):
                 continue
             try:
-                self.post_card(row["id"])
+                self.post_card(deal_id)
             except (SlackApiError, OSError) as exc:
-                log.debug("deal %s left for next cycle: %s", row["id"], exc)
+                log.debug("deal %s left for next cycle: %s", deal_id, exc)
 
     def catch_up(self, skip: Collection[int] = ()) -> None:
         """Thread sources that earlier cycles could not post (Slack errors, restarts)."""
-        rows = self.store.db.query(
-            "select * from posts p where channel = ? and status = 'posted' and "
-            "coalesce(sources_posted, 0) < "
-            "(select count(*) from deal_sources s where s.deal_id = p.deal_id)",
-            [self.channel],
-        )
-        for row in [r for r in rows if r["deal_id"] not in skip]:
+        for row in [r for r in self.store.posts_behind(self.channel) if r["deal_id"] not in skip]:
             try:
                 self._thread_sources(row)
             except (SlackApiError, OSError) as exc:
@@ -171,19 +155,7 @@ class SlackPublisher:
             return None
         sources = self._sources(deal_id)
         card = render_card(deal, sources)
-        now = iso(utcnow())
-        with self.store.transaction() as db:
-            if not db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, self.channel]):
-                db["posts"].insert(
-                    {
-                        "deal_id": deal_id,
-                        "channel": self.channel,
-                        "status": "pending",
-                        "sources_posted": 0,
-                        "created_at": now,
-                        "updated_at": now,
-                    }
-                )
+        self.store.add_post(deal_id, self.channel)
         hooks.fire("after_pending")
         try:
             resp = self._write(
@@ -313,26 +285,13 @@ class SlackPublisher:
 
     # --- the posts table ---------------------------------------------------------------------
     def _row(self, deal_id: int) -> dict | None:
-        return next(
-            self.store.db["posts"].rows_where(
-                "deal_id = ? and channel = ?", [deal_id, self.channel]
-            ),
-            None,
-        )
+        return self.store.post(deal_id, self.channel)
 
     def _complete(self, deal_id: int, ts: str, sources_posted: int) -> None:
         self._set(deal_id, status="posted", ts=ts, sources_posted=sources_posted, error=None)
 
     def _set(self, deal_id: int, **changes) -> None:
-        with self.store.transaction() as db:
-            db["posts"].update((deal_id, self.channel), {**changes, "updated_at": iso(utcnow())})
+        self.store.update_post(deal_id, self.channel, **changes)
 
     def _sources(self, deal_id: int) -> list[Source]:
-        """Sources in the order they were stored, so 'the first n' is stable across cycles."""
-        rows = self.store.db["deal_sources"].rows_where(
-            "deal_id = ?", [deal_id], order_by="story_id"
-        )
-        return [
-            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
-            for r in rows
-        ]
+        return self.store.sources_in_order(deal_id)

@@ -50,25 +50,11 @@ def period_key(fire: datetime) -> str:
     return fire.isoformat()
 
 
-def _row(store: Store, period: str, channel: str) -> dict | None:
-    return next(
-        store.db["roundups"].rows_where("period = ? and channel = ?", [period, channel]), None
-    )
-
-
-def _set(store: Store, period: str, channel: str, **changes) -> None:
-    with store.transaction() as db:
-        db["roundups"].upsert(
-            {"period": period, "channel": channel, **changes, "updated_at": iso(utcnow())},
-            pk=("period", "channel"),
-        )
-
-
 def post_roundup(
     store: Store, client: WebClient, channel: str, *, period: str, end: datetime, days: int = 7
 ) -> str | None:
     """Post the roundup for `period` unless it already went out; returns its ts (or None)."""
-    row = _row(store, period, channel)
+    row = store.roundup(period, channel)
     if row and row["status"] == "posted":
         return None
     if row and row["status"] == "pending":
@@ -81,11 +67,11 @@ def post_roundup(
             ),
         )
         if found:
-            _set(store, period, channel, status="posted", ts=found["ts"])
+            store.set_roundup(period, channel, status="posted", ts=found["ts"])
             log.info("roundup %s found in history, not posted again", period)
             return None
     else:
-        _set(store, period, channel, status="pending", created_at=iso(utcnow()))
+        store.set_roundup(period, channel, status="pending", created_at=iso(utcnow()))
     summary = load(store, end=end, days=days)
     try:
         resp = client.chat_postMessage(
@@ -100,7 +86,7 @@ def post_roundup(
         log.error("roundup %s not posted: %s (retried next time)", period, slack_error(exc))
         return None
     ts = resp["ts"]
-    _set(store, period, channel, status="posted", ts=ts)
+    store.set_roundup(period, channel, status="posted", ts=ts)
     png = None if summary.empty else roundup_chart(summary)
     if png:
         try:

@@ -10,10 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.clock import iso
+from bot.clock import utcnow
 from bot.models import Deal
 from bot.render import headline, money, round_name
-from bot.store.core import Store, deal_from_row
+from bot.store import Store
 
 TOP = 10
 
@@ -72,13 +72,14 @@ def _size(deal: Deal) -> float:
 
 
 def load(store: Store, *, end: datetime, days: int = 7) -> Roundup:
-    """Read the period's deals from the store (indexed on announced) and select."""
+    """Read the period's deals from the store and select."""
     start = end - timedelta(days=days)
-    rows = store.db.query(
-        "select * from deals where announced >= ? and announced < ?", [iso(start), iso(end)]
-    )
-    deals = [deal_from_row(r, store.sources(r["id"])) for r in rows]
-    return select(deals, start, end)
+    return select(store.deals_between(start, end), start, end)
+
+
+def last_week_text(store: Store) -> str:
+    """The last seven days as text: what `/deal roundup` shows the asker."""
+    return render_text(load(store, end=utcnow(), days=7))
 
 
 def details(d: Deal) -> str:

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # faultkit, whatever t
 from fakeslack import FakeSlack  # noqa: E402
 from faultkit import TOKEN  # noqa: E402
 
-from bot.store.core import Store  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,169 +1,24 @@
-"""SQLite storage via sqlite-utils: feeds, stories, deals, their sources and Slack posts.
+"""Stories, deals, their sources and indexes: what the pipeline writes and everyone reads.
 
-One connection per thread (the scheduler and Slack listeners run on other threads than the one
-that opened the file), WAL so readers never wait for the poller, and a busy timeout so two
-writers queue instead of failing with "database is locked".
+The per-story path uses plain SQL: sqlite-utils' table helpers re-read the schema on every call,
+which cost more than the insert itself (see `make bench`, ingest).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 import sqlite_utils
 
 from bot.clock import iso, parse_iso, utcnow
+from bot.keys import company_key, company_keys, key_prefix
 from bot.models import Deal, Source, Story
-from bot.store.schema import investor_rows, migrations
+from bot.store.base import StoreBase, insert_row
+from bot.store.schema import investor_rows
 
 
-class Store:
-    """All reads and writes of dealbot's database. Safe to share between threads."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self._local = threading.local()
-        self._write_lock = threading.RLock()
-        migrations.apply(self.db)
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
-            if self.path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            # index pages of a large database stay in memory (SQLite's default is 2 MB)
-            conn.execute("PRAGMA cache_size = -32000")
-            db = sqlite_utils.Database(conn)
-            self._local.db = db
-        return db
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction; a crash inside leaves nothing half-written."""
-        with self._write_lock:
-            db = self.db
-            with db.atomic():
-                yield db
-
-    def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.conn.close()
-            self._local.db = None
-
-    # --- feeds ---------------------------------------------------------------------------
-
-    def sync_feeds(self, feeds: list[tuple[str, str]]) -> None:
-        """Make the feeds file's entries known (a feed removed by command stays removed)."""
-        now = iso(utcnow())
-        with self.transaction() as db:
-            for url, name in feeds:
-                if not db["feeds"].count_where("url = ?", [url]):
-                    db["feeds"].insert(
-                        {
-                            "url": url,
-                            "name": name,
-                            "origin": "file",
-                            "removed": 0,
-                            "failures": 0,
-                            "added_at": now,
-                        }
-                    )
-
-    def add_feed(self, url: str, name: str = "") -> bool:
-        """Add (or restore) a feed; False if it was already active."""
-        with self.transaction() as db:
-            row = next(db["feeds"].rows_where("url = ?", [url]), None)
-            if row and not row["removed"]:
-                return False
-            db["feeds"].upsert(
-                {
-                    "url": url,
-                    "name": name or (row or {}).get("name") or url,
-                    "origin": "command",
-                    "removed": 0,
-                    "failures": 0,
-                    "added_at": iso(utcnow()),
-                },
-                pk="url",
-            )
-            return True
-
-    def remove_feed(self, url: str) -> bool:
-        with self.transaction() as db:
-            if not db["feeds"].count_where("url = ? and removed = 0", [url]):
-                return False
-            db["feeds"].update(url, {"removed": 1})
-            return True
-
-    def feeds(self) -> list[dict]:
-        return list(self.db["feeds"].rows_where("removed = 0", order_by="added_at, url"))
-
-    def record_fetch(
-        self,
-        url: str,
-        *,
-        ok: bool,
-        error: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> None:
-        now = iso(utcnow())
-        with self.transaction() as db:
-            row = next(db["feeds"].rows_where("url = ?", [url]), None)
-            if row is None:
-                return
-            if ok:
-                changes = {"last_success": now, "failures": 0, "last_error": None}
-                if etag is not None or last_modified is not None:
-                    changes.update(etag=etag, last_modified=last_modified)
-            else:
-                changes = {
-                    "last_error": (error or "error")[:500],
-                    "last_error_at": now,
-                    "failures": (row["failures"] or 0) + 1,
-                }
-            db["feeds"].update(url, changes)
-
-    # --- subscriptions (rows; bot.subscriptions turns them into filters) ---------------------
-
-    def set_subscription(self, channel: str, filters: str, created_by: str) -> None:
-        """Subscribe `channel`, replacing its filters if it already was."""
-        with self.transaction() as db:
-            db["subscriptions"].upsert(
-                {
-                    "channel": channel,
-                    "filters": filters,
-                    "created_by": created_by,
-                    "created_at": iso(utcnow()),
-                },
-                pk="channel",
-            )
-
-    def remove_subscription(self, channel: str) -> bool:
-        with self.transaction() as db:
-            if not db["subscriptions"].count_where("channel = ?", [channel]):
-                return False
-            db["subscriptions"].delete(channel)
-            return True
-
-    def subscription_rows(self) -> list[dict]:
-        return list(self.db["subscriptions"].rows_where(order_by="created_at, channel"))
-
-    def has_post(self, deal_id: int, channel: str) -> bool:
-        """Does `channel` already have (or is it posting) this deal's card?"""
-        return bool(self.db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]))
-
-    # --- stories -------------------------------------------------------------------------
-
+class DealRows(StoreBase):
     def known_story(self, link_key: str, guid: str | None) -> bool:
         """A story seen before by link or guid, even if its title was edited since."""
         row = self.db.execute(
@@ -172,9 +27,6 @@ class Store:
             [link_key, guid, guid],
         ).fetchone()
         return row is not None
-
-    # The per-story path below uses plain SQL: sqlite-utils' table helpers re-read the schema
-    # on every call, which cost more than the insert itself (see `make bench`, ingest).
 
     def add_story(
         self,
@@ -185,7 +37,7 @@ class Store:
         extraction: dict,
         seen: datetime,
     ) -> int:
-        return _insert(
+        return insert_row(
             db,
             "stories",
             {
@@ -202,8 +54,6 @@ class Store:
                 "extraction": json.dumps(extraction),
             },
         )
-
-    # --- deals ---------------------------------------------------------------------------
 
     def candidate_names(self, prefix: str, start: datetime, end: datetime) -> list[tuple]:
         """(id, company_key, company) of deals in a company-prefix bucket near in time: cheap
@@ -246,14 +96,12 @@ class Store:
     def save_deal(
         self, db: sqlite_utils.Database, deal: Deal, *, prefix: str, announce: bool | None = None
     ) -> int:
-        from bot.keys import company_key, company_keys, key_prefix
-
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))
         row["titles"] = " | ".join(s.title for s in deal.sources)[:4000]
         if deal.id is None:
             row.update(created_at=iso(utcnow()), announce=int(bool(announce)))
-            deal.id = _insert(db, "deals", row)
+            deal.id = insert_row(db, "deals", row)
         else:
             sets = ", ".join(f"[{k}] = ?" for k in row)
             db.execute(f"update deals set {sets} where id = ?", [*row.values(), deal.id])
@@ -263,7 +111,7 @@ class Store:
         alias_keys = dict.fromkeys(k for a in deal.aliases for k in company_keys(a))
         for key in alias_keys:
             if key != deal.company_key:
-                _insert(
+                insert_row(
                     db,
                     "company_aliases",
                     {
@@ -276,14 +124,14 @@ class Store:
         for inv in investor_rows(
             deal.id, row["announced"], row["lead_investors"], row["investors"], company_key
         ):
-            _insert(db, "deal_investors", inv)
+            insert_row(db, "deal_investors", inv)
         return deal.id
 
     def add_source(
         self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story
     ) -> None:
         db.execute("update stories set deal_id = ? where id = ?", [deal_id, story_id])
-        _insert(
+        insert_row(
             db,
             "deal_sources",
             {
@@ -319,16 +167,42 @@ class Store:
         rows = self.db["deals"].rows_where(order_by="announced desc, id desc", limit=limit)
         return [deal_from_row(r, self.sources(r["id"])) for r in rows]
 
-    def count(self, table: str) -> int:
-        return self.db[table].count
+    def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
+        """Deals announced in [start, end), with their sources (indexed on announced)."""
+        rows = self.db.query(
+            "select * from deals where announced >= ? and announced < ?", [iso(start), iso(end)]
+        )
+        return [deal_from_row(r, self.sources(r["id"])) for r in rows]
 
+    def deal_created_at(self, deal_id: int) -> str | None:
+        """When dealbot first stored the deal (not when it was announced)."""
+        row = self.db.execute("select created_at from deals where id = ?", [deal_id]).fetchone()
+        return row[0] if row else None
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict, *, ignore: bool = False) -> int:
-    columns = ", ".join(f"[{k}]" for k in row)
-    marks = ", ".join("?" * len(row))
-    verb = "insert or ignore" if ignore else "insert"
-    cursor = db.execute(f"{verb} into [{table}] ({columns}) values ({marks})", list(row.values()))
-    return cursor.lastrowid
+    def deal_texts(self, deal_id: int | None) -> list[str]:
+        """The titles and summaries of every story stored for a deal (stories.deal_id is
+        indexed): what channel keywords are matched against."""
+        if deal_id is None:
+            return []
+        rows = self.db.query("select title, summary from stories where deal_id = ?", [deal_id])
+        return [t for r in rows for t in (r["title"], r["summary"]) if t]
+
+    def sources_in_order(self, deal_id: int) -> list[Source]:
+        """Sources in the order they were stored, so "the first n" is stable across cycles."""
+        rows = self.db["deal_sources"].rows_where("deal_id = ?", [deal_id], order_by="story_id")
+        return [
+            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
+            for r in rows
+        ]
+
+    def unposted_deals(self, channel: str, since: datetime) -> list[int]:
+        """Announceable deals since `since` with no post row in `channel` (indexed on the date)."""
+        rows = self.db.execute(
+            "select id from deals d where announced >= ? and announce = 1 and not exists "
+            "(select 1 from posts p where p.deal_id = d.id and p.channel = ?) order by id",
+            [iso(since), channel],
+        )
+        return [r[0] for r in rows.fetchall()]
 
 
 def deal_to_row(deal: Deal) -> dict:

@@ -1,0 +1,67 @@
+"""The connection side of the store: one connection per thread, WAL, one writer at a time.
+
+One connection per thread (the scheduler and Slack listeners run on other threads than the one
+that opened the file), WAL so readers never wait for the poller, and a busy timeout so two
+writers queue instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlite_utils
+
+from bot.store.schema import migrations
+
+
+class StoreBase:
+    """A database file, opened and migrated; the row classes add the reads and writes."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        migrations.apply(self.db)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            # index pages of a large database stay in memory (SQLite's default is 2 MB)
+            conn.execute("PRAGMA cache_size = -32000")
+            db = sqlite_utils.Database(conn)
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction; a crash inside leaves nothing half-written."""
+        with self._write_lock:
+            db = self.db
+            with db.atomic():
+                yield db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.conn.close()
+            self._local.db = None
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict, *, ignore: bool = False) -> int:
+    columns = ", ".join(f"[{k}]" for k in row)
+    marks = ", ".join("?" * len(row))
+    verb = "insert or ignore" if ignore else "insert"
+    cursor = db.execute(f"{verb} into [{table}] ({columns}) values ({marks})", list(row.values()))
+    return cursor.lastrowid

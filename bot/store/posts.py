@@ -1,0 +1,75 @@
+"""Slack posts and roundups: the rows that make every card and roundup appear exactly once.
+
+The protocol they serve is in bot.publish.slack (cards) and bot.roundup.job (roundups): a
+pending row first, then the Slack call, then the row completed with the message ts.
+"""
+
+from __future__ import annotations
+
+from bot.clock import iso, utcnow
+from bot.store.base import StoreBase
+
+
+class PostRows(StoreBase):
+    def has_post(self, deal_id: int, channel: str) -> bool:
+        """Does `channel` already have (or is it posting) this deal's card?"""
+        return bool(self.db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]))
+
+    def post(self, deal_id: int, channel: str) -> dict | None:
+        return next(
+            self.db["posts"].rows_where("deal_id = ? and channel = ?", [deal_id, channel]), None
+        )
+
+    def pending_posts(self, channel: str) -> list[dict]:
+        return list(
+            self.db["posts"].rows_where(
+                "channel = ? and status = 'pending'", [channel], order_by="created_at"
+            )
+        )
+
+    def posts_behind(self, channel: str) -> list[dict]:
+        """Posted cards whose thread shows fewer sources than the deal has."""
+        return list(
+            self.db.query(
+                "select * from posts p where channel = ? and status = 'posted' and "
+                "coalesce(sources_posted, 0) < "
+                "(select count(*) from deal_sources s where s.deal_id = p.deal_id)",
+                [channel],
+            )
+        )
+
+    def add_post(self, deal_id: int, channel: str, *, status: str = "pending") -> bool:
+        """A post row for the deal in `channel` unless one exists; True if this call made it."""
+        now = iso(utcnow())
+        with self.transaction() as db:
+            if db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]):
+                return False
+            db["posts"].insert(
+                {
+                    "deal_id": deal_id,
+                    "channel": channel,
+                    "status": status,
+                    "sources_posted": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            return True
+
+    def update_post(self, deal_id: int, channel: str, **changes: object) -> None:
+        with self.transaction() as db:
+            db["posts"].update((deal_id, channel), {**changes, "updated_at": iso(utcnow())})
+
+    # --- roundups (pk period + channel) ------------------------------------------------------
+
+    def roundup(self, period: str, channel: str) -> dict | None:
+        return next(
+            self.db["roundups"].rows_where("period = ? and channel = ?", [period, channel]), None
+        )
+
+    def set_roundup(self, period: str, channel: str, **changes: object) -> None:
+        with self.transaction() as db:
+            db["roundups"].upsert(
+                {"period": period, "channel": channel, **changes, "updated_at": iso(utcnow())},
+                pk=("period", "channel"),
+            )
