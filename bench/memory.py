@@ -71,6 +71,7 @@ def scenario_poll() -> dict:
 
 def scenario_day() -> dict:
     from bench.data import EPOCH_END, feed_items, rss
+    from bot.feeds.fetch import fetch_all
     from bot.pipeline import poll
     from bot.publish.console import ConsolePublisher
     from bot.store import Store
@@ -105,7 +106,9 @@ def scenario_day() -> dict:
         store.sync_feeds([(server.url(f"/day/{n}.xml"), f"Outlet {n}") for n in range(DAY_FEEDS)])
         publisher = ConsolePublisher(store, out=devnull)
         for _ in range(DAY_POLLS):
-            report = poll(store, publisher, max_age=timedelta(hours=72), now=lambda: clock[0])
+            report = poll(
+                store, publisher, max_age=timedelta(hours=72), now=lambda: clock[0], fetch=fetch_all
+            )
             events += len(report.events)
             new += report.new_stories
             clock[0] += timedelta(minutes=15)

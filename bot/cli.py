@@ -8,7 +8,6 @@ import io
 import json
 import logging
 import sys
-from datetime import timedelta
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.feeds.links import is_http_url
@@ -16,18 +15,8 @@ from bot.feeds.links import is_http_url
 log = logging.getLogger("dealbot")
 
 
-def open_store(settings: Settings):
-    from bot.feeds.feedfile import load_feeds
-    from bot.store import Store
-
-    store = Store(settings.db_path)
-    store.sync_feeds(load_feeds(settings.feeds_path))
-    return store
-
-
 def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.feeds.guard import guarded_fetch
-    from bot.pipeline import poll
+    from bot.jobs import open_store, poll_job
     from bot.publish.console import ConsolePublisher
 
     store = open_store(settings)
@@ -39,12 +28,8 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.channel:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
             return 2
-        client = make_client(settings)
-        publisher = slack_router(settings, store, client)
-        publisher.settle_pending()  # earlier cycles' unfinished posts first
-        publisher.catch_up()
-    fetch = guarded_fetch(settings.allow_private_feeds)
-    report = poll(store, publisher, max_age=timedelta(hours=settings.max_age_hours), fetch=fetch)
+        publisher = slack_router(settings, store, make_client(settings))
+    report = poll_job(settings, store, publisher)()
     print(
         f"polled {report.feeds} feeds: {report.new_stories} new stories, "
         f"{len(report.events)} deal events, {report.not_modified} not modified, "
@@ -57,6 +42,8 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.jobs import open_store
+
     store = open_store(settings)
     if args.action == "list":
         for f in store.feeds():
@@ -81,12 +68,18 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
 
 def _add_feed(settings: Settings, store, url: str, name: str) -> int:
     """The same check as `/deal feeds add`: the terminal user is trusted, the URL is not."""
-    from bot.feeds.guard import AddressPolicy, check_feed
+    from bot.extract.engine import is_funding_story
+    from bot.feeds.check import check_feed
+    from bot.feeds.guard import AddressPolicy
 
     if any(f["url"] == url for f in store.feeds()):
         print("already there", url)
         return 0
-    found = check_feed(url, AddressPolicy(allow_private=settings.allow_private_feeds))
+    found = check_feed(
+        url,
+        AddressPolicy(allow_private=settings.allow_private_feeds),
+        is_funding=is_funding_story,
+    )
     if not found.ok:
         print(f"error: not added: {url}: {found.reason}", file=sys.stderr)
         return 2
@@ -100,6 +93,7 @@ def _add_feed(settings: Settings, store, url: str, name: str) -> int:
 
 def cmd_subscriptions(settings: Settings, args: argparse.Namespace) -> int:
     """Every channel that gets cards, and its filters (`/deal subscribe` sets them)."""
+    from bot.jobs import open_store
     from bot.lookup.subscriptions import describe, from_row
 
     store = open_store(settings)
@@ -172,6 +166,7 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
 
 def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text."""
+    from bot.jobs import open_store
     from bot.lookup.search import search
     from bot.render import console_card
     from bot.roundup.select import last_week_text
@@ -194,6 +189,8 @@ def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
     if args.days < 1 or args.days > 366:
         print("error: --days must be from 1 to 366", file=sys.stderr)
         return 2
+    from bot.jobs import open_store
+
     store = open_store(settings)
     text = render_text(load(store, end=utcnow(), days=args.days))
     if not args.post:

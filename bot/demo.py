@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
 
+from bot.feeds.fetch import fetch_all  # the demo reads its own server on 127.0.0.1
 from bot.pipeline import poll
 from bot.publish.console import ConsolePublisher
 from bot.store import Store
@@ -54,13 +55,13 @@ def run_demo(out: TextIO = sys.stdout) -> int:
         for filename, name in FEEDS:
             store.add_feed(base + filename, name)
         print(f"dealbot demo: {len(FEEDS)} sample feeds served from {base}\n", file=out)
-        first = poll(store, ConsolePublisher(store, out), max_age=FOREVER)
+        first = poll(store, ConsolePublisher(store, out), max_age=FOREVER, fetch=fetch_all)
         print(
             f"first cycle: {first.stories} stories, {store.count('deals')} deals, "
             f"{len(first.failed)} feeds failed",
             file=out,
         )
-        second = poll(store, ConsolePublisher(store, out), max_age=FOREVER)
+        second = poll(store, ConsolePublisher(store, out), max_age=FOREVER, fetch=fetch_all)
         print(
             f"second cycle: {second.not_modified} of {second.feeds} feeds not modified "
             f"(conditional GET), {second.new_stories} new stories",

@@ -12,7 +12,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -64,7 +64,7 @@ def wait_for_signal() -> None:
 
 
 def run(settings: Settings) -> int:
-    from bot.cli import open_store
+    from bot.jobs import open_store
 
     if not settings.console_mode and not settings.channel:
         print("dealbot run: set DEALBOT_CHANNEL (the channel ID, e.g. C0123ABCD) to post to")
@@ -79,34 +79,25 @@ def run(settings: Settings) -> int:
 
 
 def _run_console(settings: Settings, store) -> int:
-    from bot.feeds.guard import guarded_fetch
-    from bot.pipeline import poll
+    from bot.jobs import poll_job
     from bot.publish.console import ConsolePublisher
 
-    publisher = ConsolePublisher(store)
-    max_age = timedelta(hours=settings.max_age_hours)
-    fetch = guarded_fetch(settings.allow_private_feeds)
-
-    def job() -> None:
-        report = poll(store, publisher, max_age=max_age, fetch=fetch)
-        log.info("poll: %d new stories, %d failed feeds", report.new_stories, len(report.failed))
+    cycle = poll_job(settings, store, ConsolePublisher(store))
 
     def roundup() -> None:
-        from bot.clock import utcnow
-        from bot.roundup.select import load, render_text
+        from bot.roundup.select import last_week_text
 
-        print(render_text(load(store, end=utcnow())), flush=True)
+        print(last_week_text(store), flush=True)
 
     print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
-    _with_scheduler(settings, job, lambda: None, roundup)
+    _with_scheduler(settings, _logged(cycle), lambda: None, roundup)
     return 0
 
 
 def _run_slack(settings: Settings, store) -> int:
     from slack_sdk.errors import SlackApiError
 
-    from bot.feeds.guard import guarded_fetch
-    from bot.pipeline import poll
+    from bot.jobs import poll_job
     from bot.publish.router import slack_router
     from bot.slack.app import create_app
     from bot.slack.client import HELP, make_client, slack_error
@@ -123,23 +114,7 @@ def _run_slack(settings: Settings, store) -> int:
         return 2
     log.info("connected to %s as %s", who.get("team"), who.get("user"))
     app = create_app(settings, store, client)
-    publisher = slack_router(settings, store, client)
-    max_age = timedelta(hours=settings.max_age_hours)
-    fetch = guarded_fetch(settings.allow_private_feeds)
-
-    def job() -> None:
-        try:
-            publisher.settle_pending()  # also when this cycle brings no news
-            publisher.catch_up()
-            report = poll(store, publisher, max_age=max_age, fetch=fetch)
-            log.info(
-                "poll: %d new stories, %d events, %d failed feeds",
-                report.new_stories,
-                len(report.events),
-                len(report.failed),
-            )
-        except Exception:  # a bad cycle must not kill the scheduler thread's next one
-            log.exception("poll cycle failed")
+    cycle = poll_job(settings, store, slack_router(settings, store, client))
 
     def roundup() -> None:
         from bot.clock import utcnow
@@ -164,8 +139,20 @@ def _run_slack(settings: Settings, store) -> int:
         f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
         flush=True,
     )
-    _with_scheduler(settings, job, stop_listener, roundup)
+    _with_scheduler(settings, _logged(cycle), stop_listener, roundup)
     return 0
+
+
+def _logged(cycle: Callable[[], object]) -> Callable[[], None]:
+    """A job that logs a failed cycle instead of raising: the scheduler thread must live on."""
+
+    def job() -> None:
+        try:
+            cycle()
+        except Exception:
+            log.exception("poll cycle failed")
+
+    return job
 
 
 def _start_listener(settings: Settings, app) -> Callable[[], None]:

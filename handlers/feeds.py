@@ -2,7 +2,7 @@
 
 Listing is for everyone; adding and removing only for workspace admins and owners (users.info,
 scope users:read) or the user ids in DEALBOT_ADMINS, because a feed decides what every channel
-is shown and makes the bot's server fetch a URL. `add` goes through bot.feedcheck (public
+is shown and makes the bot's server fetch a URL. `add` goes through bot.feeds.check (public
 addresses only, every redirect hop and the connected address checked, really a feed) and
 answers with what it found before the feed is saved.
 """
@@ -19,7 +19,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
-from bot.feeds.guard import AddressPolicy, FeedCheck, check_feed
+from bot.extract.engine import is_funding_story
+from bot.feeds.check import FeedCheck, check_feed
+from bot.feeds.guard import AddressPolicy
 from bot.lookup import messages
 from bot.slack.mrkdwn import escape
 from bot.store import Store
@@ -51,7 +53,7 @@ def handle(
     command: dict[str, Any],
     client: WebClient | None,
     respond: Respond,
-    check: Checker = check_feed,
+    check: Checker | None = None,
 ) -> None:
     words = rest.split()
     action = words[0].lower() if words else "list"
@@ -75,7 +77,11 @@ def handle(
         respond(text=messages.FEED_ALREADY.format(url=shown), response_type="ephemeral")
         return
     respond(text=messages.FEEDS_CHECKING.format(url=shown), response_type="ephemeral")
-    found = check(url, AddressPolicy(allow_private=settings.allow_private_feeds))
+    policy = AddressPolicy(allow_private=settings.allow_private_feeds)
+    if check is None:
+        found = check_feed(url, policy, is_funding=is_funding_story)
+    else:
+        found = check(url, policy)
     respond(text=added(store, found), response_type="ephemeral")
 
 

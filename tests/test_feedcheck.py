@@ -1,4 +1,4 @@
-"""SSRF rules for feeds added from Slack or the terminal (bot.feedcheck).
+"""SSRF rules for feeds added from Slack or the terminal (bot.feeds.guard, bot.feeds.check).
 
 Nothing here connects anywhere but the local feed server: addresses that are not loopback are
 only ever given to the validator or to a fake resolver/backend, never to a socket.
@@ -13,13 +13,14 @@ import httpcore
 import pytest
 from feedserver import FeedServer
 
+from bot.extract.engine import is_funding_story
+from bot.feeds.check import check_feed
 from bot.feeds.fetch import FeedRequest, fetch_feed
 from bot.feeds.guard import (
     AddressPolicy,
     AddressRefused,
     GuardedBackend,
     address_problem,
-    check_feed,
     check_url,
     checked_addresses,
     guarded_client,
@@ -171,7 +172,7 @@ def test_allowed_local_feed_is_summarised(feed_server: FeedServer) -> None:
     url = feed_server.add(
         "/feed", rss("Local News", "Acme raises $5M seed round", "Ten tips for founders")
     )
-    found = check_feed(url, only(feed_server), resolver=no_dns)
+    found = check_feed(url, only(feed_server), resolver=no_dns, is_funding=is_funding_story)
     assert found.ok and found.title == "Local News" and found.items == 2
     assert found.funding == 1
 

@@ -20,6 +20,7 @@ from test_deal_e2e import _QuietHandler, _ThreadingWSGIServer
 
 from bot.clock import utcnow
 from bot.config import Settings
+from bot.feeds.fetch import fetch_all
 from bot.lookup import messages
 from bot.pipeline import poll
 from bot.publish.router import ChannelRouter
@@ -75,7 +76,7 @@ class Bot:
     def poll(self) -> None:
         self.router.settle_pending()
         self.router.catch_up()
-        poll(self.store, self.router)
+        poll(self.store, self.router, fetch=fetch_all)
 
 
 @contextmanager
@@ -238,7 +239,7 @@ def test_recovery_posts_only_what_each_channel_wants(tmp_path, feed_server: Feed
     with running(tmp_path) as bot:
         bot.deal("subscribe round:seed", channel=SEED)
         bot.store.add_feed(feed_server.add("/a", rss(LEDGERLY, SEEDLING, ROBO)), "A")
-        poll(bot.store, None)  # stored, announce=1, but no publisher ran
+        poll(bot.store, None, fetch=fetch_all)  # stored, announce=1, but no publisher ran
         bot.deal("subscribe keyword:fintech", channel=FIN)
         bot.poll()
         assert card_companies(bot.fake, MAIN) == ["Ledgerly", "Robo", "Seedling"]

@@ -342,3 +342,8 @@ def _guess_currency(text: str) -> str | None:
     if re.search(r"\b(?:dollars?)\b|\$", text, re.I):
         return "USD"
     return None
+
+
+def is_funding_story(story: Story) -> bool:
+    """Does this story announce a funding round? (What `feeds add` counts.)"""
+    return extract_story(story).is_funding

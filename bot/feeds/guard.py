@@ -1,4 +1,4 @@
-"""Check a feed URL before it is added: http(s) only, public addresses only, and really a feed.
+"""The address guard on every fetch: http(s) only, and public addresses only.
 
 A feed added from Slack makes *our server* fetch a URL a Slack user typed, so it must not be a
 way in to the bot's own network (SSRF): 127.0.0.1, 10.x, the cloud metadata service at
@@ -8,13 +8,14 @@ Where the check sits, and why: in the connection itself. GuardedBackend is an ht
 backend, the one place that turns a host name into the address a socket connects to. It
 resolves the name once, refuses the connection if *any* address is not public, and connects to
 an address it just checked (pinned), so DNS rebinding (public at check time, 127.0.0.1 at
-connect time) has no second lookup to exploit. bot.fetch sends each redirect hop as its own
+connect time) has no second lookup to exploit. bot.feeds.fetch sends each redirect hop as its own
 request through the same client, so every hop is checked too. TLS still verifies the host
 name: httpcore passes the original name as SNI/server_hostname after connect_tcp returns.
 An httpx event hook would run before httpcore resolves the name (a check-then-use race), so
 it would not be enough. check_url() repeats the same rule up front, to answer with a clear
-reason before anything connects. A client with our transport ignores HTTP(S)_PROXY variables
-(httpx reads them only when no transport is given), so no proxy does the lookup for us.
+reason before anything connects (bot.feeds.check uses it before a feed is added). A client
+with our transport ignores HTTP(S)_PROXY variables (httpx reads them only when no transport is
+given), so no proxy does the lookup for us.
 
 DEALBOT_ALLOW_PRIVATE_FEEDS=1 (a self-hosted feed on the LAN) turns the address rule off; tests
 instead allow exact (address, port) pairs, so a local server passes and a redirect from it to
@@ -35,8 +36,7 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
-from bot.feeds.fetch import FeedRequest, FetchResult, fetch_all, fetch_feed, make_client
-from bot.feeds.parse import parse_feed
+from bot.feeds.fetch import FeedRequest, FetchResult, fetch_all, make_client
 
 log = logging.getLogger(__name__)
 
@@ -201,61 +201,6 @@ def check_url(url: str, policy: AddressPolicy, resolver: Resolver = system_resol
     except httpcore.ConnectError as exc:
         return str(exc)
     return None
-
-
-@dataclass(frozen=True)
-class FeedCheck:
-    """What fetching a candidate feed once found; `reason` says why it is refused."""
-
-    url: str
-    ok: bool
-    reason: str = ""
-    title: str = ""
-    items: int = 0
-    funding: int = 0
-
-
-def check_feed(
-    url: str,
-    policy: AddressPolicy,
-    *,
-    resolver: Resolver = system_resolver,
-    client: httpx.Client | None = None,
-    deadline: float = 20.0,
-) -> FeedCheck:
-    """Check the URL, fetch it once (every hop guarded), parse it and count the stories that
-    look like funding news. Never raises."""
-    url = url.strip()
-    why = check_url(url, policy, resolver)
-    if why:
-        return FeedCheck(url, False, why)
-    own = client is None
-    client = client or guarded_client(policy, resolver)
-    try:
-        result = fetch_feed(client, FeedRequest(url), deadline=deadline)
-    finally:
-        if own:
-            client.close()
-    if result.error:
-        return FeedCheck(url, False, result.error.removeprefix("connection failed: "))
-    parsed = parse_feed(result.body or b"", feed_url=url, content_type=result.content_type)
-    if parsed.error:
-        return FeedCheck(url, False, parsed.error, title=parsed.title)
-    return FeedCheck(
-        url, True, title=parsed.title, items=len(parsed.stories), funding=_funding(parsed.stories)
-    )
-
-
-def _funding(stories: Iterable[Any]) -> int:
-    from bot.extract.engine import extract_story
-
-    count = 0
-    for story in stories:
-        try:
-            count += extract_story(story).is_funding
-        except Exception:  # noqa: BLE001 - a count for the reply; one odd story must not fail it
-            log.exception("extract failed on %s", getattr(story, "link", "?"))
-    return count
 
 
 def guarded_fetch(allow_private: bool) -> Callable[[Sequence[FeedRequest]], list[FetchResult]]:

@@ -20,6 +20,12 @@ class ConsolePublisher:
         self.store = store
         self.out = out
 
+    def settle_pending(self) -> None:
+        """Nothing can be half-posted to a terminal."""
+
+    def catch_up(self) -> None:
+        """Updates are printed as they come; there is no thread to catch up."""
+
     def publish(self, events: Sequence[Event]) -> None:
         for event in events:
             deal = event.deal

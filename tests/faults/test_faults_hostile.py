@@ -261,9 +261,9 @@ def test_a_genuine_request_is_answered(app, fake, store) -> None:
     ],
 )
 def test_ssrf_on_feed_add_is_refused(url) -> None:
-    """bot/feedcheck.py (issue 8; its own cases in tests/test_feedcheck.py): every one refused
+    """bot/feeds/check.py (issue 8; its own cases in tests/test_feedcheck.py): every one refused
     before or at connect time, without a request leaving."""
-    feedcheck = pytest.importorskip("bot.feeds.guard")
+    feedcheck = pytest.importorskip("bot.feeds.check")
 
     def resolver(host: str, port: int) -> list[str]:
         return {"rebind.example": ["93.184.216.34", "10.0.0.1"]}.get(host, ["127.0.0.1"])
@@ -273,7 +273,7 @@ def test_ssrf_on_feed_add_is_refused(url) -> None:
 
 
 def test_ssrf_redirect_from_an_allowed_feed_to_a_private_port_is_refused(feed_server) -> None:
-    feedcheck = pytest.importorskip("bot.feeds.guard")
+    feedcheck = pytest.importorskip("bot.feeds.check")
     url = feed_server.add_redirect("/r", "http://127.0.0.1:9/admin")
     port = int(url.split(":")[2].split("/")[0])
     policy = feedcheck.AddressPolicy(allowed=frozenset({("127.0.0.1", port)}))
