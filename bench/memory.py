@@ -49,7 +49,7 @@ def peak_mb() -> float:
 def scenario_poll() -> dict:
     from bench import poll as pollbench
     from bot.store import Store
-    from tests.feedserver import FeedServer
+    from tests.fakes.feedserver import FeedServer
 
     base = peak_mb()
     with (
@@ -75,7 +75,7 @@ def scenario_day() -> dict:
     from bot.pipeline import poll
     from bot.publish.console import ConsolePublisher
     from bot.store import Store
-    from tests.feedserver import FeedServer
+    from tests.fakes.feedserver import FeedServer
 
     base = peak_mb()
     rng = random.Random(3)

@@ -24,7 +24,7 @@ from bot.pipeline import poll
 from bot.store import Store
 
 sys.path.insert(0, str(HERE.parent))  # tests/ is not installed: the checkout's feed server
-from tests.feedserver import FeedServer  # noqa: E402
+from tests.fakes.feedserver import FeedServer  # noqa: E402
 
 FEEDS = 500
 HANG_EVERY = 10  # every 10th feed hangs: 10%

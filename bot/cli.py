@@ -169,7 +169,7 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     from bot.jobs import open_store
     from bot.lookup.search import search
     from bot.render import console_card
-    from bot.roundup.select import last_week_text
+    from bot.roundup.blocks import last_week_text
 
     store = open_store(settings)
     text = " ".join(args.text)
@@ -184,7 +184,8 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import utcnow
-    from bot.roundup.select import load, render_text
+    from bot.roundup.blocks import render_text
+    from bot.roundup.select import load
 
     if args.days < 1 or args.days > 366:
         print("error: --days must be from 1 to 366", file=sys.stderr)

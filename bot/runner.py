@@ -85,7 +85,7 @@ def _run_console(settings: Settings, store) -> int:
     cycle = poll_job(settings, store, ConsolePublisher(store))
 
     def roundup() -> None:
-        from bot.roundup.select import last_week_text
+        from bot.roundup.blocks import last_week_text
 
         print(last_week_text(store), flush=True)
 

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.lookup import messages
 from bot.lookup.answers import answer
 from bot.lookup.search import search
-from bot.roundup.select import last_week_text
+from bot.roundup.blocks import last_week_text
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -17,8 +17,9 @@ from slack_sdk.errors import SlackApiError
 
 from bot.clock import iso, parse_iso, utcnow
 from bot.publish.slack import find_in_history
+from bot.roundup.blocks import render_blocks, render_text
 from bot.roundup.chart import roundup_chart
-from bot.roundup.select import load, render_blocks, render_text
+from bot.roundup.select import load
 from bot.slack.client import slack_error
 from bot.store import Store
 

@@ -1,4 +1,4 @@
-"""The weekly roundup: the period's deals at a glance. Selection and text are pure functions.
+"""The weekly roundup's selection: the period's deals ranked and totalled (pure, except load).
 
 Rounds with unknown amounts are counted but not ranked; rumours are listed apart so a reader
 never mistakes one for a closed round.
@@ -10,9 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.clock import utcnow
 from bot.models import Deal
-from bot.render import headline, money, round_name
 from bot.store import Store
 
 TOP = 10
@@ -75,113 +73,3 @@ def load(store: Store, *, end: datetime, days: int = 7) -> Roundup:
     """Read the period's deals from the store and select."""
     start = end - timedelta(days=days)
     return select(store.deals_between(start, end), start, end)
-
-
-def last_week_text(store: Store) -> str:
-    """The last seven days as text: what `/deal roundup` shows the asker."""
-    return render_text(load(store, end=utcnow(), days=7))
-
-
-def details(d: Deal) -> str:
-    """ "Series C; valued at $4.5B; led by Alibaba": what a ranked line shows after the name."""
-    extra = [round_name(d.round)]
-    if d.valuation:
-        extra.append(f"valued at {money(d.valuation, d.valuation_currency or d.currency)}")
-    if d.lead_investors:
-        extra.append("led by " + ", ".join(d.lead_investors))
-    return "; ".join(extra)
-
-
-def render_text(r: Roundup) -> str:
-    """The roundup as plain text (console, and the fallback text of the Slack message)."""
-    span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d, %Y}"
-    if r.empty:
-        return f"Funding roundup, {span}: a quiet week — no new deals reported."
-    lines = [
-        f"Funding roundup, {span}: {r.deals} deals, {money(r.total_usd, 'USD')} raised in total"
-    ]
-    if r.top:
-        lines.append("\nBiggest rounds:")
-        for n, d in enumerate(r.top, 1):
-            link = f" — {d.sources[0].link}" if d.sources else ""
-            lines.append(f"{n:2d}. {headline(d)} ({details(d)}){link}")
-    if r.by_round:
-        lines.append("\nBy round:")
-        for name, count, total in r.by_round:
-            lines.append(
-                f"  {round_name(name if name != 'undisclosed' else None)}: {count} "
-                f"({money(total, 'USD') if total else 'amounts undisclosed'})"
-            )
-    if r.investors:
-        lines.append("\nMost active investors: " + ", ".join(f"{n} ({c})" for n, c in r.investors))
-    if r.rumours:
-        lines.append("\nReported, not confirmed:")
-        lines += [f"  • {headline(d)}" for d in r.rumours]
-    return "\n".join(lines)
-
-
-# --- Block Kit -------------------------------------------------------------------------
-
-SECTION_MAX = 3000  # Slack's limit for a section's text
-MAX_BLOCKS = 50
-
-
-def _chunks(lines: list[str], limit: int = SECTION_MAX) -> list[str]:
-    """Join lines into texts of at most `limit` characters (a long line is cut)."""
-    out: list[str] = []
-    current = ""
-    for line in lines:
-        line = line if len(line) <= limit else line[: limit - 1] + "…"
-        if current and len(current) + 1 + len(line) > limit:
-            out.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    if current:
-        out.append(current)
-    return out
-
-
-def render_blocks(r: Roundup) -> list[dict]:
-    """The roundup as Block Kit dicts within Slack's limits (50 blocks, 3,000 chars a section).
-
-    Company names, investors and links come from feeds, so they are escaped like cards are.
-    """
-    from slack_sdk.models.blocks import HeaderBlock, MarkdownTextObject, SectionBlock
-
-    from bot.slack.mrkdwn import escape, link
-
-    span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d}"
-    blocks = [HeaderBlock(text=f"Funding roundup, {span}")]
-    if r.empty:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text="A quiet week: no new deals.")))
-        return [b.to_dict() for b in blocks]
-    parts: list[list[str]] = [
-        [f"*{r.deals} deals*, *{escape(money(r.total_usd, 'USD'))}* raised in total"]
-    ]
-    if r.top:
-        top = ["*Biggest rounds*"]
-        for n, d in enumerate(r.top, 1):
-            name = escape(headline(d))
-            if d.sources:
-                name = link(d.sources[0].link, headline(d))
-            top.append(f"{n}. {name} ({escape(details(d))})")
-        parts.append(top)
-    if r.by_round:
-        rows = ["*By round*"]
-        for name, count, total in r.by_round:
-            label = round_name(name if name != "undisclosed" else None)
-            amount = money(total, "USD") if total else "amounts undisclosed"
-            rows.append(f"• {escape(label)}: {count} ({escape(amount)})")
-        parts.append(rows)
-    if r.investors:
-        names = ", ".join(f"{escape(n)} ({c})" for n, c in r.investors)
-        parts.append([f"*Most active investors:* {names}"])
-    if r.rumours:
-        parts.append(
-            ["*Reported, not confirmed*", *(f"• {escape(headline(d))}" for d in r.rumours)]
-        )
-    for lines in parts:
-        for text in _chunks(lines):
-            blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
-    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]

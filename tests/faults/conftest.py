@@ -1,6 +1,6 @@
 """Fault-injection suite (issue 9): feeds, Slack, crashes, concurrency, hostile input, secrets
 and a simulated-clock soak. Helpers live in faultkit.py; the feed server and fake Slack are the
-shared ones in tests/ (feedserver.py, fakeslack.py)."""
+shared ones in tests/fakes/ (feedserver.py, fakeslack.py)."""
 
 from __future__ import annotations
 

@@ -35,5 +35,5 @@ def test_bad_files_name_the_setting(tmp_path, text, message):
 def test_repository_feeds_file_is_valid():
     from pathlib import Path
 
-    feeds = load_feeds(str(Path(__file__).resolve().parents[1] / "feeds.toml"))
+    feeds = load_feeds(str(Path(__file__).resolve().parents[2] / "feeds.toml"))
     assert len(feeds) >= 8 and all(url.startswith("https://") for url, _ in feeds)

@@ -16,7 +16,7 @@ import pytest
 from fakeslack import FakeSlack, sign_request
 from feedserver import FeedServer
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from test_deal_e2e import _QuietHandler, _ThreadingWSGIServer
+from wsgi import QuietHandler, ThreadingWSGIServer
 
 from bot.clock import utcnow
 from bot.config import Settings
@@ -98,8 +98,8 @@ def running(tmp_path, **overrides) -> Iterator[Bot]:
             "127.0.0.1",
             0,
             lambda env, start: SlackRequestHandler(holder[0].app)(env, start),
-            server_class=_ThreadingWSGIServer,
-            handler_class=_QuietHandler,
+            server_class=ThreadingWSGIServer,
+            handler_class=QuietHandler,
         )
         holder.append(
             Bot(fake, store, settings, f"http://127.0.0.1:{server.server_port}/slack/events")

@@ -11,30 +11,20 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from socketserver import ThreadingMixIn
 from urllib.parse import urlencode
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import make_server
 
 import pytest
+from deals import make_store
 from fakeslack import FakeSlack, sign_request
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from test_search import make_store
+from wsgi import QuietHandler, ThreadingWSGIServer
 
 from bot.config import Settings
 from bot.lookup.answers import ACTION_MORE, ACTION_SHARE
 from bot.slack.app import create_app
 
 SECRET = "s3cret-e2e"
-
-
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    request_queue_size = 64  # bursts of requests; the default backlog is 5
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @dataclass
@@ -95,8 +85,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
             "127.0.0.1",
             0,
             SlackRequestHandler(app),
-            server_class=_ThreadingWSGIServer,
-            handler_class=_QuietHandler,
+            server_class=ThreadingWSGIServer,
+            handler_class=QuietHandler,
         )
         thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
         thread.start()

@@ -156,7 +156,7 @@ def test_json_round_trip() -> None:
     assert back.channel == "C9" and back.created_by == "U1"
 
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_documented_in_help_and_readme() -> None:

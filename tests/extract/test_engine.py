@@ -11,7 +11,7 @@ import pytest
 from bot.extract.engine import classify, extract, find_round
 
 SENSETIME = (
-    Path(__file__).resolve().parents[2]
+    Path(__file__).resolve().parents[3]
     / "shared"
     / "fixtures"
     / "sensetime-techcrunch-republished.txt"

@@ -2,7 +2,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from bot.models import Deal, Source
-from bot.roundup.select import load, render_text, select
+from bot.roundup.blocks import render_text
+from bot.roundup.select import load, select
 from bot.store import Store
 
 END = datetime(2025, 6, 16, 7, tzinfo=timezone.utc)  # a Monday morning

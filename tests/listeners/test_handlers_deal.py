@@ -6,8 +6,8 @@ import json
 from unittest.mock import Mock
 
 import pytest
+from deals import BAD, make_store
 from slack_bolt import Ack, Respond
-from test_search import BAD, make_store
 
 from bot.lookup import messages
 from bot.lookup.answers import ACTION_MORE, ACTION_SHARE, button_value, read_button_value
