@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench lint clean
+.PHONY: demo test test-at eval bench lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# the whole suite with the clock started at fixed instants (time-machine): a test that depends
+# on today's date fails here, not on some Monday in CI
+AT ?= 2026-11-30T10:00:00+00:00
+test-at: $(STAMP)
+	$(BIN)/python -m pytest --at $(AT)
+
 eval: $(STAMP)
 	$(BIN)/python -m tools.evaluate
 
@@ -25,8 +31,11 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers tests
-	$(BIN)/ruff format --check bot handlers tests
+	$(BIN)/ruff check bot handlers tests tools bench
+	$(BIN)/ruff format --check bot handlers tests tools bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache bench/.cache

@@ -8,6 +8,8 @@ import io
 import json
 import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.feeds.links import is_http_url
@@ -16,11 +18,11 @@ log = logging.getLogger("dealbot")
 
 
 def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.jobs import open_store, poll_job
+    from bot.jobs import CyclePublisher, open_store, poll_job
     from bot.publish.console import ConsolePublisher
 
     store = open_store(settings)
-    publisher = ConsolePublisher(store)
+    publisher: CyclePublisher = ConsolePublisher(store)
     if not settings.console_mode:
         from bot.publish.router import slack_router
         from bot.slack.client import make_client
@@ -152,16 +154,20 @@ def cmd_extract(settings: Settings | None, args: argparse.Namespace) -> int:
                 str(item.get("summary") or ""),
                 str(item.get("content") or ""),
             )
-            out = {"is_funding": found.is_funding}
+            out: dict[str, object] = {"is_funding": found.is_funding}
             for key in EXTRACT_FIELDS:
-                value = getattr(found, key)
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)  # 600000000, not 600000000.0
-                out[key] = list(value) if isinstance(value, tuple) else value
+                out[key] = _json_value(getattr(found, key))
             if item.get("link"):
                 out["link"] = item["link"]
             print(json.dumps(out, ensure_ascii=False))
     return 0
+
+
+def _json_value(value: object) -> object:
+    """600000000, not 600000000.0; lists for tuples."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return list(value) if isinstance(value, tuple) else value
 
 
 def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
@@ -263,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.logs import setup_logging  # every command logs through the redacting filter
 
     setup_logging(None, args.verbose)
-    handlers = {
+    handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
         "run": cmd_run,
         "poll": cmd_poll,
         "feeds": cmd_feeds,

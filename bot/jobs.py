@@ -8,7 +8,7 @@ cannot drift apart between them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Protocol
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 class CyclePublisher(Protocol):
     """What a poll cycle needs of a publisher (Slack router or console)."""
 
-    def publish(self, events: list[Event]) -> None: ...
+    def publish(self, events: Sequence[Event]) -> None: ...
     def settle_pending(self) -> None: ...
     def catch_up(self) -> None: ...
 

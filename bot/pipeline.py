@@ -79,13 +79,14 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             known = best_match(store.deals_by_id([r[0] for r in same_money]), found, when)
         if known is None:
             deal = new_deal(found, story, when)
-            store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
-            store.add_source(db, deal.id, story_id, story)
+            deal_id = store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
+            store.add_source(db, deal_id, story_id, story)
             return Ingested(True, Event("new", deal, story, fresh))
-        known.sources = store.sources(known.id)
-        merged = merge(known, found, story, store.source_amounts(known.id))
+        known_id = known.id or 0  # deals read from the store always have an id
+        known.sources = store.sources(known_id)
+        merged = merge(known, found, story, store.source_amounts(known_id))
         store.save_deal(db, merged, prefix=key_prefix(merged.company_key))
-        store.add_source(db, merged.id, story_id, story)
+        store.add_source(db, known_id, story_id, story)
         event = Event(
             "update",
             merged,

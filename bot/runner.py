@@ -71,9 +71,9 @@ def run(settings: Settings) -> int:
         return 2
     store = open_store(settings)
     try:
-        if settings.console_mode:
+        if settings.console_mode or not settings.channel:
             return _run_console(settings, store)
-        return _run_slack(settings, store)
+        return _run_slack(settings, store, settings.channel)
     finally:
         store.close()
 
@@ -94,7 +94,7 @@ def _run_console(settings: Settings, store) -> int:
     return 0
 
 
-def _run_slack(settings: Settings, store) -> int:
+def _run_slack(settings: Settings, store, channel: str) -> int:
     from slack_sdk.errors import SlackApiError
 
     from bot.jobs import poll_job
@@ -123,7 +123,7 @@ def _run_slack(settings: Settings, store) -> int:
         try:
             now = utcnow()
             fire = last_fire(trigger(settings.roundup_cron, settings.tz), now) or now
-            post_roundup(store, client, settings.channel, period=period_key(fire), end=fire)
+            post_roundup(store, client, channel, period=period_key(fire), end=fire)
         except Exception:  # a failed roundup must not stop the scheduler
             log.exception("roundup failed")
 
@@ -131,7 +131,7 @@ def _run_slack(settings: Settings, store) -> int:
         from bot.clock import utcnow
         from bot.roundup.job import catch_up
 
-        catch_up(store, client, settings.channel, settings.roundup_cron, settings.tz, utcnow())
+        catch_up(store, client, channel, settings.roundup_cron, settings.tz, utcnow())
     except Exception:
         log.exception("missed-roundup check failed")
     stop_listener = _start_listener(settings, app)

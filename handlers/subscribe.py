@@ -46,8 +46,8 @@ def handle(
     if word == "subscribe":
         text = subscribe(store, channel, rest, str(command.get("user_id") or ""))
     elif word == "unsubscribe":
-        text = messages.UNSUBSCRIBED if store.remove_subscription(channel) else None
-        text = text or messages.NOT_SUBSCRIBED
+        removed = store.remove_subscription(channel)
+        text = messages.UNSUBSCRIBED if removed else messages.NOT_SUBSCRIBED
     else:
         text = show(store, channel)
     respond(text=text, response_type="ephemeral")

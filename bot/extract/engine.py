@@ -225,7 +225,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         for m in round_money(text, title_money)
         if not _is_valuation(text, m) and not _is_old(text, m)
     ]
-    chosen = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]
+    chosen: Money | None = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]  # type: ignore[list-item]
     valuation = _valuation_in(text) or _valuation_in(title)
     round_name = None
     if chosen is not None:

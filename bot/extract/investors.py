@@ -149,4 +149,4 @@ def investors_in_body(sentences: list[str], company: str | None) -> tuple[list[s
 
 
 def _same_company(name: str, company: str | None) -> bool:
-    return bool(company) and name.lower().split()[0] == company.lower().split()[0]
+    return bool(company) and name.lower().split()[0] == (company or "").lower().split()[0]

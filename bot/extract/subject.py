@@ -298,9 +298,9 @@ def _first_name(text: str) -> tuple[str | None, str | None]:
     """The first company name in `text`: after a descriptor ("startup, Lizcore,") or leading."""
     m = _DESCRIBED.search(text)
     if m:
-        name = names.clean_name(m.group(1))
-        if name and not place_name(name):
-            return name, _location(text[: m.start()])
+        described = names.clean_name(m.group(1))
+        if described and not place_name(described):
+            return described, _location(text[: m.start()])
     name, loc = leading_name(text)
     if name:
         after = text[text.find(name) + len(name) :].split()

@@ -37,6 +37,7 @@ class ConsolePublisher:
                     file=self.out,
                 )
             elif event.fresh:
-                print(console_card(self.store.deal(deal.id) or deal) + "\n", file=self.out)
+                stored = self.store.deal(deal.id) if deal.id is not None else None
+                print(console_card(stored or deal) + "\n", file=self.out)
                 if deal.id is not None:
                     self.store.add_post(deal.id, CHANNEL, status="posted")

@@ -16,6 +16,7 @@ subscription starts with the next news, it does not replay the last week.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -93,7 +94,7 @@ class ChannelRouter:
     def publish(self, events: Sequence[Event]) -> None:
         for sub in self.subscriptions():
             share = [e for e in events if wants(self.store, sub, e)]
-            self._each(sub.channel, lambda p, share=share: p.publish(share))
+            self._each(sub.channel, functools.partial(_publish, events=share))
 
     def settle_pending(self) -> None:
         for sub in self.subscriptions():
@@ -109,6 +110,10 @@ class ChannelRouter:
             call(self.publisher(channel))
         except Exception:
             log.exception("publishing to %s failed; retried next cycle", channel)
+
+
+def _publish(publisher: ChannelPublisher, events: Sequence[Event]) -> None:
+    publisher.publish(events)
 
 
 def slack_router(settings, store: Store, client) -> ChannelRouter:

@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -35,7 +36,7 @@ UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announce
 MAX_HISTORY_PAGES = 10
 
 
-def find_in_history(history: Callable[..., dict], since, wanted: Callable[[dict], bool]):
+def find_in_history(history: Callable[..., Any], since, wanted: Callable[[dict], bool]):
     """The newest message since `since` (minus LOOKBACK) whose metadata `wanted` accepts.
 
     `history(**kwargs)` calls conversations.history on the right channel; metadata is only
@@ -89,14 +90,18 @@ class SlackPublisher:
                 self._handle(event)
             except (SlackApiError, OSError) as exc:  # logged in _write; the row says what is left
                 log.debug("deal %s left for next cycle: %s", event.deal.id, exc)
-                failed.add(event.deal.id)
+                if event.deal.id is not None:
+                    failed.add(event.deal.id)
         self.catch_up(skip=failed)
 
     def _handle(self, event: Event) -> None:
-        row = self._row(event.deal.id)
+        deal_id = event.deal.id
+        if deal_id is None:  # events carry stored deals; nothing to post otherwise
+            return
+        row = self._row(deal_id)
         if row is None:
             if event.fresh:
-                self.post_card(event.deal.id)
+                self.post_card(deal_id)
         elif row["status"] == "posted":
             self._thread_sources(row, confirmed_link=event.story.link if event.confirmed else None)
 

@@ -81,12 +81,12 @@ def render_blocks(r: Roundup) -> list[dict]:
 
     Company names, investors and links come from feeds, so they are escaped like cards are.
     """
-    from slack_sdk.models.blocks import HeaderBlock, MarkdownTextObject, SectionBlock
+    from slack_sdk.models.blocks import Block, HeaderBlock, MarkdownTextObject, SectionBlock
 
     from bot.slack.mrkdwn import escape, link
 
     span = f"{r.start:%b %d} – {(r.end - timedelta(seconds=1)):%b %d}"
-    blocks = [HeaderBlock(text=f"Funding roundup, {span}")]
+    blocks: list[Block] = [HeaderBlock(text=f"Funding roundup, {span}")]
     if r.empty:
         blocks.append(SectionBlock(text=MarkdownTextObject(text="A quiet week: no new deals.")))
         return [b.to_dict() for b in blocks]

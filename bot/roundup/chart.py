@@ -40,7 +40,7 @@ def roundup_chart(r: Roundup) -> bytes | None:
     deals = deals[::-1]  # biggest on top
     fig = Figure(figsize=(8, 0.45 * len(deals) + 1.4), dpi=110)
     ax = fig.add_subplot()
-    values = [d.amount_usd / 1e6 for d in deals]
+    values = [(d.amount_usd or 0.0) / 1e6 for d in deals]
     colours = [PALETTE.get(d.round or "", OTHER) for d in deals]
     bars = ax.barh([d.company[:28] for d in deals], values, color=colours)
     for bar, deal in zip(bars, deals, strict=True):

@@ -5,14 +5,13 @@ the modules beside this one (feeds, deals, posts, subscriptions, search), over o
 layer (base) and one schema (schema).
 """
 
-from bot.store.deals import DealRows
 from bot.store.feeds import FeedRows
 from bot.store.posts import PostRows
 from bot.store.search import DealFilter, SearchRows
 from bot.store.subscriptions import SubscriptionRows
 
 
-class Store(FeedRows, DealRows, PostRows, SubscriptionRows, SearchRows):
+class Store(FeedRows, PostRows, SubscriptionRows, SearchRows):  # SearchRows reads DealRows
     """All reads and writes of dealbot's database. Safe to share between threads."""
 
 

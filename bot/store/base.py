@@ -64,4 +64,4 @@ def insert_row(db: sqlite_utils.Database, table: str, row: dict, *, ignore: bool
     marks = ", ".join("?" * len(row))
     verb = "insert or ignore" if ignore else "insert"
     cursor = db.execute(f"{verb} into [{table}] ({columns}) values ({marks})", list(row.values()))
-    return cursor.lastrowid
+    return cursor.lastrowid or 0  # 0: an "insert or ignore" that inserted nothing

@@ -152,19 +152,19 @@ class DealRows(StoreBase):
         return [a for a in amounts if a is not None]
 
     def deal(self, deal_id: int) -> Deal | None:
-        row = next(self.db["deals"].rows_where("id = ?", [deal_id]), None)
+        row = next(self.db.table("deals").rows_where("id = ?", [deal_id]), None)
         return deal_from_row(row, self.sources(deal_id)) if row else None
 
     def sources(self, deal_id: int) -> list[Source]:
         return [
             Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
-            for r in self.db["deal_sources"].rows_where(
+            for r in self.db.table("deal_sources").rows_where(
                 "deal_id = ?", [deal_id], order_by="published, story_id"
             )
         ]
 
     def deals(self, *, limit: int = 100) -> list[Deal]:
-        rows = self.db["deals"].rows_where(order_by="announced desc, id desc", limit=limit)
+        rows = self.db.table("deals").rows_where(order_by="announced desc, id desc", limit=limit)
         return [deal_from_row(r, self.sources(r["id"])) for r in rows]
 
     def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
@@ -189,7 +189,9 @@ class DealRows(StoreBase):
 
     def sources_in_order(self, deal_id: int) -> list[Source]:
         """Sources in the order they were stored, so "the first n" is stable across cycles."""
-        rows = self.db["deal_sources"].rows_where("deal_id = ?", [deal_id], order_by="story_id")
+        rows = self.db.table("deal_sources").rows_where(
+            "deal_id = ?", [deal_id], order_by="story_id"
+        )
         return [
             Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
             for r in rows
@@ -230,7 +232,7 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         company=row["company"],
         company_key=row["company_key"],
         status=row["status"],
-        announced=parse_iso(row["announced"]),
+        announced=parse_iso(row["announced"]) or utcnow(),  # always set when stored
         amount=row["amount"],
         currency=row["currency"],
         amount_usd=row["amount_usd"],

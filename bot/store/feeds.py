@@ -12,8 +12,8 @@ class FeedRows(StoreBase):
         now = iso(utcnow())
         with self.transaction() as db:
             for url, name in feeds:
-                if not db["feeds"].count_where("url = ?", [url]):
-                    db["feeds"].insert(
+                if not db.table("feeds").count_where("url = ?", [url]):
+                    db.table("feeds").insert(
                         {
                             "url": url,
                             "name": name,
@@ -27,10 +27,10 @@ class FeedRows(StoreBase):
     def add_feed(self, url: str, name: str = "") -> bool:
         """Add (or restore) a feed; False if it was already active."""
         with self.transaction() as db:
-            row = next(db["feeds"].rows_where("url = ?", [url]), None)
+            row = next(db.table("feeds").rows_where("url = ?", [url]), None)
             if row and not row["removed"]:
                 return False
-            db["feeds"].upsert(
+            db.table("feeds").upsert(
                 {
                     "url": url,
                     "name": name or (row or {}).get("name") or url,
@@ -45,13 +45,13 @@ class FeedRows(StoreBase):
 
     def remove_feed(self, url: str) -> bool:
         with self.transaction() as db:
-            if not db["feeds"].count_where("url = ? and removed = 0", [url]):
+            if not db.table("feeds").count_where("url = ? and removed = 0", [url]):
                 return False
-            db["feeds"].update(url, {"removed": 1})
+            db.table("feeds").update(url, {"removed": 1})
             return True
 
     def feeds(self) -> list[dict]:
-        return list(self.db["feeds"].rows_where("removed = 0", order_by="added_at, url"))
+        return list(self.db.table("feeds").rows_where("removed = 0", order_by="added_at, url"))
 
     def record_fetch(
         self,
@@ -64,7 +64,7 @@ class FeedRows(StoreBase):
     ) -> None:
         now = iso(utcnow())
         with self.transaction() as db:
-            row = next(db["feeds"].rows_where("url = ?", [url]), None)
+            row = next(db.table("feeds").rows_where("url = ?", [url]), None)
             if row is None:
                 return
             if ok:
@@ -77,4 +77,4 @@ class FeedRows(StoreBase):
                     "last_error_at": now,
                     "failures": (row["failures"] or 0) + 1,
                 }
-            db["feeds"].update(url, changes)
+            db.table("feeds").update(url, changes)

@@ -13,16 +13,19 @@ from bot.store.base import StoreBase
 class PostRows(StoreBase):
     def has_post(self, deal_id: int, channel: str) -> bool:
         """Does `channel` already have (or is it posting) this deal's card?"""
-        return bool(self.db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]))
+        return bool(
+            self.db.table("posts").count_where("deal_id = ? and channel = ?", [deal_id, channel])
+        )
 
     def post(self, deal_id: int, channel: str) -> dict | None:
         return next(
-            self.db["posts"].rows_where("deal_id = ? and channel = ?", [deal_id, channel]), None
+            self.db.table("posts").rows_where("deal_id = ? and channel = ?", [deal_id, channel]),
+            None,
         )
 
     def pending_posts(self, channel: str) -> list[dict]:
         return list(
-            self.db["posts"].rows_where(
+            self.db.table("posts").rows_where(
                 "channel = ? and status = 'pending'", [channel], order_by="created_at"
             )
         )
@@ -42,9 +45,9 @@ class PostRows(StoreBase):
         """A post row for the deal in `channel` unless one exists; True if this call made it."""
         now = iso(utcnow())
         with self.transaction() as db:
-            if db["posts"].count_where("deal_id = ? and channel = ?", [deal_id, channel]):
+            if db.table("posts").count_where("deal_id = ? and channel = ?", [deal_id, channel]):
                 return False
-            db["posts"].insert(
+            db.table("posts").insert(
                 {
                     "deal_id": deal_id,
                     "channel": channel,
@@ -58,18 +61,19 @@ class PostRows(StoreBase):
 
     def update_post(self, deal_id: int, channel: str, **changes: object) -> None:
         with self.transaction() as db:
-            db["posts"].update((deal_id, channel), {**changes, "updated_at": iso(utcnow())})
+            db.table("posts").update((deal_id, channel), {**changes, "updated_at": iso(utcnow())})
 
     # --- roundups (pk period + channel) ------------------------------------------------------
 
     def roundup(self, period: str, channel: str) -> dict | None:
         return next(
-            self.db["roundups"].rows_where("period = ? and channel = ?", [period, channel]), None
+            self.db.table("roundups").rows_where("period = ? and channel = ?", [period, channel]),
+            None,
         )
 
     def set_roundup(self, period: str, channel: str, **changes: object) -> None:
         with self.transaction() as db:
-            db["roundups"].upsert(
+            db.table("roundups").upsert(
                 {"period": period, "channel": channel, **changes, "updated_at": iso(utcnow())},
                 pk=("period", "channel"),
             )

@@ -17,7 +17,7 @@ migrations = Migrations("dealbot")
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "url": str,
             "name": str,
@@ -33,7 +33,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="url",
     )
-    db["stories"].create(
+    db.table("stories").create(
         {
             "id": int,
             "link_key": str,
@@ -51,10 +51,10 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["stories"].create_index(["link_key"], unique=True)
-    db["stories"].create_index(["guid"])
-    db["stories"].create_index(["deal_id"])
-    db["deals"].create(
+    db.table("stories").create_index(["link_key"], unique=True)
+    db.table("stories").create_index(["guid"])
+    db.table("stories").create_index(["deal_id"])
+    db.table("deals").create(
         {
             "id": int,
             "company": str,
@@ -78,11 +78,11 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["deals"].create_index(["company_key", "announced"])
-    db["deals"].create_index(["company_prefix", "announced"])
-    db["deals"].create_index(["announced"])
-    db["deals"].create_index(["amount_usd"])
-    db["deal_sources"].create(
+    db.table("deals").create_index(["company_key", "announced"])
+    db.table("deals").create_index(["company_prefix", "announced"])
+    db.table("deals").create_index(["announced"])
+    db.table("deals").create_index(["amount_usd"])
+    db.table("deal_sources").create(
         {
             "deal_id": int,
             "story_id": int,
@@ -93,7 +93,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk=("deal_id", "story_id"),
     )
-    db["posts"].create(
+    db.table("posts").create(
         {
             "deal_id": int,
             "channel": str,
@@ -106,8 +106,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk=("deal_id", "channel"),
     )
-    db["posts"].create_index(["status"])
-    db["deals"].enable_fts(
+    db.table("posts").create_index(["status"])
+    db.table("deals").enable_fts(
         ["company", "lead_investors", "investors", "titles"],
         fts_version="FTS5",
         create_triggers=True,
@@ -118,7 +118,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 @migrations()
 def m002_roundups(db: sqlite_utils.Database) -> None:
     """One row per roundup period, so a restart never posts the same week twice."""
-    db["roundups"].create(
+    db.table("roundups").create(
         {
             "period": str,
             "channel": str,
@@ -134,7 +134,7 @@ def m002_roundups(db: sqlite_utils.Database) -> None:
 @migrations()
 def m003_subscriptions(db: sqlite_utils.Database) -> None:
     """One row per subscribed channel; its filters as JSON (bot.subscriptions reads them)."""
-    db["subscriptions"].create(
+    db.table("subscriptions").create(
         {"channel": str, "filters": str, "created_by": str, "created_at": str},
         pk="channel",
     )
@@ -144,11 +144,11 @@ def m003_subscriptions(db: sqlite_utils.Database) -> None:
 def m004_deal_investors(db: sqlite_utils.Database) -> None:
     """Investors by normalised name, so `investor:X` walks an index newest-first instead of
     collecting every full-text match of a busy investor and sorting them."""
-    db["deal_investors"].create(
+    db.table("deal_investors").create(
         {"deal_id": int, "investor_key": str, "announced": str, "lead": int},
         pk=("deal_id", "investor_key"),
     )
-    db["deal_investors"].create_index(["investor_key", "announced"])
+    db.table("deal_investors").create_index(["investor_key", "announced"])
     index_investors(db.conn)
 
 
@@ -179,16 +179,16 @@ def investor_rows(deal_id, announced, leads_json, investors_json, key) -> list[d
 @migrations()
 def m005_company_bucket_index(db: sqlite_utils.Database) -> None:
     """Fuzzy company lookups list a prefix bucket's distinct names: from the index alone."""
-    db["deals"].create_index(["company_prefix", "company_key"])
+    db.table("deals").create_index(["company_prefix", "company_key"])
 
 
 @migrations()
 def m006_company_aliases(db: sqlite_utils.Database) -> None:
     """Product names a deal's company is known by ("Cursor" for Anysphere): an `aliases` JSON
     column, and one row per alias key so a story naming the product finds the deal by index."""
-    db["deals"].add_column("aliases", str)
-    db["company_aliases"].create(
+    db.table("deals").add_column("aliases", str)
+    db.table("company_aliases").create(
         {"deal_id": int, "alias_key": str, "alias_prefix": str, "announced": str},
         pk=("deal_id", "alias_key"),
     )
-    db["company_aliases"].create_index(["alias_prefix", "announced"])
+    db.table("company_aliases").create_index(["alias_prefix", "announced"])

@@ -16,8 +16,7 @@ from datetime import datetime
 from bot.clock import iso
 from bot.keys import company_key
 from bot.models import Deal
-from bot.store.base import StoreBase
-from bot.store.deals import deal_from_row
+from bot.store.deals import DealRows, deal_from_row
 
 MAX_TEXT = 500  # characters of user text looked at (the query parser allows no more)
 MAX_WORDS = 12
@@ -54,7 +53,7 @@ class DealFilter:
     offset: int = 0
 
 
-class SearchRows(StoreBase):
+class SearchRows(DealRows):
     def find_deals(self, f: DealFilter) -> tuple[list[Deal], bool]:
         """One page of deals matching `f`, and whether another page exists."""
         where: list[str] = ["1"]

@@ -10,7 +10,7 @@ class SubscriptionRows(StoreBase):
     def set_subscription(self, channel: str, filters: str, created_by: str) -> None:
         """Subscribe `channel`, replacing its filters if it already was."""
         with self.transaction() as db:
-            db["subscriptions"].upsert(
+            db.table("subscriptions").upsert(
                 {
                     "channel": channel,
                     "filters": filters,
@@ -22,10 +22,10 @@ class SubscriptionRows(StoreBase):
 
     def remove_subscription(self, channel: str) -> bool:
         with self.transaction() as db:
-            if not db["subscriptions"].count_where("channel = ?", [channel]):
+            if not db.table("subscriptions").count_where("channel = ?", [channel]):
                 return False
-            db["subscriptions"].delete(channel)
+            db.table("subscriptions").delete(channel)
             return True
 
     def subscription_rows(self) -> list[dict]:
-        return list(self.db["subscriptions"].rows_where(order_by="created_at, channel"))
+        return list(self.db.table("subscriptions").rows_where(order_by="created_at, channel"))
