@@ -1,0 +1,35 @@
+"""bot.extract.kinds: what kind of story a headline tells, read from the headline alone.
+Headlines are our own sentences about real deals (facts: the companies' announcements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.kinds import classify, read
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Mistral AI raises €600M Series B led by General Catalyst", "funding"),  # June 2024
+        ("Thrive Capital leads $900M round in Anysphere", "funding"),  # June 2025
+        ("Salesforce to acquire Informatica for $8B", "acquisition"),  # May 2025
+        ("Klarna files for US IPO", "ipo"),  # March 2025
+        ("Accel closes $650M fund for early-stage Europe", "fund"),  # May 2024
+        ("Startups Weekly: the biggest rounds of the week", "other"),
+        ("", "other"),
+    ],
+)
+def test_kind_of_a_headline(title: str, kind: str) -> None:
+    assert classify(title) == kind
+
+
+def test_a_funding_reading_says_where_its_verb_sits() -> None:
+    reading = read("Mistral AI raises €600M Series B led by General Catalyst")
+    assert reading.kind == "funding"
+    assert reading.text.startswith("Mistral AI raises")
+    assert reading.text[reading.core : reading.core_end].lower().startswith("raise")
+
+
+def test_other_readings_carry_no_core() -> None:
+    assert read("Ten tips for first-time founders").core == -1

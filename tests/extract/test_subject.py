@@ -1,0 +1,28 @@
+"""bot.extract.subject: who raised, found from where the funding verb sits, also when the
+investor is the grammatical subject."""
+
+from __future__ import annotations
+
+from bot.extract.kinds import read
+from bot.extract.subject import find_subject
+
+
+def subject(title: str):  # type: ignore[no-untyped-def]
+    return find_subject(read(title))
+
+
+def test_the_company_before_the_verb() -> None:
+    assert subject("Mistral AI raises €600M Series B led by General Catalyst").company == (
+        "Mistral AI"
+    )
+
+
+def test_an_investor_as_subject_names_the_company_after_in() -> None:
+    found = subject("Thrive Capital leads $900M round in Anysphere")
+    assert found.company == "Anysphere"
+    assert found.lead_investors == ("Thrive Capital",)
+
+
+def test_a_place_before_the_name_is_its_location() -> None:
+    found = subject("Berlin-based Helsing raises €450M Series C")  # July 2024
+    assert (found.company, found.location) == ("Helsing", "Berlin")
