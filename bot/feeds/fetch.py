@@ -11,8 +11,9 @@ import time
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
+from typing import Any
 
 import httpx
 
@@ -161,6 +162,58 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+@dataclass
+class _Transfer:
+    """One fetch in progress: its clock, and what a report needs if it stops early."""
+
+    deadline: float
+    start: float = field(default_factory=time.monotonic)
+    status: int | None = None
+    content_type: str | None = None
+    received: int = 0
+
+    def remaining(self) -> float:
+        left = self.deadline - (time.monotonic() - self.start)
+        if left <= 0:
+            raise _FetchError(f"deadline exceeded ({self.deadline:g} s)")
+        return left
+
+    def read(self, resp: httpx.Response, max_bytes: int) -> bytes:
+        """The decoded body, within the size cap and the deadline."""
+        length = resp.headers.get("content-length", "")
+        if length.isdigit() and int(length) > max_bytes:
+            raise _FetchError(f"body too large (> {max_bytes} bytes)")
+        decoder = _BoundedDecoder(resp.headers.get("content-encoding", ""), max_bytes)
+        chunks = []
+        for raw in resp.iter_raw():
+            self.received = resp.num_bytes_downloaded
+            chunks.append(decoder.decode(raw))
+            self.remaining()
+        chunks.append(decoder.flush())
+        self.received = resp.num_bytes_downloaded
+        return b"".join(chunks)
+
+    def result(self, req: FeedRequest, **found: Any) -> FetchResult:
+        return FetchResult(
+            url=req.url,
+            status=self.status,
+            content_type=self.content_type,
+            bytes_received=self.received,
+            elapsed=time.monotonic() - self.start,
+            **found,
+        )
+
+
+def _conditional(req: FeedRequest) -> dict[str, str]:
+    """The validators of the last fetch, so an unchanged feed answers 304 with no body."""
+    headers = {}
+    if req.etag:
+        headers["If-None-Match"] = req.etag
+    if req.last_modified:
+        headers["If-Modified-Since"] = req.last_modified
+    return headers
+
+
 def fetch_feed(
     client: httpx.Client, req: FeedRequest, *, deadline: float = 20.0, max_bytes: int = MAX_BYTES
 ) -> FetchResult:
@@ -169,67 +222,36 @@ def fetch_feed(
     Redirects are followed here, hop by hop (up to client.max_redirects), so the deadline
     bounds every hop; httpx would give each hop its full timeouts.
     """
-    start = time.monotonic()
     if not is_http_url(req.url):
         return FetchResult(url=req.url, error="invalid URL: only http and https are fetched")
-    headers = {}
-    if req.etag:
-        headers["If-None-Match"] = req.etag
-    if req.last_modified:
-        headers["If-Modified-Since"] = req.last_modified
-    status = content_type = None
-    received = 0
-    url = req.url
+    transfer, url, headers = _Transfer(deadline), req.url, _conditional(req)
     try:
         for _hop in range(client.max_redirects + 1):
-            remaining = deadline - (time.monotonic() - start)
-            if remaining <= 0:
-                raise _FetchError(f"deadline exceeded ({deadline:g} s)")
-            request = client.build_request(
-                "GET", url, headers=headers, timeout=_timeout(client.timeout, remaining)
-            )
+            timeout = _timeout(client.timeout, transfer.remaining())
+            request = client.build_request("GET", url, headers=headers, timeout=timeout)
             resp = client.send(request, stream=True, follow_redirects=False)
             try:
-                status = resp.status_code
+                transfer.status = resp.status_code
                 if resp.has_redirect_location and client.follow_redirects:
                     url = str(resp.url.join(resp.headers["location"]))
                     if not is_http_url(url):
                         raise _FetchError(f"invalid URL: redirect to {url[:200]}")
                     continue
-                content_type = resp.headers.get("content-type")
-                if status == 304:
-                    return FetchResult(
-                        url=req.url,
-                        status=status,
+                transfer.content_type = resp.headers.get("content-type")
+                if resp.status_code == 304:
+                    return transfer.result(
+                        req,
                         etag=resp.headers.get("etag") or req.etag,
                         last_modified=resp.headers.get("last-modified") or req.last_modified,
                         not_modified=True,
-                        content_type=content_type,
-                        elapsed=time.monotonic() - start,
                     )
-                if not 200 <= status < 300:
-                    raise _FetchError(f"HTTP {status}")
-                length = resp.headers.get("content-length", "")
-                if length.isdigit() and int(length) > max_bytes:
-                    raise _FetchError(f"body too large (> {max_bytes} bytes)")
-                decoder = _BoundedDecoder(resp.headers.get("content-encoding", ""), max_bytes)
-                chunks = []
-                for raw in resp.iter_raw():
-                    received = resp.num_bytes_downloaded
-                    chunks.append(decoder.decode(raw))
-                    if time.monotonic() - start > deadline:
-                        raise _FetchError(f"deadline exceeded ({deadline:g} s)")
-                chunks.append(decoder.flush())
-                received = resp.num_bytes_downloaded
-                return FetchResult(
-                    url=req.url,
-                    status=status,
-                    body=b"".join(chunks),
+                if not 200 <= resp.status_code < 300:
+                    raise _FetchError(f"HTTP {resp.status_code}")
+                return transfer.result(
+                    req,
+                    body=transfer.read(resp, max_bytes),
                     etag=resp.headers.get("etag"),
                     last_modified=resp.headers.get("last-modified"),
-                    content_type=content_type,
-                    bytes_received=received,
-                    elapsed=time.monotonic() - start,
                 )
             finally:
                 resp.close()
@@ -238,14 +260,7 @@ def fetch_feed(
         error = str(exc)
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
         error = _describe(exc)
-    return FetchResult(
-        url=req.url,
-        status=status,
-        error=error,
-        content_type=content_type,
-        bytes_received=received,
-        elapsed=time.monotonic() - start,
-    )
+    return transfer.result(req, error=error)
 
 
 def fetch_all(

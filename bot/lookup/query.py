@@ -21,7 +21,6 @@ from datetime import date, datetime, timedelta, timezone
 from bot.models import ROUNDS
 
 MAX_QUERY = 300  # characters; longer input gets a "too long" answer, not a search
-FILTER_KEYS = ("investor", "round", "since", "min")
 DEFAULT_TOP_DAYS = 7
 
 _FILTER = re.compile(r"(?i)^(investor|investors|inv|round|rounds|since|min)[:=](.*)$")

@@ -52,16 +52,6 @@ class Subscription:
     created_by: str = ""
     created_at: str = ""
 
-    @property
-    def is_everything(self) -> bool:
-        return not (
-            self.min_usd is not None
-            or self.max_usd is not None
-            or self.rounds
-            or self.keywords
-            or self.locations
-        )
-
 
 def canonical_location(value: str) -> str | None:
     """A region name ("europe" → "Europe") or a known place ("Indian" → "India"), else None."""
