@@ -156,7 +156,7 @@ _SYL = [
 _END = ["", "", "", " AI", " Labs", " Health", "ly", "ify", " Pay", " Bio", "io", " Robotics"]
 
 
-# A name's first three letters decide its fuzzy-match bucket (bot.match.key_prefix), so they
+# A name's first three letters decide its fuzzy-match bucket (bot.keys.key_prefix), so they
 # must spread like real names do: ~2,000 consonant-vowel-consonant openings, Zipf-weighted
 # (a few such as "pro" or "int" are common, most are rare), instead of 40 syllables.
 _OPEN = [c + v + e for c in "bcdfghjklmnprstvwxyz" for v in "aeiou" for e in "bcdfgklmnprstvxz"]

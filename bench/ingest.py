@@ -1,7 +1,7 @@
 """1. Ingest: the same feed bytes through feedparser.parse alone vs through the whole pipeline.
 
 The pipeline is bot.pipeline.poll with a fetch that hands over the bytes (no network): parse
-(bot.parse.parse_feed) + extract + match + store, into a fresh SQLite file (WAL, as in
+(bot.feeds.parse.parse_feed) + extract + match + store, into a fresh SQLite file (WAL, as in
 production). Also a breakdown of where the time goes and the SQL statements run per story.
 """
 

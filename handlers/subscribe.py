@@ -1,7 +1,7 @@
 """`/deal subscribe …`, `/deal subscriptions`, `/deal unsubscribe`: a channel's own filters.
 
 Anyone in a channel may set its filters, as anyone may /invite a bot: they only choose which
-cards that channel sees. The filters are checked here and stored as JSON; bot.router applies
+cards that channel sees. The filters are checked here and stored as JSON; bot.publish.router applies
 them on the next poll.
 """
 

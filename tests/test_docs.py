@@ -33,3 +33,24 @@ def test_settings_table_matches_env_example_and_config():
     for name in SETTINGS:
         assert re.search(rf"^{name}=", ENV_EXAMPLE, re.M), f"{name} missing from .env.example"
     assert len(Settings.__dataclass_fields__) >= len(SETTINGS) - 1
+
+
+MODULE_MAP = README[
+    README.index("| folder / module | job |") : README.index("## Tests, evaluation")
+]
+
+
+def test_every_module_the_readme_names_exists() -> None:
+    named = re.findall(r"`((?:bot|handlers|tools)/[\w/]*(?:\.py|/))`", MODULE_MAP)
+    assert len(named) >= 12
+    missing = [n for n in named if not (ROOT / n).exists()]
+    assert not missing, f"README names modules that do not exist: {missing}"
+    for folder in ("feeds", "extract", "match", "store", "publish", "lookup", "roundup", "slack"):
+        files = re.findall(r"`(\w+\.py)`", MODULE_MAP.split(f"`bot/{folder}/`")[1].split("\n")[0])
+        gone = [f for f in files if not (ROOT / "bot" / folder / f).exists()]
+        assert not gone, f"bot/{folder}/ has no {gone}"
+
+
+def test_every_subpackage_is_in_the_module_map() -> None:
+    packages = [p.name for p in (ROOT / "bot").iterdir() if (p / "__init__.py").exists()]
+    assert all(f"`bot/{p}/`" in MODULE_MAP for p in packages), packages

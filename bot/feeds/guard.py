@@ -50,7 +50,7 @@ NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class AddressRefused(httpcore.ConnectError):
-    """A connection to a non-public address was refused. A ConnectError, so bot.fetch reports
+    """A connection to a non-public address was refused. A ConnectError, so bot.feeds.fetch reports
     it like any failed connection ("connection failed: refused: ...")."""
 
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 class ChannelPublisher(Protocol):
-    """What the router needs of a per-channel publisher (bot.publish.SlackPublisher)."""
+    """What the router needs of a per-channel publisher (bot.publish.slack.SlackPublisher)."""
 
     def publish(self, events: Sequence[Event]) -> None: ...
     def settle_pending(self) -> None: ...

@@ -67,7 +67,7 @@ def hostile_deal(store) -> int:
         for n, story in enumerate(stories):
             story_id = store.add_story(db, story, f"k{n}", "funding", {}, now)
             store.add_source(db, deal.id, story_id, story)
-    # one more source whose link is a javascript:/data: URL (stored before bot.parse filtering)
+    # one more source whose link is a javascript:/data: URL (stored before bot.feeds.parse filtering)
     with store.transaction() as db:
         for n, bad in enumerate(BAD_LINKS):
             story = Story(
