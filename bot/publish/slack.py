@@ -71,7 +71,8 @@ class SlackPublisher:
     ) -> None:
         self.store, self.client, self.channel = store, client, channel
         self.post_interval, self.sleep, self.clock = post_interval, sleep, clock
-        # which unposted deals this channel wants (bot.publish.router: a subscription's filters); None = all
+        # which unposted deals this channel wants (a subscription's filters, from
+        # bot.publish.router); None = all
         self.accepts = accepts
         self._last_write: float | None = None
         self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
