@@ -51,6 +51,8 @@ class Extraction:
     lead_investors: tuple[str, ...] = ()
     investors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # product names the headline ties to the company (Cursor)
+    language: str = "en"  # ISO 639-1, as bot.extract.language detected it
+    rules: tuple[tuple[str, str], ...] = ()  # (field, the named rule that chose it)
 
     @property
     def is_funding(self) -> bool:

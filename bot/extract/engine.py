@@ -8,11 +8,15 @@ so another company's size, an earlier round or a total raised to date never beco
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.extract import names
 from bot.extract.aliases import aliases_in
+from bot.extract.cjk import extract_cjk
+from bot.extract.headlines import normalise
 from bot.extract.investors import investors_in_body
-from bot.extract.kinds import classify, read, round_money  # noqa: F401 - classify is public API
+from bot.extract.kinds import read, round_money
+from bot.extract.language import CJK, detect
 from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
 from bot.extract.lexicon import PARTS as _PARTS
 from bot.extract.money import Money, find_money
@@ -156,10 +160,21 @@ def _sentences(body: str) -> list[str]:
 
 def extract(title: str, summary: str = "", content: str = "") -> Extraction:
     """Extract the deal a story reports. Never raises; unusable input gives kind `other`."""
+    title, summary, content = title or "", summary or "", content or ""
     try:
-        return _extract(title or "", summary or "", content or "")
+        language = detect(title, summary)
+        if language in CJK:
+            return extract_cjk(
+                plain_text(title, limit=400), plain_text(summary, limit=4000), language
+            )
+        return replace(_extract(title, summary, content), language=language)
     except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
         return Extraction()
+
+
+def classify(title: str) -> str:
+    """The kind of story a headline tells, in any language dealbot reads."""
+    return extract(title).kind
 
 
 def extract_story(story: Story) -> Extraction:
@@ -203,14 +218,20 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     title = plain_text(title, limit=400)
     summary = plain_text(summary, limit=4000)
     content = plain_text(content, limit=MAX_BODY)
+    title, form = normalise(title)
     reading = read(title)
     kind = reading.kind
+    why = [("headline form", form)] if form else []
     if kind not in ("funding", "rumor"):
-        return Extraction(kind=kind)
+        return Extraction(kind=kind, rules=(*why, ("kind", "english headline reading")))
 
     text = reading.text
     subject = find_subject(reading)
     company, location = subject.company, subject.location
+    why += [("kind", "english headline reading"), ("company", "headline subject")]
+    if company is None:
+        company, location = _company_from_body(summary, content) or (None, location)
+        why[-1] = ("company", "summary sentence subject" if company else "")
     # A headline of whole sentences (trade-press openers): names in its first sentence are
     # read as a headline's, the later sentences ("X led, and was joined by Y") as a body's.
     first, *later = _title_sentences(text)
@@ -320,7 +341,21 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         lead_investors=tuple(leads),
         investors=tuple(investors),
         aliases=aliases_in(title, company),
+        rules=tuple(why),
     )
+
+
+def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | None:
+    """The company a description-only headline means, named by the story's first sentences
+    ("Indian insurtech raises $45M" / "Mumbai-based Acme has raised $45M …")."""
+    body = " ".join(x for x in (summary, content) if x)
+    for sentence in _sentences(body)[:3]:
+        reading = read(sentence[:300])
+        if reading.kind in ("funding", "rumor"):
+            found = find_subject(reading)
+            if found.company:
+                return found.company, found.location
+    return None
 
 
 def _valuation_currency(text: str) -> str | None:

@@ -1,0 +1,643 @@
+"""Funding news in Chinese, Japanese and Korean: kind, company, money, round and investors.
+
+These headlines are built differently from English ones: no spaces, names in quotes
+(“TabTin”, 「hacomono」, ‘로소타’), the company before a comma and the deal after it
+("딥그로브, 15억원 시드 투자 유치"), units of ten thousand and a hundred million. So they get
+their own first pass (`read_cjk`) and their own ordered, named rules (bot.extract.rules); the
+result is the same Extraction English stories give. Company names stay in the story's script
+unless the story itself gives a Latin name ("昆腾动力（Quantum Dynamics）").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.cjk_money import CjkMoney, find_cjk_money
+from bot.extract.rates import to_usd
+from bot.extract.rules import first
+from bot.models import Extraction
+
+MAX_SUMMARY = 1500  # the deal is told in the first sentences
+
+# --- the first pass -----------------------------------------------------------------------
+
+# outlet decorations around a headline: "｜36氪首发", "硬氪首发 |", "｜智能涌现首发", "【独家】"
+_DECORATION = re.compile(
+    r"\s*[|｜丨]\s*[^|｜丨]{0,12}(?:首发|独家|新项目|快讯|早报)\s*$"
+    r"|^\s*[^|｜丨]{0,8}(?:首发|独家)\s*[|｜丨]\s*"
+    r"|^\s*【[^】]{0,10}】\s*"
+    r"|\s*[–-]\s*바이라인네트워크\s*$"
+)
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=\. )")
+
+
+@dataclass(frozen=True)
+class CjkStory:
+    """What the first pass found in a story: cleaned text, sentences and money."""
+
+    language: str
+    title: str
+    summary: str
+    sentences: tuple[str, ...]
+    money: tuple[CjkMoney, ...]  # in the title
+
+
+def read_cjk(title: str, summary: str, language: str) -> CjkStory:
+    clean = title
+    for _ in range(3):
+        clean = _DECORATION.sub("", clean).strip()
+    summary = summary[:MAX_SUMMARY]
+    sentences = tuple(s.strip() for s in _SENTENCE_END.split(summary) if s.strip())
+    return CjkStory(language, clean, summary, sentences, tuple(find_cjk_money(clean, language)))
+
+
+# --- word lists ---------------------------------------------------------------------------
+
+_ZH_VERB = r"(?:完成|获得?(?!悉|取|奖|批|评|选|准)|获投|拿下|斩获|再获|宣布完成|连续完成|连融|迎来)"
+_ZH_FUNDING = re.compile(
+    rf"{_ZH_VERB}[^，。；！？|｜：:]{{0,28}}?(?:融资|投资|注资|战略投资)"
+    r"|融资\s*(?:超|近|约|逾)?\s*[\d.]+\s*(?:亿|万)"
+    r"|(?:[A-H]\+*|[A-H]\d|Pre-?[A-H]\+*|天使\+*|种子\+*|战略)轮(?:追加)?融资"
+    r"|(?:领投|跟投|参投)"
+    r"|[\d.亿万]+(?:元|美元)?(?:押注|投资)(?!者|人|机构)"
+    r"|(?:连融|[\d一二三四五六七八九十两]+轮融资)"
+)
+_KO_FUNDING = re.compile(
+    r"투자\s?(?:를\s?)?(?:유치|확보)|투자유치|자금\s?(?:을\s?)?(?:조달|확보|유치)|투자금\s?확보"
+    r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?투자"
+    r"|에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)(?!자|사|처|\s?(?:유치|지원|연계|설명))"
+    r"|[가-힣A-Za-z]\s투자$|팁스.{0,25}\d+억|\d+억[^…]{0,12}팁스"
+    r"|\d+억\s?원?\s?(?:규모\s?)?(?:투자\s?)?유치|\d+억\s?(?:원\s?)?(?:규모\s?)?(?:시드|시리즈|프리)"
+    r"|[가-힣A-Za-z]\s투자(?=·|,|\s및)"
+)
+_JA_FUNDING = re.compile(
+    r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
+)
+_FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
+
+_NOT_A_DEAL = re.compile(
+    r"支援|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
+)
+_RUMOR = {
+    "zh": re.compile(
+        r"拟(?!定增)|计划|洽谈|谈判|磋商|寻求|正在|叫停|被曝|曝光|传出|据悉|知情人士|回应.{0,6}报道"
+        r"|消息称|考虑|开启.{0,6}融资|重启融资|影响.{0,10}融资"
+    ),
+    "ko": re.compile(r"추진|나선다|나서|검토|협상|논의|계획"),
+    "ja": re.compile(r"調達へ|検討|協議|交渉|報道|計画|目指す"),
+}
+_DIGEST = re.compile(
+    r"^(?:8点1氪|氪星晚报|早报|晚报|日报|周报|\d+点\d+氪)|【[^】]*(?:周报|早报|晚报|日报)】|；.{2,}；"
+    r"|\[주간|주간투자동향|外\s*$|투자동향"
+    r"|振り返り|まとめ|Weekly|週間"
+)
+_PLACEMENT = re.compile(r"定增|配售|可转债|增发|发行.{0,6}债|债券|募资不超|유상증자|公募増資|社債")
+# "亿田智能：子公司拟…": a listed company's notice, named before a colon
+_NOTICE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z·]{2,6}[：:].{0,12}(?:拟|签订|签署|公告|预计|回应|营收|收入|净利|同比"
+    r"|子公司|控股|中标|合同|订单|股东|获得|增资)"
+)
+_IPO = re.compile(r"(?<!Pre-)(?<!pre-)(?:IPO|上市(?!公司)|招股|递表|挂牌|港交所|科创板|上場|상장)")
+_TAKEOVER = re.compile(r"收购|并购|买下|入主|買収|인수|合并|合併|経営統合")
+_FUND = re.compile(
+    r"基金.{0,6}(?:募集|设立|首关|关账|成立)|(?:设立|成立).{0,10}基金"
+    r"|ファンド.{0,8}(?:組成|設立|クローズ)|펀드\s?(?:결성|조성)"
+)
+
+# --- kind ---------------------------------------------------------------------------------
+
+
+def _digest(s: CjkStory) -> str | None:
+    return "other" if _DIGEST.search(s.title) else None
+
+
+def _placement(s: CjkStory) -> str | None:
+    """A listed company's share placement or bond, or a company notice ("亿田智能：…")."""
+    if _PLACEMENT.search(s.title):
+        return "other"
+    if _NOTICE.match(s.title) and not re.search(r"完成.{0,12}轮融资", s.title):
+        return "other"
+    return None
+
+
+def _funding_clause(s: CjkStory) -> str | None:
+    pattern = _FUNDING[s.language]
+    m = pattern.search(s.title)
+    if not m or _NOT_A_DEAL.search(s.title):
+        return None
+    if s.language == "ja" and not (
+        (_quoted_name(s) or _ja_name(s)) and (s.money or _round(s.title) or "理由" in s.title)
+    ):
+        return None  # "新興企業の資金調達": about raising money, not a raise
+    if _RUMOR[s.language].search(s.title):
+        return "rumor"
+    return "funding"
+
+
+def _other_kinds(s: CjkStory) -> str | None:
+    if _IPO.search(s.title):
+        return "ipo"
+    if _TAKEOVER.search(s.title):
+        return "acquisition"
+    if _FUND.search(s.title):
+        return "fund"
+    return None
+
+
+_VALUATION_NEWS = re.compile(
+    r"估值(?:破|突破|达|超|飙升|翻番|翻倍|提升|升至|至)|評価額|기업가치|밸류에이션"
+)
+
+
+def _valuation_news(s: CjkStory) -> str | None:
+    """A company's new valuation reported as news ("一目科技估值破百亿"): a round set it."""
+    if s.money and _VALUATION_NEWS.search(s.title) and not re.search(r"市值|IPO|上市", s.title):
+        return "funding"
+    return None
+
+
+def _summary_clause(s: CjkStory) -> str | None:
+    """The title hints (a round, money, a backer) and the summary's first sentence says it."""
+    stage = _round(s.title)
+    hint = s.money or (stage and stage != "grant") or re.search(r"融资|투자|베팅|出資", s.title)
+    if not hint or not s.sentences or _NOT_A_DEAL.search(s.title) or "선정" in s.title:
+        return None
+    lead = " ".join(s.sentences[:2])
+    if _FUNDING[s.language].search(lead):
+        return "rumor" if _RUMOR[s.language].search(s.title + lead[:60]) else "funding"
+    return None
+
+
+KIND_RULES = [
+    ("cjk digest", _digest),
+    ("cjk placement or notice", _placement),
+    ("cjk funding clause", _funding_clause),
+    ("cjk ipo/takeover/fund words", _other_kinds),
+    ("cjk valuation news", _valuation_news),
+    ("cjk summary funding clause", _summary_clause),
+]
+
+# --- company ------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"[“\"「『‘'](?P<name>[^”\"」』’'，,。、！？!?\s]{1,24})[”\"」』’']")
+_ZH_DESCRIPTOR = re.compile(
+    r"^.*(?:公司|企业|平台|创企|厂商|品牌|团队|独角兽|初创|机构|服务商|制造商|供应商|开发商"
+    r"|运营商|的|为|做|及|和|与|、|，|：|\s)"
+)
+_NOT_NAME = re.compile(
+    r"^(?:这家|该公司|公司|企业|团队|博士|教授|初创|其|已|近日|宣布|一家|多家|新一轮|上半年"
+    r"|[\d.]+|[A-Za-z]?)$"
+)
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'’-]*){0,3}"
+_TIME_WORDS = re.compile(
+    r"(?:已于?|近日|近期|日前|今日|宣布|上半年|下半年|今年|年内|再次|此前|正式|连续"
+    r"|[\d一二三四五六七八九十两半]+(?:个月|天|年|周|轮))+$"
+)
+_PEOPLE = re.compile(r"(?:博士|教授|团队|创始人|员工|高管|CEO|CTO|大神|女生|学生|夫妇)$")
+
+
+_AFTER_NAME = {
+    "zh": re.compile(r"\s*(?:近日|近期|已|宣布|再获|获(?!悉)|完成|融资|拿下|运营)"),
+    "ja": re.compile(r"\s*(?:運営|、|が|は|\d|シリーズ|$)"),
+    "ko": re.compile(r"\s*(?:,|\d|시드|프리|시리즈|투자|$)"),
+}
+
+
+def _quoted_name(s: CjkStory) -> str | None:
+    """A name in quotes that the deal follows: “TabTin”完成, 「hacomono」運営、, ‘로소타’, 15억원"""
+    for m in _QUOTED.finditer(s.title):
+        name = m.group("name")
+        if _name_like(name) and _AFTER_NAME[s.language].match(s.title[m.end() : m.end() + 12]):
+            return name
+    return None
+
+
+def _name_like(name: str) -> bool:
+    return 1 < len(name) <= 24 and not _NOT_NAME.match(name) and not re.search(r"[？?！!]", name)
+
+
+def _zh_name_before_verb(s: CjkStory) -> str | None:
+    return _zh_subject(s.title)
+
+
+def _zh_subject(text: str) -> str | None:
+    """The company right before the funding verb: "星环聚能完成新一轮…" → 星环聚能,
+    "AI芯片创企Etched融资7亿美元" → Etched."""
+    m = re.search(rf"{_ZH_VERB}|融资|获.{{0,10}}投资", text)
+    if not m:
+        return None
+    before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
+    latin = re.search(rf"({_LATIN_NAME})$", before)
+    if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
+        return latin.group(1).strip()
+    quoted = re.search(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]$", before)
+    if quoted:
+        return quoted.group(1)
+    run = re.search(r"([\u4e00-\u9fffA-Za-z0-9·]{2,24})$", before)
+    if not run:
+        return None
+    name = _ZH_DESCRIPTOR.sub("", run.group(1))
+    name = re.sub(r"^(?:近日|近期|日前|今日|目前)", "", name)
+    start = len(before) - len(name)
+    if _PEOPLE.search(name) or re.search(r"\d", name) or before[start - 1 : start] in ("做", "造"):
+        return None  # "…员工做芯片获…": a product the founder makes, not the company
+    return name if 2 <= len(name) <= 10 and _name_like(name) else None
+
+
+def _zh_latin_in_title(s: CjkStory) -> str | None:
+    """The one Latin proper name of a headline ("韩国芯片独角兽DeepX估值飙升…")."""
+    names = [
+        n
+        for n in re.findall(_LATIN_NAME, s.title)
+        if len(n) > 2 and not re.fullmatch(r"(?:AI|IPO|CEO|CTO|GPU|AGI|SaaS|App|VC|PE)\w?", n)
+    ]
+    return names[0] if len(names) == 1 else None
+
+
+def _zh_summary_name(s: CjkStory) -> str | None:
+    short = re.search(r"(?:简称|下称|以下简称)\s*[“\"「]([^”\"」]{1,20})[”\"」]", s.summary)
+    if short:
+        return short.group(1)
+    for sentence in s.sentences[:3]:
+        verb = _ZH_FUNDING.search(sentence)
+        if not verb:
+            continue
+        clause = re.split(r"[，,：:]", sentence[: verb.start()])[-1]
+        q = _QUOTED.search(clause)
+        if q and _name_like(q.group("name")):
+            return q.group("name")
+        name = _zh_subject(clause + sentence[verb.start() : verb.end()])
+        if name:
+            return name
+    return None
+
+
+def _ko_segment(title: str) -> str:
+    """The part of a headline that holds the deal: "…잇뉴, 시드투자 1억원 유치" → after the …"""
+    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", title) if p.strip()]
+    for part in parts:
+        if _KO_FUNDING.search(part):
+            return part
+    for part in parts:
+        if "," in part and re.search(r"\d+억|시리즈|시드|프리|투자", part):
+            return part
+    return parts[-1] if parts else title
+
+
+_KO_VERB_ENDING = re.compile(r"(?:다|며|고|서|니|요|까|죠)$")
+_INVESTOR_LIKE = re.compile(
+    r"·|벤처스|파트너스|캐피탈|인베스트먼트|투자$|자산운용|액셀러레이터|블루포인트|전자|그룹|은행|증권"
+)
+
+
+def _ko_comma_name(s: CjkStory) -> str | None:
+    segment = _ko_segment(s.title)
+    head, comma, rest = segment.partition(",")
+    if not comma:
+        return None
+    head = head.strip()
+    q = _QUOTED.search(head)
+    if q and _name_like(q.group("name")):
+        return q.group("name")
+    words = head.split()
+    if not words:
+        return None
+    name = words[-1].strip("‘’'\"“”")
+    if _KO_VERB_ENDING.search(name):
+        return None  # "합성되기 전에 막는다, …": a clause, not a name
+    investee = re.search(r"([^\s,]+)\s(?:시드\s?)?투자$", rest.strip())
+    if investee and "유치" not in rest and _INVESTOR_LIKE.search(name):
+        return None  # "씨엔티테크, 플랜트너 투자": the name before the comma is the investor
+    return name
+
+
+def _ko_name_before_deal(s: CjkStory) -> str | None:
+    """ "딥페이크 방어 스타트업 스틸컷 시드 투자 유치": the word before the deal words."""
+    m = re.search(
+        r"([^\s,‘’'\"“”]+)[’'\"”]?\s(?:\d+억\s?원?\s?(?:규모\s?)?)?(?:시드|프리\s?A|Pre-?A|시리즈\s?[A-Z])?\s?투자\s?유치",
+        _ko_segment(s.title),
+    )
+    if m and not _KO_VERB_ENDING.search(m.group(1)) and not re.search(r"\d|억", m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _ko_investee(s: CjkStory) -> str | None:
+    """An investor as subject: "더벤처스 ‘오블리뷰’에 시드 투자", "네이버 D2SF, 23세기아이들에
+    베팅", "씨엔티테크, 플랜트너 투자"."""
+    segment = _ko_segment(s.title)
+    m = re.search(
+        r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)", segment
+    )
+    if m and _name_like(m.group(1)):
+        return m.group(1)
+    m = re.search(
+        r"([^\s,]+),\s*(?:[^,]*\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?)?투자$", segment
+    )
+    if m and "유치" not in segment and not _INVESTOR_LIKE.search(m.group(2)):
+        return m.group(2)
+    return None
+
+
+def _ko_summary_name(s: CjkStory) -> str | None:
+    for sentence in s.sentences[:2]:
+        m = re.search(r"([^\s(（]+)(?:\([^)]*\))?(?:이|가|은|는)\s", sentence)
+        if m and re.search(r"투자|유치|조달", sentence) and _name_like(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def _ja_name(s: CjkStory) -> str | None:
+    m = re.search(rf"({_LATIN_NAME})(?:、|が|は|\s?[（(])", s.title)
+    if m and re.search(r"調達|出資|投資", s.title[m.end() :]):
+        return m.group(1)
+    m = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
+    return m.group(1) if m else None
+
+
+COMPANY_RULES = {
+    "zh": [
+        ("zh quoted name", _quoted_name),
+        ("zh name before the verb", _zh_name_before_verb),
+        ("zh summary name", _zh_summary_name),
+        ("zh the title's Latin name", _zh_latin_in_title),
+    ],
+    "ko": [
+        ("ko investor as subject", _ko_investee),
+        ("ko name before the comma", _ko_comma_name),
+        ("ko quoted name", _quoted_name),
+        ("ko name before the deal words", _ko_name_before_deal),
+        ("ko summary subject", _ko_summary_name),
+    ],
+    "ja": [
+        ("ja quoted name", _quoted_name),
+        ("ja name before the deal", _ja_name),
+    ],
+}
+
+
+def latin_name(name: str, s: CjkStory) -> str | None:
+    """The Latin name the story gives in brackets after the native one: "昆腾动力（Quantum
+    Dynamics）", "스틸컷(StealCut)", "杭州原子矩阵计算有限公司（MatriQ，下称“原子矩阵”）"."""
+    if re.match(r"^[A-Za-z0-9]", name):
+        return None
+    text = s.title + " " + s.summary
+    esc = re.escape(name)
+    m = re.search(rf"{esc}[^\s（(，,]{{0,8}}\s?[（(]\s?({_LATIN_NAME})\s?[)）,，]", text)
+    if m:
+        return m.group(1).strip()
+    m = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[，,]\s?(?:下称|以下简称|简称)\s?[“\"「]{esc}", text)
+    return m.group(1).strip() if m else None
+
+
+# --- money, round, investors --------------------------------------------------------------
+
+_VALUATION_BEFORE = re.compile(
+    r"(?:估值|評価額|기업가치|밸류에이션|时价总额|時価総額)[^，,。]{0,9}$"
+)
+_VALUATION_AFTER = re.compile(r"^\s?(?:의|的)?\s?(?:기업가치|估值|評価額|밸류)")
+_NOT_ROUND_BEFORE = re.compile(
+    r"(?:累计|累計|누적|总计|合计|共|营收|売上|매출|收入|市值|[\d一二三四五六七八九十两]+轮"
+    r"|个月|半年|一年内|年内)[^，,。]{0,8}$"
+)
+_ROUGH = re.compile(r"^(?:超|近|约|約|逾|过|약)|^[亿億千百]")
+
+
+def _round_money(text: str, money: list[CjkMoney]) -> CjkMoney | None:
+    for m in money:
+        before = text[max(0, m.start - 12) : m.start]
+        after = text[m.end : m.end + 8]
+        if (
+            _VALUATION_BEFORE.search(before)
+            or _VALUATION_AFTER.match(after)
+            or _NOT_ROUND_BEFORE.search(before)
+        ):
+            continue
+        return m
+    return None
+
+
+def _valuation(text: str, money: list[CjkMoney]) -> CjkMoney | None:
+    for m in money:
+        before = text[max(0, m.start - 12) : m.start]
+        if m.amount and (
+            _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(text[m.end : m.end + 8])
+        ):
+            return m
+    return None
+
+
+def _more_exact(rough: CjkMoney, text: str, lead: CjkMoney | None, lead_text: str) -> bool:
+    """ "超亿元" in the headline, "1.4亿元" in the summary: the exact figure of the same round."""
+    if lead is None or lead.amount is None or rough.amount is None:
+        return False
+    figure = text[rough.start : rough.end].strip()
+    exact = lead_text[lead.start : lead.end].strip()
+    return (
+        bool(_ROUGH.search(figure))
+        and not _ROUGH.search(exact)
+        and rough.amount * 0.5 <= lead.amount <= rough.amount * 2
+        and lead.currency == rough.currency
+    )
+
+
+_ROUND = re.compile(
+    r"(?P<pre>Pre-?|pre-?|プレ|프리\s?(?:시리즈\s?)?)?"
+    r"(?:(?:シリーズ|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*轮"
+    r"|(?<![A-Za-z0-9])(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
+    r"|(?P<seedpre>プレシード|프리\s?시드|pre-?seed)"
+    r"|(?P<seed>天使|种子|シード|エンジェル|시드|엔젤)"
+    r"|(?P<bridge>브릿지|ブリッジ)|(?P<debt>デット|融資を受け)",
+    re.I,
+)
+_GRANT = re.compile(r"팁스|TIPS|補助金|助成金|정부\s?과제")
+_PAST = re.compile(
+    r"(?:지난|이전|앞서|此前|之前|上一轮|上轮|去年|上月|前回|昨年|曾)[^，,。.]{0,12}$"
+)
+
+
+def _round(text: str, *, grants: bool = True) -> str | None:
+    for m in _ROUND.finditer(text):
+        if _PAST.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "此前完成的B轮", "지난 2월 프리시드": an earlier round
+        letter = m.group("letter") or m.group("zh") or m.group("alone")
+        if letter:
+            if m.group("pre"):
+                return "pre-series-a" if letter.lower() == "a" else None
+            return f"series-{letter.lower()}"
+        if m.group("seedpre"):
+            return "pre-seed"
+        if m.group("seed"):
+            return "seed"
+        for kind in ("bridge", "debt"):
+            if m.group(kind):
+                return kind
+    return "grant" if grants and _GRANT.search(text) else None
+
+
+_SPLIT_NAMES = re.compile(r"[、，,和及与·/]|\s및\s|\s와\s|\s과\s|\s그리고\s")
+_NOT_INVESTOR = re.compile(
+    r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
+    r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
+)
+
+
+def _clean_investor(raw: str) -> str | None:
+    name = raw.strip(" 　“”\"'‘’「」")
+    name = re.sub(
+        r"^(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)", "", name
+    )
+    name = re.sub(r"(?:等.*|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$", "", name)
+    name = re.sub(r"\s?[（(]\d{6}[)）]$", "", name)  # a listed investor's stock code
+    name = re.sub(r"^.*旗下", "", name)  # "广汽集团旗下广汽资本" → 广汽资本
+    bracket = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[)）]$", name)
+    if bracket:  # "奥博资本（OrbiMed）" → the Latin name the story gives
+        name = bracket.group(1)
+    name = re.sub(r"(?:에서|으로부터|로부터|에|서|를|을|이|가)$", "", name).strip()
+    if not name or len(name) > 20 or _NOT_INVESTOR.search(name):
+        return None
+    return name
+
+
+def _names(text: str) -> list[str]:
+    return [n for n in (_clean_investor(x) for x in _SPLIT_NAMES.split(text)) if n]
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The clause that ends at `end`: back to the last sentence or clause break."""
+    return re.split(r"[。；;，,：:|｜！？!?…]", text[:end])[-1]
+
+
+def _zh_investors(text: str) -> tuple[list[str], list[str]]:
+    leads: list[str] = []
+    others: list[str] = []
+    for m in re.finditer(r"(?:联合|共同)?领投", text):
+        leads += _names(_clause_before(text, m.start()))
+    for m in re.finditer(r"(?:等)?(?:跟投|参投|追投|联合投资|参与投资|共同投资)", text):
+        others += _names(_clause_before(text, m.start()))
+    listed = re.search(r"投资方(?:包括|为)([^。；]{2,80})", text)
+    if listed:
+        others += _names(re.split(r"[。；]", listed.group(1))[0])
+    by = re.search(r"本轮(?:融资)?由([^。；，]{2,60}?)(?:联合|共同)?投资(?:[，。；]|$)", text)
+    if by:
+        others += _names(by.group(1))
+    got = re.search(
+        r"获([^，。；]{2,30}?)(?:等)?(?:[超近约]?[\d数几千百亿万.]+[元美金]*)?(?:天使轮|种子轮|[A-H]轮|战略)?(?:融资|投资)",
+        text,
+    )
+    if got and not re.search(r"新一轮|融资|[\d数]", got.group(1)):
+        others += _names(got.group(1))
+    return leads, others
+
+
+def _ko_investors(text: str) -> tuple[list[str], list[str]]:
+    leads: list[str] = []
+    others: list[str] = []
+    for m in re.finditer(r"(?:공동\s?)?(?:주도로|리드로|(?:이|가)\s리드하고)", text):
+        leads += _names(_clause_before(text, m.start()))
+    for m in re.finditer(r"(?:\s?등)?(?:으로부터|로부터)\s", text):
+        others += _names(_clause_before(text, m.start()))
+    for m in re.finditer(r"(?:가|이)\s(?:후속\s)?투자자로\s참여", text):
+        others += _names(_clause_before(text, m.start()).split()[-1])
+    for m in re.finditer(r"([^\s,·…]+(?:·[^\s,·…]+)*)(?:\s등)?서\s", text):
+        others += _names(m.group(1))
+    # "위글리, 스트롱벤처스 시드 투자 유치": a name between the comma and the deal words
+    named = re.search(
+        r",\s([^\s,]+(?:·[^\s,]+)*)\s(?:(?:시드|프리\s?A|Pre-?A|시리즈\s?[A-Z])\s?)?투자\s?유치",
+        text,
+    )
+    if named and not re.search(r"\d|억|원", named.group(1)):
+        others += _names(named.group(1))
+    return leads, others
+
+
+def _ja_investors(text: str) -> tuple[list[str], list[str]]:
+    leads = [
+        m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)が(?:主導|リード)", text)
+    ]
+    others = [m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)ら(?:が)?出資", text)]
+    return leads, others
+
+
+_INVESTORS = {"zh": _zh_investors, "ko": _ko_investors, "ja": _ja_investors}
+
+# --- one extraction -----------------------------------------------------------------------
+
+
+def extract_cjk(title: str, summary: str, language: str) -> Extraction:
+    """The deal a Chinese, Japanese or Korean story reports, or its kind when it is none."""
+    s = read_cjk(title, summary, language)
+    kind, kind_rule = first(KIND_RULES, s)
+    kind = kind or "other"
+    if kind not in ("funding", "rumor"):
+        return Extraction(kind=kind, rules=(("kind", kind_rule or "cjk nothing found"),))
+    company, company_rule = first(COMPANY_RULES[language], s)
+    aliases: tuple[str, ...] = ()
+    bracket = re.match(rf"^(.+?)\s?[（(]\s?({_LATIN_NAME})\s?[)）]$", company or "")
+    if bracket:  # 「昆腾动力（Quantum Dynamics）」
+        company, aliases = bracket.group(2), (bracket.group(1),)
+    elif company:
+        latin = latin_name(company, s)
+        if latin:
+            company, aliases = latin, (company,)
+    if company:
+        company = _LEGAL_FORM.sub("", company).strip() or company
+    lead_text = " ".join(s.sentences[:3])
+    chosen = _round_money(s.title, list(s.money))
+    money_rule = "cjk title money"
+    body_chosen = _round_money(lead_text, find_cjk_money(lead_text, language))
+    if chosen is None or chosen.amount is None:
+        if body_chosen is not None and (chosen is None or body_chosen.amount is not None):
+            chosen, money_rule = body_chosen, "cjk summary money"
+    elif _more_exact(chosen, s.title, body_chosen, lead_text):
+        chosen, money_rule = body_chosen, "cjk summary's exact figure"
+    valuation = _valuation(s.title, list(s.money)) or _valuation(
+        lead_text, find_cjk_money(lead_text, language)
+    )
+    round_name = _round(s.title) or _round(_funding_sentence(s) or "", grants=False)
+    leads, investors = _INVESTORS[language](s.title + "。" + lead_text)
+    leads = _unique([x for x in leads if x != company])
+    investors = _unique([*leads, *[x for x in investors if x != company]])
+    amount = chosen.amount if chosen else None
+    currency = chosen.currency if chosen and chosen.amount is not None else None
+    if amount is None and valuation is not None:
+        currency = valuation.currency
+    rules = (
+        ("kind", kind_rule),
+        ("company", company_rule),
+        ("amount", money_rule if amount is not None else ""),
+    )
+    return Extraction(
+        kind=kind,
+        company=company,
+        amount=amount,
+        currency=currency,
+        amount_usd=to_usd(amount, currency),
+        round=round_name,
+        valuation=valuation.amount if valuation else None,
+        valuation_currency=valuation.currency if valuation else None,
+        lead_investors=tuple(leads),
+        investors=tuple(investors),
+        aliases=aliases,
+        language=language,
+        rules=rules,
+    )
+
+
+_LEGAL_FORM = re.compile(
+    r"\s(?:Co|Inc|Ltd|Corp|LLC|GmbH)\.?$|(?:股份)?有限公司$|^\(주\)|^㈜|^株式会社|株式会社$"
+)
+
+
+def _funding_sentence(s: CjkStory) -> str | None:
+    """The summary's first sentence that tells the deal."""
+    for sentence in s.sentences[:4]:
+        if _FUNDING[s.language].search(sentence) or re.search(r"融资|투자|調達", sentence):
+            return sentence
+    return None
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
