@@ -572,7 +572,9 @@ def extract_cjk(title: str, summary: str, language: str) -> Extraction:
     kind, kind_rule = first(KIND_RULES, s)
     kind = kind or "other"
     if kind not in ("funding", "rumor"):
-        return Extraction(kind=kind, rules=(("kind", kind_rule or "cjk nothing found"),))
+        return Extraction(
+            kind=kind, language=language, rules=(("kind", kind_rule or "cjk nothing found"),)
+        )
     company, company_rule = first(COMPANY_RULES[language], s)
     aliases: tuple[str, ...] = ()
     bracket = re.match(rf"^(.+?)\s?[（(]\s?({_LATIN_NAME})\s?[)）]$", company or "")

@@ -13,7 +13,9 @@ from dataclasses import replace
 from bot.extract import names
 from bot.extract.aliases import aliases_in
 from bot.extract.cjk import extract_cjk
+from bot.extract.european import LEXICON, extract_european
 from bot.extract.headlines import normalise
+from bot.extract.hindi import extract_hindi
 from bot.extract.investors import investors_in_body
 from bot.extract.kinds import read, round_money
 from bot.extract.language import CJK, detect
@@ -25,7 +27,7 @@ from bot.extract.rates import to_usd
 from bot.extract.rounds import ROUND as _ROUND
 from bot.extract.rounds import find_round, is_round, round_of
 from bot.extract.subject import find_subject
-from bot.models import Extraction, Story
+from bot.models import DEAL_KINDS, Extraction, Story
 from bot.text import plain_text
 
 MAX_BODY = 6_000  # facts about the round sit in the first paragraphs
@@ -167,7 +169,18 @@ def extract(title: str, summary: str = "", content: str = "") -> Extraction:
             return extract_cjk(
                 plain_text(title, limit=400), plain_text(summary, limit=4000), language
             )
-        return replace(_extract(title, summary, content), language=language)
+        if language == "hi":
+            return extract_hindi(plain_text(title, limit=400), plain_text(summary, limit=4000))
+        if language in LEXICON:
+            found = extract_european(
+                plain_text(title, limit=400), plain_text(summary, limit=4000), language
+            )
+            if found is not None:
+                return found
+        found = _extract(title, summary, content)
+        # a deal only the English reader sees was English ("Supabase … raises $80M" can read
+        # as French to a detector on one short line)
+        return replace(found, language="en" if found.kind in DEAL_KINDS else language)
     except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
         return Extraction()
 

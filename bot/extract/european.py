@@ -1,0 +1,501 @@
+"""Funding news in German, French, Spanish, Portuguese and Italian.
+
+The headline shape is the English one (a company, a funding verb, an amount, a round, "led by"
+someone), so one reader serves all five; what differs is the words, kept per language in
+`LEXICON`: "sammelt 160 Millionen Euro ein", "lève 92 millions d'euros", "recauda 10 millones de
+euros", "capta R$ 50 milhões", "raccoglie 20 milioni". German capitalises every noun, so a
+company is the capitalised run right before the verb once descriptions ("Drohnenhersteller",
+"la startup française") are dropped. The result is the same Extraction English stories give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.rates import to_usd
+from bot.extract.rules import first
+from bot.models import Extraction
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    funding: re.Pattern[str]  # the verb of a raise (completed unless a rumour cue says not)
+    investor: re.Pattern[str]  # an investor as subject: "X investiert in Y" → Y after it
+    rumor: re.Pattern[str]
+    not_deal: re.Pattern[str]  # funds, totals, IPOs, takeovers
+    lead: re.Pattern[str]  # "angeführt von X": X is group 1
+    descriptors: re.Pattern[str]  # words that describe, never name
+    other_kinds: tuple[tuple[str, re.Pattern[str]], ...] = ()  # ("acquisition", …), ("ipo", …)
+    # verbs that also mean other things ("cierra 2025 con …", "schließt Werk"): a raise only
+    # with a financing word in the headline
+    weak: re.Pattern[str] = re.compile(r"(?!)")
+    financing: re.Pattern[str] = re.compile(r"(?!)")
+
+
+def _words(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+_NAME = r"[A-ZÀ-Þ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-Þ0-9][\w.&'’+-]*|&|de|da|do|di|von|van|del))*"
+
+LEXICON = {
+    "de": Lexicon(
+        funding=re.compile(
+            r"\b(?:sammelt|sammeln|sammelte|holt sich|holt|erhält|erhalten|bekommt|sichert sich"
+            r"|sichert|schließt|schliesst|gewinnt|kassiert|streicht|landet|verbucht|stemmt)\b"
+            r"|\bFinanzierungsrunde\b|\bMillionen-Finanzierung\b|\b(?:Series|Serie)-[A-H]-Runde\b"
+            r"|\beinsammeln\b|\bin Gesprächen\b"
+        ),
+        investor=re.compile(
+            r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt)"
+            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>" + _NAME + ")"
+        ),
+        rumor=re.compile(
+            r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht"
+            r"|auf der Suche)\b"
+        ),
+        not_deal=re.compile(
+            r"\bFonds\b|\bBörsengang|\bIPO\b|\bübernimmt\b|\bÜbernahme\b|\bkauft\b"
+            r"|\bStartups?\b.{0,30}\b(?:erhalten|sammeln)\b.{0,30}\b(?:Milliarden|insgesamt)"
+            r"|\bDeutsche Startups\b|\bim Jahr\b|\bin 20\d\d\b"
+        ),
+        lead=re.compile(
+            r"(?:angeführt von|unter (?:der )?Führung von|angeführt wird die Runde von"
+            r"|Lead-Investor(?:en)? (?:ist|sind|war|waren))\s+(" + _NAME + ")"
+        ),
+        descriptors=re.compile(
+            r"^(?:\w*(?:hersteller|anbieter|startup|start-up|unternehmen|firma|plattform"
+            r"|spezialist|entwickler|dienstleister|betreiber|verleiher|konzern|fintech|insurtech"
+            r"|proptech|biotech|legaltech)|.+-(?:KI|Startup|Start-up|Firma|Unternehmen)|KI-.+"
+            r"|Schweizer|Deutsche[rs]?|Berliner|Münchner|Hamburger"
+            r"|Kölner|Wiener|Zürcher|Österreichische[rs]?|KI|E-Scooter\w*|Das|Die|Der)$",
+            re.I,
+        ),
+        weak=re.compile(r"^(?:schließt|schliesst|gewinnt|landet|verbucht|stemmt|streicht)$"),
+        financing=re.compile(r"Finanzierung|Runde|Investment|Kapital|Seed|Series|Serie", re.I),
+        other_kinds=(
+            ("acquisition", re.compile(r"\bübernimmt\b|\bÜbernahme\b|\bkauft\b")),
+            ("ipo", re.compile(r"\bBörsengang\b|\bIPO\b|\bbörsennotiert")),
+            ("fund", re.compile(r"\bFonds\b")),
+        ),
+    ),
+    "fr": Lexicon(
+        funding=re.compile(
+            r"\b(?:lève|lèvent|levé|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
+            r"|finalise|empoche|récolte|s'offre|lever)\b|\blevée de fonds\b|\btour de table\b"
+        ),
+        investor=re.compile(
+            r"\b(?:investit|investissent|mise|misent|parie|entre au capital)\s+(?:\S+\s+){0,4}?"
+            r"(?:dans|sur|de|en)\s+(?P<target>" + _NAME + ")"
+        ),
+        rumor=re.compile(
+            r"\ben (?:discussions?|négociations?)\b|\bserait\b|\bchercherait\b|\bsouhaite\b"
+            r"|\ben passe de\b|\bveut lever\b|\bpourrait\b"
+        ),
+        not_deal=re.compile(
+            r"(?<!levée de )(?<!lever des )\bfonds\b(?! de roulement)|\bintroduction en bourse\b|\bIPO\b|\brach[eè]te\b"
+            r"|\brachat\b|\bacquisition\b|\bles (?:start-?up|entreprises|jeunes pousses|sociétés|licornes)\w*\b|\bFrench Tech\b|\ben (?:janvier"
+            r"|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+            re.I,
+        ),
+        lead=re.compile(
+            r"(?:men[ée]e? par|emmen[ée]e? par|pilot[ée]e? par|conduite? par)\s+(" + _NAME + ")"
+        ),
+        descriptors=re.compile(
+            r"^(?:la|le|les|l'|startup|start-up|jeune|pousse|pépite|licorne|société|entreprise"
+            r"|plateforme|fintech|insurtech|biotech|française|français|parisienne|parisien"
+            r"|lyonnaise|lyonnais|nantaise|spécialiste|éditeur|fabricant|assureur|santé|néobanque)$",
+            re.I,
+        ),
+        weak=re.compile(r"^(?:boucle|réalise|obtient|décroche|sécurise|finalise|empoche|récolte)$"),
+        financing=re.compile(
+            r"levée|tour de table|financement|série|amorçage|fonds|investiss", re.I
+        ),
+        other_kinds=(
+            ("acquisition", re.compile(r"\brach[eè]te\b|\brachat\b|\bacquiert\b|\bacquisition\b")),
+            ("ipo", re.compile(r"\bintroduction en bourse\b|\bIPO\b")),
+            ("fund", re.compile(r"(?<!levée de )(?<!lever des )\bfonds\b(?! de roulement)")),
+        ),
+    ),
+    "es": Lexicon(
+        funding=re.compile(
+            r"\b(?:recauda|levanta|capta|obtiene|cierra|consigue|logra|asegura|suma|amplía"
+            r"|completa)\b|\bronda de (?:financiación|inversión)\b"
+        ),
+        investor=re.compile(
+            r"\b(?:invierte|invierten|entra en el capital de|apuesta por)\s+(?:\S+\s+){0,4}?"
+            r"(?:en|de|por)?\s*(?P<target>" + _NAME + ")"
+        ),
+        rumor=re.compile(r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b"),
+        not_deal=re.compile(
+            r"\bfondo\b|\bsalida a bolsa\b|\bOPV\b|\bIPO\b|\badquiere\b|\bcompra\b"
+            r"|\bstartups\b.{0,40}\b(?:inversión|millones)\b|\bcierra 20\d\d\b|\ben 20\d\d\b"
+            r"|\binversión en\b|\b(?:las|los) (?:startups|empresas)\b",
+            re.I,
+        ),
+        lead=re.compile(r"(?:liderada por|encabezada por|lidera(?:da)? por)\s+(" + _NAME + ")"),
+        descriptors=re.compile(
+            r"^(?:la|el|los|las|startup|start-up|empresa|compañía|plataforma|fintech|insurtech"
+            r"|proptech|biotech|española|español|madrileña|barcelonesa|mexicana|colombiana"
+            r"|argentina|chilena|valenciana)$",
+            re.I,
+        ),
+        weak=re.compile(r"^(?:obtiene|cierra|consigue|logra|asegura|suma|amplía|completa)$"),
+        financing=re.compile(r"ronda|financiación|inversión|serie|semilla|capital", re.I),
+        other_kinds=(
+            ("acquisition", re.compile(r"\badquiere\b|\bcompra\b|\badquisición\b")),
+            ("ipo", re.compile(r"\bsalida a bolsa\b|\bOPV\b|\bIPO\b")),
+            ("fund", re.compile(r"\bfondo\b")),
+        ),
+    ),
+    "pt": Lexicon(
+        funding=re.compile(
+            r"\b(?:capta|levanta|recebe|arrecada|conclui|fecha|obtém|anuncia rodada|garante)\b"
+            r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b"
+        ),
+        investor=re.compile(
+            r"\b(?:investe|investem|aposta em|entra no capital d[ae])\s+(?:\S+\s+){0,4}?(?:em|n[ao])?\s*"
+            r"(?P<target>" + _NAME + ")"
+        ),
+        rumor=re.compile(r"\bbusca\b|\bnegocia\b|\bem conversas\b|\bprepara\b|\bplaneja\b"),
+        not_deal=re.compile(
+            r"\bfundo\b|\bIPO\b|\bbolsa\b|\badquire\b|\bcompra\b|\bstartups\b|\binvestimentos\b"
+            r"|\bunicórnio no\b",
+            re.I,
+        ),
+        lead=re.compile(
+            r"(?:liderad[ao] p(?:or|el[ao])|encabeçad[ao] p(?:or|el[ao]))\s+(" + _NAME + ")"
+        ),
+        descriptors=re.compile(
+            r"^(?:a|o|startup|empresa|plataforma|fintech|healthtech|insurtech|brasileira|brasileiro"
+            r"|portuguesa|português|paulistana|unicórnio)$",
+            re.I,
+        ),
+        weak=re.compile(r"^(?:recebe|conclui|fecha|obtém|garante)$"),
+        financing=re.compile(r"rodada|ronda|aporte|investimento|financiamento|série|seed", re.I),
+        other_kinds=(
+            ("acquisition", re.compile(r"\badquire\b|\bcompra\b|\baquisição\b")),
+            ("ipo", re.compile(r"\bIPO\b|\babertura de capital\b")),
+            ("fund", re.compile(r"\bfundo\b")),
+        ),
+    ),
+    "it": Lexicon(
+        funding=re.compile(r"\b(?:raccoglie|chiude|ottiene|incassa|annuncia un round|completa)\b"),
+        investor=re.compile(
+            r"\b(?:investe|investono|punta su)\s+(?:\S+\s+){0,4}?(?:in|su)?\s*(?P<target>"
+            + _NAME
+            + ")"
+        ),
+        rumor=re.compile(r"\bcerca\b|\btratta\b|\bin trattative\b|\bpunta a raccogliere\b"),
+        not_deal=re.compile(r"\bfondo\b|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
+        lead=re.compile(r"(?:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
+        descriptors=re.compile(
+            r"^(?:la|il|lo|startup|società|azienda|piattaforma|fintech|italiana|milanese|torinese)$",
+            re.I,
+        ),
+        weak=re.compile(r"^(?:chiude|ottiene|completa)$"),
+        financing=re.compile(r"round|finanziamento|investimento|serie|seed", re.I),
+        other_kinds=(
+            ("acquisition", re.compile(r"\bacquisisce\b|\bcompra\b")),
+            ("ipo", re.compile(r"\bIPO\b|\bquotazione\b")),
+            ("fund", re.compile(r"\bfondo\b")),
+        ),
+    ),
+}
+
+# --- money --------------------------------------------------------------------------------
+
+_SCALES = {
+    "mio": 1e6,
+    "millionen": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "millones": 1e6,
+    "millón": 1e6,
+    "milhões": 1e6,
+    "milhão": 1e6,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "mrd": 1e9,
+    "milliarden": 1e9,
+    "milliarde": 1e9,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "mil millones": 1e9,
+    "bilhões": 1e9,
+    "bilhão": 1e9,
+    "mil milhões": 1e9,
+    "miliardi": 1e9,
+    "miliardo": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+}
+_CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "d'euros": "EUR",
+    "de euros": "EUR",
+    "di euro": "EUR",
+    "€": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us-dollar": "USD",
+    "de dollars": "USD",
+    "dólares": "USD",
+    "de dólares": "USD",
+    "dólares americanos": "USD",
+    "di dollari": "USD",
+    "dollari": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "r$": "BRL",
+    "reais": "BRL",
+    "de reais": "BRL",
+    "franken": "CHF",
+    "chf": "CHF",
+    "£": "GBP",
+    "pfund": "GBP",
+    "libras": "GBP",
+    "pesos": "MXN",
+    "de pesos": "MXN",
+}
+_NUMBER_WORDS = {
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "diez": 10,
+    "um": 1,
+    "uma": 1,
+    "dois": 2,
+    "duas": 2,
+    "três": 3,
+    "quatro": 4,
+    "dez": 10,
+}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AMOUNT = re.compile(
+    rf"(?P<pre>{_alt(['US$', 'R$', '€', '$', '£', 'CHF'])})?\s?"
+    rf"(?P<num>\d{{1,3}}(?:[.\s]\d{{3}})+(?:,\d+)?|\d+(?:[,.]\d+)?|(?i:{_alt(_NUMBER_WORDS)}))\s?"
+    rf"(?P<scale>(?i:{_alt(_SCALES)}))\.?(?![\w])\s?"
+    rf"(?P<cur>(?i:{_alt(k for k in _CURRENCY_WORDS if k[0].isalpha() or k == '€')}))?"
+)
+
+
+@dataclass(frozen=True)
+class EuroMoney:
+    amount: float
+    currency: str | None
+    start: int
+    end: int
+
+
+def find_euro_money(text: str) -> list[EuroMoney]:
+    """ "4,5 Mio. Euro", "92 millions d'euros", "R$ 50 milhões", "Fünf Millionen Euro"."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        raw = m.group("num")
+        if raw.lower() in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[raw.lower()])
+        elif re.fullmatch(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?", raw):
+            value = float(re.sub(r"[.\s]", "", raw).replace(",", "."))  # 3.170 or 1 200,5
+        else:
+            value = float(raw.replace(",", "."))
+        scale = m.group("scale").lower().rstrip(".")
+        if scale in ("m", "mn", "bn") and not (m.group("pre") or m.group("cur")):
+            continue
+        currency = _CURRENCY_WORDS.get((m.group("pre") or "").lower()) or _CURRENCY_WORDS.get(
+            (m.group("cur") or "").lower()
+        )
+        out.append(EuroMoney(value * _SCALES[scale], currency, m.start(), m.end()))
+    return out
+
+
+# --- round and names ----------------------------------------------------------------------
+
+_ROUND = re.compile(
+    r"(?P<pre>pre-?|pré-?)?(?:series|serie|série|serie)[\s-](?P<letter>[A-H])\b"
+    r"|(?P<seed>seed|amorçage|semilla|semente|presemilla|pré-?seed|pre-?seed)"
+    r"|(?P<growth>Wachstumsfinanzierung|growth)"
+    r"|(?P<debt>Kredit|prêt|dette|deuda|préstamo|dívida|debito)",
+    re.I,
+)
+
+
+def _round(text: str) -> str | None:
+    m = _ROUND.search(text)
+    if not m:
+        return None
+    if m.group("letter"):
+        if m.group("pre"):
+            return "pre-series-a" if m.group("letter").lower() == "a" else None
+        return f"series-{m.group('letter').lower()}"
+    if m.group("seed"):
+        word = m.group("seed").lower()
+        return "pre-seed" if word.startswith(("pre", "pré")) or word == "presemilla" else "seed"
+    if m.group("growth"):
+        return "growth"
+    return "debt"
+
+
+@dataclass(frozen=True)
+class EuroStory:
+    language: str
+    lexicon: Lexicon
+    title: str
+    summary: str
+
+
+def _subject(s: EuroStory) -> str | None:
+    """The capitalised run right before the funding verb, descriptions dropped; in a rumour,
+    before its cue ("Mistral AI soll in Gesprächen …", "Mistral AI serait en discussions …")."""
+    m = s.lexicon.funding.search(s.title)
+    if not m:
+        return None
+    before = s.title[: m.start()]
+    cue = s.lexicon.rumor.search(before)
+    return _name_before(before[: cue.start()] if cue else before, s.lexicon)
+
+
+def _name_before(text: str, lexicon: Lexicon) -> str | None:
+    words = re.sub(r"[,:;–—]\s*$", "", text.strip()).split()
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip("„“”\"'‘’«»()")
+        if (
+            not bare
+            or not (bare[0].isupper() or bare[0].isdigit())
+            or lexicon.descriptors.match(bare)
+        ):
+            break
+        run.insert(0, bare)
+        if len(run) >= 4:
+            break
+    return " ".join(run) or None
+
+
+def _leading_subject(s: EuroStory) -> str | None:
+    """ "E-Scooterverleiher Voi erreicht Rentabilität und sichert 30 Mio. Dollar": the subject
+    of two joined clauses starts the headline."""
+    m = s.lexicon.funding.search(s.title)
+    if not m or not re.search(r"\s(?:und|et|y|e|ed)\s", s.title[: m.start()]):
+        return None
+    run: list[str] = []
+    for word in s.title.split():
+        bare = word.strip("„“”\"'‘’«»(),:")
+        if not run and (s.lexicon.descriptors.match(bare) or not bare[:1].isupper()):
+            continue
+        if not bare[:1].isupper() and not bare[:1].isdigit():
+            break
+        run.append(bare)
+        if len(run) >= 3 or word.endswith(","):
+            break
+    # German capitalises nouns: the run ends where a verb-like lowercase word would follow
+    return " ".join(run[:1] if s.language == "de" else run) or None
+
+
+def _investor_target(s: EuroStory) -> str | None:
+    m = s.lexicon.investor.search(s.title)
+    return m.group("target") if m else None
+
+
+def _summary_subject(s: EuroStory) -> str | None:
+    for sentence in re.split(r"(?<=[.!?])\s+", s.summary)[:2]:
+        m = s.lexicon.funding.search(sentence)
+        if m:
+            name = _name_before(sentence[: m.start()], s.lexicon)
+            if name:
+                return name
+    return None
+
+
+COMPANY_RULES = [
+    ("european investor as subject", _investor_target),
+    ("european name before the verb", _subject),
+    ("european subject of joined clauses", _leading_subject),
+    ("european summary subject", _summary_subject),
+]
+
+
+def _kind(s: EuroStory) -> tuple[str, str]:
+    title = s.title
+    funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
+    for kind, pattern in s.lexicon.other_kinds:
+        if pattern.search(title) and (kind != "fund" or not funding):
+            return kind, f"european {kind} words"
+    if not funding:
+        return "other", "european no funding verb"
+    if s.lexicon.weak.match(funding.group(0)) and not s.lexicon.financing.search(title):
+        return "other", "european verb without a financing word"
+    if s.lexicon.not_deal.search(title):
+        return "other", "european fund, listing, takeover or total"
+    if s.lexicon.rumor.search(title[: funding.end() + 20]):
+        return "rumor", "european not done yet"
+    if not (find_euro_money(title) or _round(title) or s.lexicon.investor.search(title)):
+        return "other", "european verb without a deal"
+    return "funding", "european funding verb"
+
+
+def extract_european(title: str, summary: str, language: str) -> Extraction | None:
+    """The deal the story reports; None when this reader finds no funding verb at all (the
+    English reader then gets its turn: language detection can be wrong on a short line)."""
+    lexicon = LEXICON.get(language)
+    if lexicon is None:
+        return None
+    s = EuroStory(language, lexicon, title, summary[:1500])
+    kind, kind_rule = _kind(s)
+    if kind_rule == "european no funding verb":
+        return None
+    if kind not in ("funding", "rumor"):
+        return Extraction(kind=kind, language=language, rules=(("kind", kind_rule),))
+    company, company_rule = first(COMPANY_RULES, s)
+    money = find_euro_money(title) or find_euro_money(summary[:400])
+    chosen = money[0] if money else None
+    currency = chosen.currency if chosen else None
+    amount = chosen.amount if chosen else None
+    lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
+    leads = (lead.group(1).rstrip(".,;:"),) if lead else ()
+    investors = leads
+    if company_rule == "european investor as subject":
+        investor = _name_before(title[: lexicon.investor.search(title).start()], lexicon)  # type: ignore[union-attr]
+        investors = (*leads, investor) if investor and investor not in leads else investors
+    return Extraction(
+        kind=kind,
+        company=company,
+        amount=amount,
+        currency=currency,
+        amount_usd=to_usd(amount, currency),
+        round=_round(title) or _round(summary[:400]),
+        lead_investors=leads,
+        investors=investors,
+        language=language,
+        rules=(("kind", kind_rule), ("company", company_rule)),
+    )

@@ -1,0 +1,115 @@
+"""Funding news in other languages, in our own sentences about real public deals
+(tests/data/headlines/world_languages.jsonl, each line with its source): every field exact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.extract.cjk_money import find_cjk_money
+from bot.extract.engine import extract
+from bot.extract.european import find_euro_money
+from bot.extract.language import detect
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "headlines" / "world_languages.jsonl"
+ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["title"][:40] for r in ROWS])
+def test_every_field(row: dict) -> None:
+    found = extract(row["title"], row["summary"])
+    want = row["expected"]
+    assert found.kind == want["kind"]
+    assert found.company == want["company"]
+    assert found.currency == want["currency"]
+    assert found.round == want["round"]
+    assert list(found.lead_investors) == want["lead_investors"]
+    if want["amount"] is None:
+        assert found.amount is None
+    else:
+        assert found.amount == pytest.approx(want["amount"], rel=0.001)
+
+
+def test_the_language_is_said() -> None:
+    assert extract("月之暗面完成超10亿美元融资，阿里巴巴领投").language == "zh"
+    assert (
+        extract("Nubank capta US$ 750 milhões em rodada liderada pela Berkshire Hathaway").language
+        == "pt"
+    )
+    assert extract("Mistral AI raises €600M led by General Catalyst").language == "en"
+    # a short English line the detector reads as French: the English reader still gets it
+    found = extract("Supabase, a Postgres-centric developer platform, raises $80M Series C")
+    assert (found.kind, found.company, found.language) == ("funding", "Supabase", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Drohnenhersteller Quantum Systems sammelt 160 Millionen Euro ein", "de"),
+        ("「SmartHR」シリーズDで156億円を調達", "ja"),
+        ("토스 운영사 비바리퍼블리카, 4,600억원 규모 시리즈G 투자 유치", "ko"),
+        ("Mistral AI raises €600M in a round led by General Catalyst", "en"),
+        ("", "en"),
+    ],
+)
+def test_detect(text: str, language: str) -> None:
+    assert detect(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("完成超亿元融资", 1e8, "CNY"),
+        ("完成数亿元A轮融资", None, "CNY"),  # "several hundred million": money, no figure
+        ("3億5000万円を調達", 3.5e8, "JPY"),
+        ("1億500万ドル調達", 1.05e8, "USD"),
+        ("1,550억원 규모 시리즈A", 1.55e11, "KRW"),
+        ("4.6조원 자금 조달", 4.6e12, "KRW"),
+    ],
+)
+def test_cjk_money(text: str, amount: float | None, currency: str) -> None:
+    (money,) = find_cjk_money(
+        text, "ko" if "원" in text or "조" in text else "zh" if "元" in text else "ja"
+    )
+    assert money.amount == (pytest.approx(amount) if amount else None)
+    assert money.currency == currency
+
+
+def test_korean_syllables_are_not_money() -> None:
+    assert find_cjk_money("자금 조달에 나선 만큼", "ko") == []
+    assert find_cjk_money("万科完成交付", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("sichert 30 Mio. Dollar Finanzierung", 30e6, "USD"),
+        ("4,5 Mio. Euro", 4.5e6, "EUR"),
+        ("lève 92 millions d'euros", 92e6, "EUR"),
+        ("3.170 millones de euros", 3.17e9, "EUR"),
+        ("capta R$ 50 milhões", 50e6, "BRL"),
+        ("Fünf Millionen Euro", 5e6, "EUR"),
+        ("un milliard de dollars", 1e9, "USD"),
+    ],
+)
+def test_european_money(text: str, amount: float, currency: str) -> None:
+    (money,) = find_euro_money(text)
+    assert (money.amount, money.currency) == (pytest.approx(amount), currency)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Les entreprises françaises ont levé 4 milliards de francs depuis le début de l'année",
+        "España cierra 2025 con 3.170 millones de euros de inversión en startups",
+        "SAP übernimmt den Berliner Prozessanalyse-Spezialisten Signavio",
+        "韩国上半年风险投资达8.87万亿韩元，创历史同期新高",
+        "亿田智能：子公司拟不超20亿元采购服务器及配套设备",
+        "[주간투자동향] 이노바이드, 120억 원 규모 시리즈B 투자 유치 外",
+        "国内スタートアップ9社資金調達振り返り",
+    ],
+)
+def test_not_one_deal(title: str) -> None:
+    assert not extract(title).is_funding
