@@ -54,7 +54,7 @@ KINDS = [
     ("Will the IPO window reopen?", "other"),
     ("Snyk completes $196M secondary share sale", "other"),
     ("Fintech Monzo hits $5.9B valuation", "funding"),
-    ("Drohnenhersteller Quantum Systems sammelt 160 Millionen Euro ein", "other"),
+    ("Drohnenhersteller Quantum Systems sammelt 160 Millionen Euro ein", "funding"),
     ("融资 1 亿元", "funding"),  # "financing of 100 million yuan": a deal, company unnamed
     ("भारत में आज मौसम साफ रहेगा", "other"),  # Hindi: the weather, no card
     ("Kaszek closes $975 million across two new funds", "fund"),
