@@ -63,6 +63,7 @@ LEXICON = {
         lead=re.compile(
             r"(?:angeführt von|unter (?:der )?Führung von|angeführt wird die Runde von"
             r"|Lead-Investor(?:en)? (?:ist|sind|war|waren))\s+(" + _NAME + ")"
+            r"|(" + _NAME + r") führt die (?:\w+ )?Runde an"
         ),
         descriptors=re.compile(
             r"^(?:\w*(?:hersteller|anbieter|startup|start-up|unternehmen|firma|plattform"
@@ -482,7 +483,7 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     currency = chosen.currency if chosen else None
     amount = chosen.amount if chosen else None
     lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
-    leads = (lead.group(1).rstrip(".,;:"),) if lead else ()
+    leads = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
     investors = leads
     if company_rule == "european investor as subject":
         investor = _name_before(title[: lexicon.investor.search(title).start()], lexicon)  # type: ignore[union-attr]

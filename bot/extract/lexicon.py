@@ -117,7 +117,7 @@ VALUATION_EVENT = re.compile(
 )
 VALUATION_WORD = re.compile(r"\bvaluation\b|\bvalued at\b|\bvaluing\b", re.I)
 UNICORN = re.compile(
-    r"\b(?:becomes (?:a |an )?\S*\s?unicorn|turns (?:a |an )?unicorn|unicorn status"
+    r"\b(?:becomes (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn|turns (?:a |an )?unicorn|unicorn status"
     r"|joins the unicorn)",
     re.I,
 )
@@ -164,7 +164,7 @@ ACQUISITION_CUES = (
     "acqui-?hires?", "acquihires?", "takeover", "takes over", "sells to", "sold to",
     "agrees to sell", "to sell", "selling to", "sells (?:its|itself)", "sells in", "sale to",
     r"(?:\$\S+|billion) sale", "bid for", r"paid \$\S+ for", r"pays \$\S+ for",
-    r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)",
+    r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)", r"exits to [A-Z]",
 )  # fmt: skip
 # A buyer taking control, whatever verb carries it: "receives majority investment from PE firm".
 CONTROL = re.compile(r"\b(?:majority|controlling) (?:investment|stake|interest|ownership)\b", re.I)
@@ -227,6 +227,12 @@ OTHER_CUES = (
     "all stage", "sessions?", "webinar", "state of", r"defraud\w*", "pays? (?:top )?execs",
     "salar(?:y|ies)", "pay early employees", "bounces back", "collapsed?", "collapses",
     r"cancel\w*", r"help (?:[\w-]+ ){0,3}(?:startups|founders|companies) raise",
+    r"bonds?", "bond (?:sale|issue|offering)", "gift", "donation", "endowment", r"market cap\w*",
+    r"(?:&|and) more$", r"adds \$\S+ (?:[\w-]+ ){0,2}(?:firm|advisor|advisers?|team|practice)",
+    r"(?:backs|supports|endorses) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:ban|bill|law|plan|proposal"
+    r"|measure|policy|rule|regulation|candidate|campaign|moratorium|call)\b",
+    r"invests? in (?:two|three|four|five|\d+) (?:[\w-]+ ){0,3}(?:companies|startups|firms)",
+    r"invests? in (?:[\w'’.-]+ ){0,4}funds\b",
 )  # fmt: skip
 OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 # Cues that make a headline not a new round whatever else it says.
@@ -252,9 +258,9 @@ ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
 LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
 # Plural generic subjects tell about many companies, not one deal.
 AGGREGATE = re.compile(
-    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|companies|firms|unicorns)"
+    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|start-ups|companies|firms|unicorns)"
     r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*(?:raised?|attracted"
-    r"|got|secured|drew|landed)\b",
+    r"|got|secured|drew|landed|amass(?:ed)?|close|closed|pull(?:ed)? in)\b",
     re.I,
 )
 FOREIGN_WORDS = (
