@@ -17,6 +17,7 @@ from bot.extract.namewords import (
     LIST_STOP,
     NAME_ADVERBS,
     NAME_TAILS,
+    PLURAL_TAILS,
 )
 from bot.extract.places import location_from_tokens, place_name
 
@@ -75,7 +76,7 @@ def is_brand(token: str) -> bool:
 
 
 def _strip_adverbs(tokens: list[str]) -> list[str]:
-    while tokens and _bare(tokens[-1]) in NAME_ADVERBS:
+    while tokens and _bare(tokens[-1]).lower() in NAME_ADVERBS:
         tokens = tokens[:-1]
     return tokens
 
@@ -89,8 +90,8 @@ def _is_name_token(token: str, titled: bool, first: bool) -> bool:
         return True
     if re.match(r"^(?:ex|former)-", lower):
         return False
-    if not _NAME_TOKEN.match(word):
-        return False
+    if not (_NAME_TOKEN.match(word) or (word[0].isupper() and not word[0].isascii())):
+        return False  # "Ōura", "Émile": a capital outside ASCII starts a name too
     if _HYPHEN_STOP.search(word):
         return False
     if (titled or first) and lower in DESCRIPTORS and lower not in NAME_TAILS:
@@ -139,11 +140,19 @@ def trailing_name(text: str, titled: bool | None = None) -> tuple[str | None, st
         and _bare(run[0]).lower() in DESCRIPTORS
         and len(run) > 1
         and (titled or _bare(run[0]).lower() not in NAME_TAILS)
+        and not (
+            not titled and len(run) == 2 and _bare(run[1]).lower() in NAME_TAILS | PLURAL_TAILS
+        )  # "Nuclear Turbines": a descriptor made a brand by the tail after it
     ):
         if _bare(run[0]).lower() == "the" and not titled:
             break
         run = run[1:]
-    while run and place_name(_bare(run[0])) and len(run) > 1:
+    while (
+        run
+        and place_name(_bare(run[0]))
+        and len(run) > 1
+        and not (len(run) == 2 and _bare(run[1]).lower() in NAME_TAILS)
+    ):  # "Berlin-based Acme" drops Berlin; "Cambridge Aerospace" is one name
         location = location or place_name(_bare(run[0]))
         run = run[1:]
     if titled and len(run) > 2:

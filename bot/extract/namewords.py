@@ -9,6 +9,7 @@ from __future__ import annotations
 NAME_ADVERBS = set(
     """
     reportedly quietly officially just now finally also has have had is was will today again
+    quickly
     already still successfully recently newly formally only who which that itself says said
     it
     """.split()  # noqa: SIM905 - a word list reads better as text
@@ -30,7 +31,8 @@ DESCRIPTORS = set(
     media social dating beauty pet legal climate carbon solar nuclear fusion quantum
     biotechnology health mental fitness education learning new former ex the a an its based
     backed led owned founded indie consumer enterprise open-source open source agent agents
-    app-based online digital mobile electric autonomous self-driving
+    app-based online digital mobile electric autonomous self-driving site business notetaker
+    spin-out
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Words that end a company name but are also descriptors: kept when part of the name's run.
@@ -95,3 +97,10 @@ DEAL_WORDS = {
     "pushing",
 }
 LIST_STOP = {"the", "a", "an", "its", "their", "existing", "new", "other", "and", "with", "from"}
+# plural nouns that end a company's name ("Nuclear Turbines", "Vast Materials")
+PLURAL_TAILS = set(
+    """
+    turbines materials dynamics networks industries sciences biosciences semiconductors devices
+    instruments machines batteries works chips
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)

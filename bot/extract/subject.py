@@ -266,7 +266,8 @@ def _ends_with_name(subject: str) -> bool:
     last = subject.split()[-1] if subject.split() else ""
     if last.lower() in names.LOWER_BRANDS or names.is_brand(last):
         return True
-    return bool(re.search(r"[A-Z0-9/]", last)) and not re.search(r"(?:'s|’s)$", last)
+    capital = re.search(r"[A-Z0-9/]", last) or any(c.isupper() for c in last)  # "Ōura"
+    return bool(capital) and not re.search(r"(?:'s|’s)$", last)
 
 
 def _first_owner(text: str) -> str | None:
