@@ -14,7 +14,7 @@ from bot.extract import names
 from bot.extract.aliases import aliases_in
 from bot.extract.cjk import extract_cjk
 from bot.extract.european import LEXICON, extract_european
-from bot.extract.headlines import normalise
+from bot.extract.headlines import normalise, tidy_company
 from bot.extract.hindi import extract_hindi
 from bot.extract.investors import investors_in_body
 from bot.extract.kinds import read, round_money
@@ -242,6 +242,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     subject = find_subject(reading)
     company, location = subject.company, subject.location
     why += [("kind", "english headline reading"), ("company", "headline subject")]
+    company, tidy = tidy_company(company, reading.text)
+    if tidy:
+        why[-1] = ("company", tidy)
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.money import find_money
+from bot.extract.namewords import DESCRIPTORS
 
 # "Exclusive:", "Sources:", "Deal of the day:", "Breaking:", "New Unicorn!", "Scoop:"
 _LABEL = re.compile(
@@ -112,3 +113,35 @@ def normalise(title: str) -> tuple[str, str]:
         if rewritten:
             return rewritten, name
     return stripped, "outlet label removed" if stripped != title else ""
+
+
+_QUOTED_BRAND = re.compile(r"[‘'\"“]([A-Z][\w.&+-]{1,30}(?: [A-Z][\w.&+-]*){0,2})[’'\"”]")
+_WEAK_VERB_TAIL = re.compile(
+    r"\s+(?:Plans|Wants|Aims|Hopes|Looks|Set|Is|Are|Gets|Taps)\b(?:\s+To\b)?.*$"
+)
+_DESCRIPTION_END = re.compile(r"(?i)\b(?:startup|start-up|spin-out|spinout|spin-off)$")
+_ARTICLES = {"the", "a", "an"}
+_GENERIC_END = re.compile(r"(?i)\b(?:company|firm|maker|platform|app|venture|outfit|lab)$")
+
+
+def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
+    """The headline's subject made a name, and the rule that changed it ("" if none):
+    a person's quoted venture ("Jeffrey Katzenberg’s ‘NewTV’ Startup" → NewTV), a verb phrase
+    cut off ("KeyMe Plans To Use" → KeyMe), a description alone named no company
+    ("Six-Month-Old AI Coding Startup", "MIT Spin-Out", "hiring" → None)."""
+    if not name:
+        return name, ""
+    owned = re.search(re.escape(name) + r"['’]s\s+" + _QUOTED_BRAND.pattern, clause)
+    if owned:
+        return owned.group(1), "quoted brand of the subject"
+    cut = _WEAK_VERB_TAIL.sub("", name)
+    if cut != name and cut:
+        return cut, "verb phrase cut from the subject"
+    words = name.split()
+    described = _DESCRIPTION_END.search(name) or (
+        _GENERIC_END.search(name)
+        and any(w.lower() in DESCRIPTORS for w in words[:-1] if w.lower() not in _ARTICLES)
+    )
+    if described or re.fullmatch(r"[a-z]+ing", name):
+        return None, "subject only describes the company"
+    return name, ""
