@@ -60,7 +60,9 @@ class Extraction:
 
     @property
     def is_deal(self) -> bool:
-        return self.kind in DEAL_KINDS and bool(self.company)
+        """A round to announce: named or not ("Indian insurtech raises $45M" is announced,
+        titled by its headline, marked "company not named")."""
+        return self.kind in DEAL_KINDS
 
 
 @dataclass
@@ -81,12 +83,17 @@ class Deal:
     lead_investors: tuple[str, ...] = ()
     investors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # product/brand names seen for the company ("Cursor")
+    language: str = "en"  # the first story's language; the card shows its original headline
     id: int | None = None
     sources: list[Source] = field(default_factory=list)
 
     @property
     def is_rumor(self) -> bool:
         return self.status == "rumor"
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.company)
 
 
 @dataclass(frozen=True)

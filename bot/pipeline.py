@@ -73,6 +73,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         for prefix in dict.fromkeys(key_prefix(k) for k in story_keys(found)):
             rows += store.candidate_names(prefix, when - WINDOW, when + WINDOW)
             rows += store.candidate_aliases(prefix, when - WINDOW, when + WINDOW)
+        # (an unnamed company has no keys: it matches nothing and is its own deal)
         known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
         if known is None and found.amount_usd and acronym_like(found.company):
             same_money = store.same_money_names(found.amount_usd, when - WINDOW, when + WINDOW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.extract.language import NAMES
 from bot.extract.rates import RATES_DATE
 from bot.models import Deal
 
@@ -57,8 +58,15 @@ def round_name(value: str | None) -> str:
     return {"pre-series-a": "Pre-Series A", "pre-seed": "Pre-seed"}.get(value, value.capitalize())
 
 
+NOT_NAMED = "company not named"
+
+
 def headline(deal: Deal) -> str:
-    """ "SenseTime raises $600M Series C" (or "reportedly raising" for a rumour)."""
+    """ "SenseTime raises $600M Series C" (or "reportedly raising" for a rumour); a deal whose
+    company the story does not name is titled by the story's own headline."""
+    if not deal.is_named:
+        title = deal.sources[0].title if deal.sources else "A funding round"
+        return f"{title} ({NOT_NAMED})"
     verb = "reportedly raising" if deal.is_rumor else "raises"
     parts = [deal.company, verb]
     if deal.amount is not None:
@@ -78,7 +86,7 @@ def console_card(deal: Deal) -> str:
     """A readable plain-text card for console mode."""
     lines = [("⚠ RUMOUR, not confirmed: " if deal.is_rumor else "") + headline(deal)]
     rows = [
-        ("Company", deal.company),
+        ("Company", deal.company or NOT_NAMED),
         ("Amount", amount_line(deal)),
         ("Round", round_name(deal.round)),
         ("Valuation", valuation(deal)),
@@ -87,7 +95,18 @@ def console_card(deal: Deal) -> str:
         ("Location", deal.location),
     ]
     lines += [f"  {k + ':':11s}{v}" for k, v in rows if v]
+    original = original_headline(deal)
+    if original:
+        lines.append(f"  {'Original:':11s}{original}")
     for s in deal.sources:
         when = s.published.date().isoformat() if s.published else ""
         lines.append(f"  Source:    {s.outlet} {when} — {s.link}")
     return "\n".join(lines)
+
+
+def original_headline(deal: Deal) -> str | None:
+    """ "Chinese: 月之暗面完成超10亿美元融资": the first story's own words, for a story not in
+    English (the card's facts are in English; the headline stays as the outlet wrote it)."""
+    if deal.language == "en" or not deal.sources:
+        return None
+    return f"{NAMES.get(deal.language, deal.language)}: {deal.sources[0].title}"

@@ -154,3 +154,39 @@ def test_bad_feeds_are_reported_and_the_rest_processed(store, feed_server, tmp_p
     assert all(feeds[u]["last_error"] and feeds[u]["failures"] == 1 for u in bad.values())
     dump = "\n".join(store.db.iterdump())
     assert "TOP-SECRET-MARKER" not in dump
+
+
+def test_a_deal_without_a_company_name_is_stored_and_announced(store, feed_server):
+    """A funding story whose company cannot be read is still a deal, never dropped."""
+    feed = rss(
+        (
+            "Indian insurtech provider raises $45 million in Series B",
+            "https://news.example/insurtech-45m",
+            "Tue, 11 Jun 2024 09:00:00 +0000",
+            "",
+        )
+    )
+    store.add_feed(feed_server.add("/f", feed), "News")
+    out = io.StringIO()
+    report = run(store, out)
+    assert len(report.events) == 1 and store.count("deals") == 1
+    assert "Indian insurtech provider raises $45 million in Series B (company not named)" in (
+        out.getvalue()
+    )
+
+
+def test_the_deal_keeps_its_story_language(store, feed_server):
+    feed = rss(
+        (
+            "Nubank capta US$ 750 milhões em rodada liderada pela Berkshire Hathaway",
+            "https://news.example/nubank",
+            "Tue, 11 Jun 2024 09:00:00 +0000",
+            "",
+        )
+    )
+    store.add_feed(feed_server.add("/f", feed), "Valor")
+    out = io.StringIO()
+    run(store, out)
+    (deal,) = store.deals()
+    assert (deal.company, deal.language, deal.amount) == ("Nubank", "pt", 750e6)
+    assert "Portuguese: Nubank capta US$ 750 milhões" in out.getvalue()

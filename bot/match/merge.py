@@ -32,6 +32,7 @@ def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
         lead_investors=found.lead_investors,
         investors=found.investors,
         aliases=_aliases(found.aliases, keys[:1]),
+        language=found.language,
         sources=[_source(story)],
     )
 

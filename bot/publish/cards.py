@@ -9,7 +9,7 @@ slack_sdk models validate Slack's limits (header 150 chars, 10 fields, ...) when
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slack_sdk.models.blocks import (
     Block,
@@ -21,7 +21,14 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.models import Deal, Source
-from bot.render import amount_line, headline, round_name, valuation
+from bot.render import (
+    NOT_NAMED,
+    amount_line,
+    headline,
+    original_headline,
+    round_name,
+    valuation,
+)
 from bot.slack.mrkdwn import clip, escape, link
 
 EVENT_TYPE = "funding_deal"  # message metadata on every card: how a restart finds its cards
@@ -46,6 +53,7 @@ def metadata(deal: Deal, sources: int) -> dict:
 
 def _fields(deal: Deal) -> list[MarkdownTextObject]:
     rows = [
+        ("Company", None if deal.is_named else NOT_NAMED),
         ("Amount", amount_line(deal)),
         ("Round", round_name(deal.round)),
         ("Valuation", valuation(deal)),
@@ -81,12 +89,19 @@ def card_blocks(deal: Deal, sources: Sequence[Source]) -> list[Block]:
     fields = _fields(deal)
     if fields:
         blocks.append(SectionBlock(fields=fields))
+    original = original_headline(deal)
+    if original:  # the outlet's own words beside our English facts
+        blocks.append(
+            ContextBlock(elements=[MarkdownTextObject(text=clip(escape(original), FIELD_MAX))])
+        )
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=clip(_context(sources), 3000))]))
     return blocks
 
 
 def render_card(deal: Deal, sources: Sequence[Source]) -> Card:
     """The card as JSON-ready dicts; slack_sdk validates each block's limits here."""
+    if not deal.sources:  # a deal without a name is titled by its first story's headline
+        deal = replace(deal, sources=list(sources))
     blocks = [b.to_dict() for b in card_blocks(deal, sources)]
     mark = "[reported, not confirmed] " if deal.is_rumor else ""
     outlets = ", ".join(dict.fromkeys(s.outlet for s in sources if s.outlet))

@@ -223,6 +223,7 @@ def deal_to_row(deal: Deal) -> dict:
         "lead_investors": json.dumps(list(deal.lead_investors)),
         "investors": json.dumps(list(deal.investors)),
         "aliases": json.dumps(list(deal.aliases)),
+        "language": deal.language,
     }
 
 
@@ -243,5 +244,6 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         lead_investors=tuple(json.loads(row["lead_investors"] or "[]")),
         investors=tuple(json.loads(row["investors"] or "[]")),
         aliases=tuple(json.loads(row.get("aliases") or "[]")),
+        language=row.get("language") or "en",
         sources=sources or [],
     )

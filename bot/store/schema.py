@@ -192,3 +192,9 @@ def m006_company_aliases(db: sqlite_utils.Database) -> None:
         pk=("deal_id", "alias_key"),
     )
     db.table("company_aliases").create_index(["alias_prefix", "announced"])
+
+
+@migrations()
+def m007_deal_language(db: sqlite_utils.Database) -> None:
+    """The language of a deal's first story (ISO 639-1): cards say it beside the headline."""
+    db.table("deals").add_column("language", str)

@@ -119,3 +119,23 @@ def test_slack_sdk_validates_limits() -> None:
 
     with pytest.raises(SlackObjectFormationError):
         HeaderBlock(text="x" * 151).to_dict()
+
+
+def test_an_unnamed_company_is_announced_by_its_headline() -> None:
+    """ "Indian insurtech provider raises $45m" with no name anywhere: a card all the same."""
+    story = Source("DealStreetAsia", "Indian insurtech provider raises $45m", "https://d.example/x")
+    card = render_card(sensetime(company="", company_key="", round=None, valuation=None), [story])
+    header = card.blocks[0]["text"]["text"]
+    assert header == "Indian insurtech provider raises $45m (company not named)"
+    assert "*Company*\\ncompany not named" in texts(card.blocks)  # JSON escapes the newline
+
+
+def test_a_story_not_in_english_keeps_its_headline_and_says_its_language() -> None:
+    # Moonshot AI (月之暗面), February 2024: over $1B led by Alibaba
+    story = Source(
+        "36Kr", "月之暗面完成超10亿美元融资，阿里巴巴领投", "https://36kr.example/1", WHEN
+    )
+    deal = sensetime(company="月之暗面", company_key="月之暗面", amount=1e9, language="zh")
+    card = render_card(deal, [story])
+    assert "Chinese: 月之暗面完成超10亿美元融资，阿里巴巴领投" in texts(card.blocks)
+    assert "Chinese:" not in texts(render_card(sensetime(), [TC]).blocks)
