@@ -351,10 +351,37 @@ def list_text(text: str) -> str:
     )
 
 
+_HEADLINE_VERB = re.compile(
+    r"\s*,?\s+(?:Enters|Joins|Raises|Becomes|Leads|Backs|Invests|Gets|Secures|Closes|Announces"
+    r"|Hits|Nabs|Lands|Bags|Crosses|Reaches|Tops|Launches)\b.*$"
+)
+_ROLE = re.compile(r"^.*\b(?:CEO|CTO|COO|CFO|founder|co-founder|chairman|president)\s+(?=[A-Z])")
+
+
+def investor_name(name: str) -> str | None:
+    """An investor's name, or None when the text is not one: a headline clause cut off
+    ("WestBridge, Enters Unicorn Club" → WestBridge), a demonym dropped ("French BNP Paribas"),
+    a role dropped ("Google CEO Eric Schmidt" → Eric Schmidt), a round letter or a number
+    ("D", "23") refused."""
+    if _HEADLINE_VERB.match(" " + name.strip()):
+        return None  # "Enters Unicorn Club": the headline's next clause, split off at a comma
+    name = _HEADLINE_VERB.sub("", name.strip()).strip(" ,;")
+    name = _ROLE.sub("", name)
+    if len(name) < 2 or name.isdigit() or re.fullmatch(r"[A-H]\d?", name):
+        return None
+    return name
+
+
 def unique(names: list[str], *, exclude: str | None = None) -> list[str]:
+    """Names once each, in order; "French BNP Paribas" beside "BNP Paribas" is the same bank
+    with an adjective kept."""
     seen: set[str] = set()
     out: list[str] = []
-    for name in names:
+    cleaned = [n for n in (investor_name(raw) for raw in names) if n]
+    for name in cleaned:
+        first, _, rest = name.partition(" ")
+        if rest in cleaned and place_name(first) not in (None, first):
+            continue
         key = re.sub(r"\W+", "", name.lower())
         if not key or key in seen:
             continue

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 
+from bot.extract.names import unique
 from bot.keys import company_key, company_keys
 from bot.match.same import same_company
 from bot.models import Deal, Extraction, Source, Story
@@ -104,7 +105,8 @@ def _aliases(names: tuple[str, ...], company_keys_: list[str]) -> tuple[str, ...
 
 def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     seen = {company_key(x) for x in a}
-    return (*a, *(x for x in b if company_key(x) not in seen))
+    joined = [*a, *(x for x in b if company_key(x) not in seen)]
+    return tuple(unique(joined))  # one story's "French BNP Paribas", another's "BNP Paribas"
 
 
 def changed_fields(before: Deal, after: Deal) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.extract.investors import investors_in_body
 from bot.extract.kinds import read
-from bot.extract.names import leads_in, parse_names, trailing_name
+from bot.extract.names import investor_name, leads_in, parse_names, trailing_name, unique
 from bot.extract.subject import find_subject
 
 
@@ -120,3 +120,28 @@ def test_investors_in_body(sentence, leads, investors):
     if investors is not None:
         assert sorted(got_investors) == sorted(investors)  # order is not a fact
     assert set(got_leads) <= set(got_investors)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("WestBridge, Enters Unicorn Club", "WestBridge"),  # Rapido's Series E headline
+        ("Enters Unicorn Club", None),
+        ("Google CEO Eric Schmidt", "Eric Schmidt"),
+        ("D", None),  # "Series D" split at the wrong place
+        ("23", None),
+        ("TCV", "TCV"),
+        ("Swiss Re", "Swiss Re"),
+    ],
+)
+def test_investor_names_hold_investors_only(raw: str, name: str | None) -> None:
+    assert investor_name(raw) == name
+
+
+def test_an_adjective_kept_before_a_name_already_listed_is_dropped() -> None:
+    # Mistral AI's June 2024 round: BNP Paribas among the backers
+    assert unique(["BNP Paribas", "Bpifrance", "French BNP Paribas"]) == [
+        "BNP Paribas",
+        "Bpifrance",
+    ]
+    assert unique(["French Tech Souveraineté"]) == ["French Tech Souveraineté"]
