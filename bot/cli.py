@@ -47,10 +47,13 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     from bot.jobs import open_store
 
     store = open_store(settings)
+    if args.action == "check":
+        return _check_feeds(settings, store)
     if args.action == "list":
         for f in store.feeds():
             status = f"ok {f['last_success']}" if f["last_success"] else "never fetched"
-            line = f"{f['url']}  {f['name'] or ''}\n    last success: {status}"
+            language = f"  [{f['language']}]" if f.get("language") else ""
+            line = f"{f['url']}  {f['name'] or ''}{language}\n    last success: {status}"
             if f["last_error"]:
                 line += (
                     f"\n    last error: {f['last_error']} at {f['last_error_at']}"
@@ -66,6 +69,28 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     removed = store.remove_feed(args.url)
     print("removed" if removed else "not a feed here:", args.url)
     return 0 if removed else 1
+
+
+def _check_feeds(settings: Settings, store) -> int:
+    """Fetch every active feed once through the address guard and say how it went; nothing
+    is stored or posted. Exit 1 when any feed fails, so a script can tell."""
+    from bot.extract.engine import is_funding_story
+    from bot.feeds.check import check_all
+    from bot.feeds.guard import AddressPolicy
+
+    feeds = store.feeds()
+    policy = AddressPolicy(allow_private=settings.allow_private_feeds)
+    found = check_all([f["url"] for f in feeds], policy, is_funding=is_funding_story)
+    failed = 0
+    for feed, result in zip(feeds, found, strict=True):
+        name = feed["name"] or feed["url"]
+        if result.ok:
+            print(f"ok    {name}: {result.items} items, {result.funding} look like funding news")
+        else:
+            failed += 1
+            print(f"FAIL  {name}: {result.reason}\n      {feed['url']}")
+    print(f"{len(feeds) - failed} of {len(feeds)} feeds answered", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _add_feed(settings: Settings, store, url: str, name: str) -> int:
@@ -251,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     feeds.add_parser("list")
+    feeds.add_parser("check", help="fetch each feed once and report the ones that fail")
     p = feeds.add_parser("add")
     p.add_argument("url")
     p.add_argument("--name")

@@ -108,3 +108,29 @@ def test_extract_from_stdin_survives_bad_bytes(tmp_path):
     assert result.returncode == 0 and len(lines) == 2
     assert lines[0]["is_funding"] and list(lines[0])[:2] == ["is_funding", "kind"]
     assert "error" in lines[1]
+
+
+def test_feeds_check_fetches_each_feed_once_and_reports_the_failures(
+    tmp_path, monkeypatch, capsys, feed_server
+):
+    rss = (
+        b'<rss version="2.0"><channel><title>News</title><item><title>Helsing raises '
+        b"\xe2\x82\xac450M Series C led by General Catalyst</title><link>https://n.example/1</link>"
+        b"</item></channel></rss>"
+    )
+    good = feed_server.add("/good", rss)
+    bad = feed_server.add("/bad", b"oops", status=500)
+    (tmp_path / "feeds.toml").write_text(
+        f'[[feeds]]\nname = "Good"\nurl = "{good}"\nlanguage = "en"\n\n'
+        f'[[feeds]]\nname = "Broken"\nurl = "{bad}"\n'
+    )
+    monkeypatch.setenv("DEALBOT_DB", str(tmp_path / "d.db"))
+    monkeypatch.setenv("DEALBOT_FEEDS", str(tmp_path / "feeds.toml"))
+    monkeypatch.setenv("DEALBOT_ALLOW_PRIVATE_FEEDS", "1")
+    assert main(["feeds", "check"]) == 1
+    out = capsys.readouterr()
+    assert "ok    Good: 1 items, 1 look like funding news" in out.out
+    assert "FAIL  Broken: HTTP 500" in out.out and "1 of 2 feeds answered" in out.err
+    assert len(feed_server.requests) == 2  # each fetched once; nothing stored or posted
+    assert main(["feeds", "list"]) == 0
+    assert "[en]" in capsys.readouterr().out

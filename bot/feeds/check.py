@@ -6,7 +6,8 @@ Used by `dealbot feeds add` and `/deal feeds add`: the person asking is trusted,
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import httpx
@@ -77,3 +78,24 @@ def _count(stories: Iterable[Story], is_funding: Callable[[Story], bool] | None)
         except Exception:  # a count for the reply; one odd story must not fail it
             log.exception("funding check failed on %s", story.link)
     return count
+
+
+def check_all(
+    urls: Sequence[str],
+    policy: AddressPolicy,
+    *,
+    is_funding: Callable[[Story], bool] | None = None,
+    concurrency: int = 8,
+    deadline: float = 20.0,
+) -> list[FeedCheck]:
+    """check_feed for each URL, `concurrency` at a time, one shared guarded client; results in
+    input order."""
+    with guarded_client(policy) as client, ThreadPoolExecutor(max(1, concurrency)) as pool:
+        return list(
+            pool.map(
+                lambda url: check_feed(
+                    url, policy, client=client, deadline=deadline, is_funding=is_funding
+                ),
+                urls,
+            )
+        )

@@ -1,8 +1,10 @@
-"""The feeds file (TOML, `[[feeds]] url=… name=…`), read and checked."""
+"""The feeds file (TOML, `[[feeds]] url=… name=… language=…`), read and checked."""
 
 from __future__ import annotations
 
+import re
 import sys
+from typing import NamedTuple
 
 from bot.config import ConfigError
 from bot.feeds.links import is_http_url
@@ -13,8 +15,14 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-def load_feeds(path: str) -> list[tuple[str, str]]:
-    """(url, name) pairs; a malformed file or entry raises ConfigError naming it."""
+class FeedEntry(NamedTuple):
+    url: str
+    name: str
+    language: str | None = None  # ISO 639-1: what the outlet mostly writes in
+
+
+def load_feeds(path: str) -> list[FeedEntry]:
+    """The file's feeds; a malformed file or entry raises ConfigError naming it."""
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -31,5 +39,10 @@ def load_feeds(path: str) -> list[tuple[str, str]]:
         if not isinstance(url, str) or not is_http_url(url):
             raise ConfigError(f"DEALBOT_FEEDS={path!r}: feed #{n} has no valid http(s) url")
         name = entry.get("name") or url
-        feeds.append((url.strip(), str(name)))
+        language = entry.get("language")
+        if language is not None and not re.fullmatch(r"[a-z]{2}", str(language)):
+            raise ConfigError(
+                f"DEALBOT_FEEDS={path!r}: feed #{n} language must be a two-letter code like 'de'"
+            )
+        feeds.append(FeedEntry(url.strip(), str(name), language))
     return feeds

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.clock import iso, utcnow
 from bot.store.base import StoreBase
 
 
 class FeedRows(StoreBase):
-    def sync_feeds(self, feeds: list[tuple[str, str]]) -> None:
-        """Make the feeds file's entries known (a feed removed by command stays removed)."""
+    def sync_feeds(self, feeds: Sequence[tuple[str, str] | tuple[str, str, str | None]]) -> None:
+        """Make the feeds file's entries known (a feed removed by command stays removed);
+        (url, name) or (url, name, language)."""
         now = iso(utcnow())
         with self.transaction() as db:
-            for url, name in feeds:
+            for url, name, *rest in feeds:
+                language = rest[0] if rest else None
                 if not db.table("feeds").count_where("url = ?", [url]):
                     db.table("feeds").insert(
                         {
@@ -21,8 +25,11 @@ class FeedRows(StoreBase):
                             "removed": 0,
                             "failures": 0,
                             "added_at": now,
+                            "language": language,
                         }
                     )
+                elif language:
+                    db.table("feeds").update(url, {"language": language})
 
     def add_feed(self, url: str, name: str = "") -> bool:
         """Add (or restore) a feed; False if it was already active."""

@@ -198,3 +198,9 @@ def m006_company_aliases(db: sqlite_utils.Database) -> None:
 def m007_deal_language(db: sqlite_utils.Database) -> None:
     """The language of a deal's first story (ISO 639-1): cards say it beside the headline."""
     db.table("deals").add_column("language", str)
+
+
+@migrations()
+def m008_feed_language(db: sqlite_utils.Database) -> None:
+    """The language a feed mostly writes in, from the feeds file (shown by `feeds list`)."""
+    db.table("feeds").add_column("language", str)
