@@ -20,3 +20,10 @@ def test_script_dropped_and_limit():
 def test_bytes_and_empty():
     assert plain_text(b"caf\xc3\xa9") == "café"
     assert plain_text(None) == "" and plain_text("") == ""
+
+
+def test_script_and_style_are_dropped_in_one_pass():
+    assert plain_text("a<script>x<b>y</script>b<style>z</style>c") == "a b c"
+    assert plain_text("keep <script>never closed") == "keep"
+    # thousands of unclosed tags: linear, not a look-ahead from every tag (speed is in make bench)
+    assert plain_text("<script>" * 12000 + "tail") == ""

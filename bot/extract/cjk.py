@@ -377,18 +377,28 @@ COMPANY_RULES = {
 }
 
 
+_BRACKETED_LATIN = re.compile(rf"[^\s（(，,]{{0,8}}?\s?[（(]\s?({_LATIN_NAME})\s?[)）,，]")
+_LATIN_THEN_SHORT_NAME = re.compile(
+    rf"[（(]\s?({_LATIN_NAME})\s?[，,]\s?(?:下称|以下简称|简称)\s?[“\"「]"
+)
+
+
 def latin_name(name: str, s: CjkStory) -> str | None:
     """The Latin name the story gives in brackets after the native one: "昆腾动力（Quantum
     Dynamics）", "스틸컷(StealCut)", "杭州原子矩阵计算有限公司（MatriQ，下称“原子矩阵”）"."""
     if re.match(r"^[A-Za-z0-9]", name):
         return None
     text = s.title + " " + s.summary
-    esc = re.escape(name)
-    m = re.search(rf"{esc}[^\s（(，,]{{0,8}}\s?[（(]\s?({_LATIN_NAME})\s?[)）,，]", text)
-    if m:
-        return m.group(1).strip()
-    m = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[，,]\s?(?:下称|以下简称|简称)\s?[“\"「]{esc}", text)
-    return m.group(1).strip() if m else None
+    at = text.find(name)
+    while at >= 0:  # the name, a few more characters of it at most, then "（Latin Name）"
+        m = _BRACKETED_LATIN.match(text, at + len(name))
+        if m:
+            return m.group(1).strip()
+        at = text.find(name, at + 1)
+    for m in _LATIN_THEN_SHORT_NAME.finditer(text):
+        if text.startswith(name, m.end()):
+            return m.group(1).strip()
+    return None
 
 
 # --- money, round, investors --------------------------------------------------------------

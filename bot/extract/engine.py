@@ -13,7 +13,7 @@ from dataclasses import replace
 from bot.extract import names
 from bot.extract.aliases import aliases_in
 from bot.extract.cjk import extract_cjk
-from bot.extract.european import LEXICON, extract_european
+from bot.extract.european import FOREIGN_FUNDING, LEXICON, extract_european
 from bot.extract.headlines import normalise, tidy_company
 from bot.extract.hindi import extract_hindi
 from bot.extract.investors import investors_in_body
@@ -161,28 +161,50 @@ def _sentences(body: str) -> list[str]:
 
 
 def extract(title: str, summary: str = "", content: str = "") -> Extraction:
-    """Extract the deal a story reports. Never raises; unusable input gives kind `other`."""
+    """Extract the deal a story reports. Never raises; unusable input gives kind `other`.
+
+    The reader is chosen by the story's language (bot.extract.language). A headline whose
+    letters are all ASCII goes to the English reader first, the common case: it sets aside
+    words of other languages ("sammelt", "capta"), so a deal it finds is English; the detector
+    is asked only when it finds none and the headline uses another reader's funding words.
+    """
     title, summary, content = title or "", summary or "", content or ""
     try:
+        english = None
+        if not _FOREIGN_LETTER.search(title):
+            english = _extract(title, summary, content)
+            if english.kind in DEAL_KINDS or not FOREIGN_FUNDING.search(title):
+                return english
         language = detect(title, summary)
-        if language in CJK:
-            return extract_cjk(
-                plain_text(title, limit=400), plain_text(summary, limit=4000), language
-            )
-        if language == "hi":
-            return extract_hindi(plain_text(title, limit=400), plain_text(summary, limit=4000))
-        if language in LEXICON:
-            found = extract_european(
-                plain_text(title, limit=400), plain_text(summary, limit=4000), language
-            )
-            if found is not None:
-                return found
-        found = _extract(title, summary, content)
-        # a deal only the English reader sees was English ("Supabase … raises $80M" can read
-        # as French to a detector on one short line)
-        return replace(found, language="en" if found.kind in DEAL_KINDS else language)
+        if language == "en" and english is not None:
+            return english
+        return _read_in(language, title, summary, content, english)
     except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
         return Extraction()
+
+
+# a letter outside ASCII (é, ß, 融, 투): curly quotes and dashes do not count
+_FOREIGN_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
+def _read_in(
+    language: str, title: str, summary: str, content: str, english: Extraction | None
+) -> Extraction:
+    """The story read by its language's reader; the English reader where there is none."""
+    if language in CJK:
+        return extract_cjk(plain_text(title, limit=400), plain_text(summary, limit=4000), language)
+    if language == "hi":
+        return extract_hindi(plain_text(title, limit=400), plain_text(summary, limit=4000))
+    if language in LEXICON:
+        found = extract_european(
+            plain_text(title, limit=400), plain_text(summary, limit=4000), language
+        )
+        if found is not None:
+            return found
+    found = english or _extract(title, summary, content)
+    # a deal only the English reader sees was English ("Supabase … raises $80M" can read as
+    # French to a detector on one short line)
+    return replace(found, language="en" if found.kind in DEAL_KINDS else language)
 
 
 def classify(title: str) -> str:

@@ -205,6 +205,17 @@ LEXICON = {
     ),
 }
 
+# any of these readers' funding words: a headline in plain ASCII that uses one is worth asking the
+# language detector about ("Quantum Systems sammelt 160 Millionen Euro ein"). Rumour words are
+# left out: German "will" and "plant" are English words too.
+FOREIGN_FUNDING = re.compile(
+    "|".join(
+        "(?:" + p.pattern.replace("(?P<target>", "(?:") + ")"
+        for lexicon in LEXICON.values()
+        for p in (lexicon.funding, lexicon.investor)
+    )
+)
+
 # --- money --------------------------------------------------------------------------------
 
 _SCALES = {

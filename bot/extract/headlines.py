@@ -131,9 +131,11 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     ("Six-Month-Old AI Coding Startup", "MIT Spin-Out", "hiring" → None)."""
     if not name:
         return name, ""
-    owned = re.search(re.escape(name) + r"['’]s\s+" + _QUOTED_BRAND.pattern, clause)
-    if owned:
-        return owned.group(1), "quoted brand of the subject"
+    for possessive in ("'s ", "’s "):
+        at = clause.find(name + possessive)
+        owned = _QUOTED_BRAND.match(clause, at + len(name) + 3) if at >= 0 else None
+        if owned:
+            return owned.group(1), "quoted brand of the subject"
     cut = _WEAK_VERB_TAIL.sub("", name)
     if cut != name and cut:
         return cut, "verb phrase cut from the subject"

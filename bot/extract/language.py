@@ -41,7 +41,8 @@ def _identifier():
 def detect(title: str, summary: str = "") -> str:
     """An ISO 639-1 code for the story's language ("en" when there is nothing to go on). The
     title leads: a summary is often boilerplate in the feed's default language."""
-    text = f"{title} {title} {summary[:200]}".strip()
+    # the model's cost grows with the bytes it reads: a headline of some length is enough
+    text = title.strip() if len(title) >= 40 else f"{title} {summary[:80]}".strip()
     if not text:
         return "en"
     return str(_identifier().classify(text)[0])
