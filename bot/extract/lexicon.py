@@ -244,7 +244,14 @@ STRONG_OTHER = re.compile(
     r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b"
     # a sports team bought by a consortium is not a startup's round
     r"|expansion (?:team|franchise|club)|(?:soccer|football|basketball|baseball|hockey|rugby)"
-    r" (?:team|club|franchise)\b)",
+    r" (?:team|club|franchise)\b"
+    # debt of a listed company, gifts, prices, totals over a period, property: not a round
+    r"|bonds?\b|bond (?:sale|issue|offering)|gift|donation|endowment|market cap\w*"
+    r"|(?<![\w-])tariffs?\s+(?:hit|cost|impact|war|weigh)"
+    r"|(?:rais\w*|hikes?|cuts?) (?:\S+ ){0,3}prices|bankruptcy|creditor protection"
+    r"|(?:in|during|for) (?:19|20)\d\d\b|(?:this|last) (?:week|month|quarter)\b|hits? (?:a )?record"
+    r"|office building|square-?foot|real estate portfolio|[’']s [^,]{0,40}& more\s*$"
+    r"|(?:I\.P\.O\.))",
     re.I,
 )
 ROUNDUP_OPENERS = (
