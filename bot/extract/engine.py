@@ -22,7 +22,7 @@ from bot.extract.language import CJK, detect
 from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
 from bot.extract.lexicon import PARTS as _PARTS
 from bot.extract.money import Money, find_money
-from bot.extract.places import location_in
+from bot.extract.places import location_in, place_name
 from bot.extract.rates import to_usd
 from bot.extract.rounds import ROUND as _ROUND
 from bot.extract.rounds import find_round, is_round, round_of
@@ -270,6 +270,19 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
+    said_before = text[: reading.core]
+    if (
+        company is None
+        and reading.core_kind == "verb"
+        and not _ENTITY.search(said_before)
+        and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
+    ):
+        # "AI-powered coding pulls in $1bn": a sector, not a company, took the money
+        return Extraction(kind="other", rules=(*why[:-2], ("kind", "a sector as the subject")))
+    placed = _INVEST_IN.search(text)
+    if placed and _spent_in_a_place(text, placed):
+        # "GM to invest $2.2B in Detroit": money spent in a place, not a round
+        return Extraction(kind="other", rules=(*why[:-2], ("kind", "investment in a place")))
     # A headline of whole sentences (trade-press openers): names in its first sentence are
     # read as a headline's, the later sentences ("X led, and was joined by Y") as a body's.
     first, *later = _title_sentences(text)
@@ -381,6 +394,32 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         aliases=aliases_in(title, company),
         rules=tuple(why),
     )
+
+
+# who, when the headline names no company, can still have raised: a company described, or people
+_ENTITY = re.compile(
+    r"\b(?:startups?|start-ups?|company|companies|firm|maker|provider|developer|platform|app"
+    r"|lender|insurer|neobank|marketplace|operator|brand|unicorn|business|venture|spin-?out"
+    r"|spin-?off|lab|studio|team|outfit|project|\w+tech|fintech|biotech|chipmaker|founders?"
+    r"|co-?founders?|alums?|alumni|execs?|executives?|veterans?|vets?|engineers?|researchers?"
+    r"|scientists?|dropouts?|creators?|duo|trio|pair|CEO|[A-Z][\w.&'’-]*[a-z][\w.&'’-]*)\b"
+)
+_INVEST_IN = re.compile(r"\binvest\w*\s+(?:[\w$€£.,]+\s+){0,4}?in\s+([A-Z][\w-]+)")
+
+
+def _spent_in_a_place(text: str, m: re.Match) -> bool:
+    """ "to invest $2.2B in Detroit to build …": a place itself, not "in Indian e-commerce giant
+    Flipkart", "in India's CoinDCX", "in Singapore Airlines" or "in Brazil, a $4M seed for …"."""
+    word = m.group(1)
+    after = text[m.end() :]
+    return (
+        place_name(word) == word
+        and not re.match(r"[’']s\b|\s+[A-Z][a-z]", after)
+        and not DEAL_AFTER.search(after)
+    )
+
+
+DEAL_AFTER = re.compile(r"[$€£₹¥]|\b(?:seed|series|round|stake)\b", re.I)
 
 
 def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | None:

@@ -27,9 +27,11 @@ from bot.extract.lexicon import (
     CLUB,
     CONTROL,
     CORE_VERB,
+    DEAL_WORD,
     FOREIGN,
     FUND,
     FUND_SOURCE,
+    IN_IPO,
     INVEST_TARGET,
     INVESTOR_ACT,
     INVESTOR_FIRM,
@@ -148,6 +150,10 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             continue
         if word in BASE_FORMS and not PLURAL_SUBJECT.search(text[: m.start()]):
             continue
+        if word in ("leads", "lead", "co-leads") and not DEAL_WORD.search(rest[:80]):
+            continue  # "The U.S. leads in world-changing startups": a ranking, not a round
+        if word.endswith("down on") and re.match(r"^\s+\w+ing\b", rest):
+            continue  # "doubles down on keeping …"
         if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
             continue  # "led by", "a16z-led": descriptive
         if (
@@ -253,7 +259,10 @@ def read(title: str) -> Reading:
         return done("acquisition")
     ipo = IPO.search(text)
     if ipo and (
-        core < 0 or ipo.start() < core or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
+        core < 0
+        or ipo.start() < core
+        or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
+        or IN_IPO.search(text)  # "targets a $90B valuation in US IPO": the IPO's money
     ):
         return done("ipo")
     if rumor >= 0 and (core < 0 or rumor <= core):

@@ -177,6 +177,11 @@ IPO_CUES = (
     "shares (?:soar|jump|pop|fall|sink|surge)",
 )  # fmt: skip
 IPO = re.compile(rf"\b(?:{alt(IPO_CUES)})\b")
+IN_IPO = re.compile(
+    r"\b(?:in|for|via|through) (?:its |an? |the )?(?:[\w.-]+ ){0,2}(?:IPO|listing"
+    r"|public offering)\b"
+)
+DEAL_WORD = re.compile(r"[$€£₹¥]|\d|\b(?:round|funding|investment|series|seed|raise|stake)", re.I)
 FUND_ADJECTIVES = (
     "new", "first", "debut", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "inaugural", "latest", "flagship", "maiden", "oversubscribed",
