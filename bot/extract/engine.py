@@ -273,7 +273,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     said_before = text[: reading.core]
     if (
         company is None
-        and reading.core_kind == "verb"
+        and reading.core_kind in ("verb", "later")
         and not _ENTITY.search(said_before)
         and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
     ):
@@ -402,7 +402,8 @@ _ENTITY = re.compile(
     r"|lender|insurer|neobank|marketplace|operator|brand|unicorn|business|venture|spin-?out"
     r"|spin-?off|lab|studio|team|outfit|project|\w+tech|fintech|biotech|chipmaker|founders?"
     r"|co-?founders?|alums?|alumni|execs?|executives?|veterans?|vets?|engineers?|researchers?"
-    r"|scientists?|dropouts?|creators?|duo|trio|pair|CEO|[A-Z][\w.&'’-]*[a-z][\w.&'’-]*)\b"
+    r"|scientists?|dropouts?|creators?|duo|trio|pair|CEO)\b"
+    r"|(?<![\w-])[A-Z][\w.&'’]*[a-z][\w.&'’]*(?![\w-])"  # a capitalised name, not "AI-powered"
 )
 _INVEST_IN = re.compile(r"\binvest\w*\s+(?:[\w$€£.,]+\s+){0,4}?in\s+([A-Z][\w-]+)")
 

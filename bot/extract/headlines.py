@@ -14,6 +14,7 @@ import re
 
 from bot.extract.money import find_money
 from bot.extract.namewords import DESCRIPTORS
+from bot.extract.places import place_name
 
 # "Exclusive:", "Sources:", "Deal of the day:", "Breaking:", "New Unicorn!", "Scoop:"
 _LABEL = re.compile(
@@ -49,10 +50,29 @@ _TARGET = re.compile(
 )
 
 
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:Maker|Developer|Creator|Owner|Operator|Provider|Parent|Backer|Builder) of [^,]{2,60}"
+    r"|(?:an?\s+|the\s+)?[^,]{0,40}\b(?:Start-?Up|Startup|Company|Firm|Unicorn|Maker|Lab))\s*,\s+"
+)
+_POSSESSIVE_OWNER = re.compile(
+    r"\b(?P<verb>in|into|backs|back)\s+(?P<owner>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)['’]s\s+"
+    r"(?=[A-Z][\w.&-]*(?!\S*\s+(?:Series|Seed|Round|Funding|Raise|IPO)))"
+)
+
+
+def _drop_owner(m: re.Match) -> str:
+    """ "in Honeywell’s Quantinuum" → "in Quantinuum"; "in China's SenseTime" stays (a place)."""
+    return m.group(0) if place_name(m.group("owner")) else m.group("verb") + " "
+
+
 def strip_labels(title: str) -> str:
-    """The headline without an outlet's label before it or the outlet's name after it."""
+    """The headline without an outlet's label before it or the outlet's name after it, an
+    appositive after the name ("Notion, Maker of Collaboration Software, Raises"), or a parent
+    before the company ("Invests in Honeywell’s Quantinuum" → "in Quantinuum")."""
     text = _LABEL.sub("", title, count=1)
-    return _OUTLET_TAIL.sub("", text).strip() or title
+    text = _OUTLET_TAIL.sub("", text).strip() or title
+    text = _APPOSITIVE.sub(" ", text, count=1)
+    return _POSSESSIVE_OWNER.sub(_drop_owner, text, count=1)
 
 
 def press_wire(title: str) -> str | None:
@@ -102,7 +122,106 @@ def _described_subject(name: str, rest: str) -> str | None:
     return f"{name} {m.group('verb').lower()}{m.group('tail')}"
 
 
-RULES = [("press-wire 'Name: $X raised' headline", press_wire)]
+_NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|&|of|and))*"
+_POSSESSIVE_ROUND = re.compile(
+    rf"^(?P<co>{_NAME})['’]s?\s+(?P<deal>(?:\S+\s+){{0,3}}?(?:round|raise|series [a-h]\w*|seed"
+    r"|funding|financing|investment)\b.*)$",
+    re.I,
+)
+_JOINS = re.compile(
+    r"^(?P<inv>.+?)\s+(?i:joins?|joined|tops? up|topped up|participates? in|participated in"
+    r"|co-leads?|co-led)\s+(?P<rest>.+)$"
+)
+_DEAL_FOR = re.compile(
+    r"^(?P<deal>(?:an?\s+)?(?:\S+\s+){0,3}?(?:round|raise|series [a-h]\w*|seed|funding|financing"
+    r"|investment))\s+(?:for|of|in|into)\s+(?P<co>.+)$",
+    re.I,
+)
+
+
+def investor_joins(title: str) -> str | None:
+    """ "SoftBank Joins Berkshire Grey’s $263M Funding Round" and "Sequoia and Index join $5M
+    Series A for Acme" → "Berkshire Grey raises $263M Funding Round from SoftBank"."""
+    m = _JOINS.match(title)
+    if not m or not find_money(m.group("inv")) == []:
+        return None
+    inv, rest = m.group("inv"), m.group("rest")
+    owned = _POSSESSIVE_ROUND.match(rest)
+    if owned:
+        return f"{owned.group('co')} raises {owned.group('deal')} from {inv}"
+    named = _DEAL_FOR.match(rest)
+    if named:
+        return f"{named.group('co')} raises {named.group('deal')} from {inv}"
+    return None
+
+
+_BACK_IN_ROUND = re.compile(
+    r"^(?P<inv>.+?)\s+(?i:backs?|back)\s+(?P<co>.+?)\s+(?i:in|with)\s+"
+    r"(?P<deal>(?:an?\s+)?[$€£₹¥]\S+\s+(?:\w+\s+){0,2}?(?i:pre-)?(?i:round|raise|seed|series [a-h]))\b"
+)
+
+
+def investors_back_in_round(title: str) -> str | None:
+    """ "Michael Jordan, Multicoin Back Solana NFT Firm Metaplex in $46M Round" → "Solana NFT
+    Firm Metaplex raises $46M Round from Michael Jordan, Multicoin"."""
+    m = _BACK_IN_ROUND.match(title)
+    if not m:
+        return None
+    return f"{m.group('co')} raises {m.group('deal')} from {m.group('inv')}"
+
+
+_COMMITS = re.compile(
+    r"^(?P<inv>.+?)\s+(?:commits|committed|pledges|pledged)\s+(?P<money>\S+(?:\s+(?:million|billion|mn|bn))?)\s+to\s+(?P<co>[A-Z].+)$"
+)
+
+
+def investor_commits(title: str) -> str | None:
+    """ "Microsoft commits $60m to Acme" → "Microsoft invests $60m in Acme"."""
+    m = _COMMITS.match(title)
+    if not m or not find_money(m.group("money")):
+        return None
+    return f"{m.group('inv')} invests {m.group('money')} in {m.group('co')}"
+
+
+_WINS_DEAL = re.compile(
+    r"^(?P<inv>.+?)\s+wins\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:deal|sweepstakes|race|battle)\s+"
+    r"(?:for|to back|to invest in)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def investor_wins_deal(title: str) -> str | None:
+    """ "Andreessen Horowitz Wins Deal for Creator Economy Startup Stir at $100M Valuation" →
+    "Andreessen Horowitz backs Creator Economy Startup Stir at $100M Valuation"."""
+    m = _WINS_DEAL.match(title)
+    return f"{m.group('inv')} backs {m.group('rest')}" if m else None
+
+
+_WELCOMES = re.compile(
+    r"^(?P<co>.+?)\s+(?:welcomes|receives|gets|goes independent with|secures)\s+(?:new\s+)?"
+    r"(?P<kind>(?:minority|majority|strategic|growth)\s+(?:growth\s+)?investment)\s+from\s+"
+    r"(?P<inv>.+)$",
+    re.I,
+)
+
+
+def minority_investment(title: str) -> str | None:
+    """ "Wrexham AFC Welcomes New Minority Investment From Apollo Sports Capital" → "Wrexham AFC
+    raises minority investment from Apollo Sports Capital" (a majority stake stays a buy-out)."""
+    m = _WELCOMES.match(title)
+    if not m or m.group("kind").lower().startswith("majority"):
+        return None
+    return f"{m.group('co')} raises {m.group('kind')} from {m.group('inv')}"
+
+
+RULES = [
+    ("press-wire 'Name: $X raised' headline", press_wire),
+    ("investor joins a company's round", investor_joins),
+    ("investor commits money to a company", investor_commits),
+    ("investors back a company in a sized round", investors_back_in_round),
+    ("investor wins the deal for a company", investor_wins_deal),
+    ("minority investment from an investor", minority_investment),
+]
 
 
 def normalise(title: str) -> tuple[str, str]:

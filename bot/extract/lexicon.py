@@ -29,6 +29,7 @@ MONEY_VERBS = (
     "tops up", "topped up", "adds", "added", "completes", "completed", "announces", "announced",
     "unveils", "unveiled", "reveals", "revealed", "books", "locks in", "locked in", "mops up",
     "amasses", "amassed", "reels in", "reeled in", "notches", "snares", "inks", "inked", "signs",
+    "attains", "attained", "pockets", "pocketed", "scoops up", "scooped up",
     "signed", "seals", "sealed", "wraps up", "obtains", "obtained", "fetches", "fetched",
     "garners", "garnered", "racks up", "corrals", "captures", "captured", "unlocks", "unlocked",
     "swallows", "gobbles up", "confirms", "confirmed", "finalizes", "finalises", "finalized",

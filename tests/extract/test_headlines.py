@@ -1,0 +1,83 @@
+"""bot.extract.headlines: other outlets' headline forms read as the English reader knows them.
+Our own sentences about real deals (facts from the companies' announcements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.engine import extract
+from bot.extract.headlines import normalise
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount", "investors"),
+    [
+        # press wires: the company, a colon, the deal
+        (
+            "Soxton AI: $2.5 Million Pre-Seed Raised To Launch Legal Platform",
+            "Soxton AI",
+            2.5e6,
+            (),
+        ),
+        # investors as the subject
+        (
+            "SoftBank Joins Berkshire Grey’s $263M Funding Round For Retail Robotics",
+            "Berkshire Grey",
+            263e6,
+            ("SoftBank",),
+        ),
+        ("Tiger Global tops up Razorpay's Series F", "Razorpay", None, ("Tiger Global",)),
+        (
+            "Michael Jordan, Multicoin Back Solana NFT Firm Metaplex in $46M Round",
+            "Metaplex",
+            46e6,
+            ("Michael Jordan", "Multicoin"),
+        ),
+        ("Microsoft commits $10 billion to OpenAI", "OpenAI", 10e9, ("Microsoft",)),
+        (
+            "Andreessen Horowitz Wins Deal for Creator Economy Startup Stir at $100 Million Valuation",
+            "Stir",
+            None,
+            ("Andreessen Horowitz",),
+        ),
+        (
+            "Wrexham AFC Welcomes New Minority Investment From Apollo Sports Capital",
+            "Wrexham AFC",
+            None,
+            ("Apollo Sports Capital",),
+        ),
+        # an appositive, a parent company, a label and an outlet's name around the headline
+        ("Notion, Maker of Collaboration Software, Raises $50 Million", "Notion", 50e6, ()),
+        ("Nvidia’s Venture Arm Invests in Honeywell’s Quantinuum", "Quantinuum", None, None),
+        ("Exclusive: Perplexity raises $73.6M – WSJ", "Perplexity", 73.6e6, ()),
+    ],
+)
+def test_headline_forms(title: str, company: str, amount: float | None, investors) -> None:
+    found = extract(title)
+    assert found.kind == "funding"
+    assert found.company == company
+    assert found.amount == amount
+    if investors is not None:
+        assert found.investors == investors
+
+
+def test_the_rule_that_rewrote_a_headline_is_named() -> None:
+    text, rule = normalise("Exxat: Minority Growth Investment Raised From Accel-KKR")
+    assert text == "Exxat raises Minority Growth Investment From Accel-KKR"
+    assert rule == "press-wire 'Name: $X raised' headline"
+    assert normalise("Mistral AI raises €600M") == ("Mistral AI raises €600M", "")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Alphabet CEO backs temporary ban on facial-recognition technology",
+        "Safaricom raises $154m as investors flood its bond sale",
+        "GM to invest $2.2B in Detroit to build electric vehicles",
+        "AI-powered coding pulls in almost $1bn of funding",
+        "The U.S. Leads in World-Changing Startups",
+        "Indian Startups Raised $96 Mn This Week",
+    ],
+)
+def test_not_a_round(title: str) -> None:
+    assert extract(title).kind != "funding"
