@@ -51,7 +51,8 @@ _TARGET = re.compile(
 
 
 _APPOSITIVE = re.compile(
-    r",\s+(?:(?:Maker|Developer|Creator|Owner|Operator|Provider|Parent|Backer|Builder) of [^,]{2,60}"
+    r",\s+(?:(?:Maker|Developer|Creator|Owner|Operator|Provider|Parent|Backer|Builder)"
+    r" of [^,]{2,60}"
     r"|(?:an?\s+|the\s+)?[^,]{0,40}\b(?:Start-?Up|Startup|Company|Firm|Unicorn|Maker|Lab))\s*,\s+"
 )
 _POSSESSIVE_OWNER = re.compile(
@@ -143,7 +144,7 @@ def investor_joins(title: str) -> str | None:
     """ "SoftBank Joins Berkshire Grey’s $263M Funding Round" and "Sequoia and Index join $5M
     Series A for Acme" → "Berkshire Grey raises $263M Funding Round from SoftBank"."""
     m = _JOINS.match(title)
-    if not m or not find_money(m.group("inv")) == []:
+    if not m or find_money(m.group("inv")):
         return None
     inv, rest = m.group("inv"), m.group("rest")
     owned = _POSSESSIVE_ROUND.match(rest)
@@ -157,7 +158,8 @@ def investor_joins(title: str) -> str | None:
 
 _BACK_IN_ROUND = re.compile(
     r"^(?P<inv>.+?)\s+(?i:backs?|back)\s+(?P<co>.+?)\s+(?i:in|with)\s+"
-    r"(?P<deal>(?:an?\s+)?[$€£₹¥]\S+\s+(?:\w+\s+){0,2}?(?i:pre-)?(?i:round|raise|seed|series [a-h]))\b"
+    r"(?P<deal>(?:an?\s+)?[$€£₹¥]\S+\s+(?:\w+\s+){0,2}?(?i:pre-)?"
+    r"(?i:round|raise|seed|series [a-h]))\b"
 )
 
 
