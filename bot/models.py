@@ -52,6 +52,7 @@ class Extraction:
     investors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # product names the headline ties to the company (Cursor)
     language: str = "en"  # ISO 639-1, as bot.extract.language detected it
+    usd_basis: str | None = None  # the rate amount_usd used ("ECB reference rate for 2024-06-11")
     rules: tuple[tuple[str, str], ...] = ()  # (field, the named rule that chose it)
 
     @property
@@ -84,6 +85,7 @@ class Deal:
     investors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # product/brand names seen for the company ("Cursor")
     language: str = "en"  # the first story's language; the card shows its original headline
+    usd_basis: str | None = None  # which rate and date amount_usd used
     id: int | None = None
     sources: list[Source] = field(default_factory=list)
 

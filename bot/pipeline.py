@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot import hooks
 from bot.clock import utcnow
 from bot.extract.engine import extract_story
+from bot.extract.rates import usd_at
 from bot.feeds.fetch import FeedRequest, FetchResult
 from bot.feeds.guard import guarded_fetch
 from bot.feeds.links import link_key
@@ -61,6 +62,8 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
     when = story.published or now
     if when > now + timedelta(hours=1):  # a feed that dates items in the future
         when = now
+    usd, basis = usd_at(found.amount, found.currency, when.date())  # the deal's day's rate
+    found = replace(found, amount_usd=usd, usd_basis=basis)
     fresh = now - when <= max_age
     with store.transaction() as db:
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)

@@ -46,7 +46,8 @@ def amount_line(deal: Deal) -> str:
     """The amount, with its USD equivalent when it was converted (and the rate's date)."""
     text = money(deal.amount, deal.currency)
     if deal.amount is not None and deal.currency not in (None, "USD") and deal.amount_usd:
-        text += f" (≈ {money(deal.amount_usd, 'USD')} at {RATES_DATE} rates)"
+        basis = deal.usd_basis or f"dealbot's table of {RATES_DATE}"
+        text += f" (≈ {money(deal.amount_usd, 'USD')} at the {basis})"
     return text
 
 

@@ -190,3 +190,32 @@ def test_the_deal_keeps_its_story_language(store, feed_server):
     (deal,) = store.deals()
     assert (deal.company, deal.language, deal.amount) == ("Nubank", "pt", 750e6)
     assert "Portuguese: Nubank capta US$ 750 milhões" in out.getvalue()
+
+
+def test_one_round_reported_in_euros_and_in_dollars_is_one_deal(store, feed_server):
+    """ "92 millions d'euros" and "$100M" on one day are one amount at that day's ECB rate.
+    Mistral AI, June 2024: €600M, reported as about $640M in US dollars."""
+    fr = rss(
+        (
+            "Mistral AI lève 600 millions d'euros, un tour de table mené par General Catalyst",
+            "https://fr.example/mistral",
+            "Tue, 11 Jun 2024 08:00:00 +0000",
+            "",
+        )
+    )
+    en = rss(
+        (
+            "Mistral AI raises $640 million led by General Catalyst",
+            "https://en.example/mistral",
+            "Tue, 11 Jun 2024 10:00:00 +0000",
+            "",
+        )
+    )
+    store.add_feed(feed_server.add("/fr", fr), "Les Echos")
+    store.add_feed(feed_server.add("/en", en), "Wire")
+    out = io.StringIO()
+    run(store, out)
+    (deal,) = store.deals()
+    assert len(deal.sources) == 2
+    assert deal.usd_basis == "ECB reference rate for 2024-06-11"
+    assert "≈ $643.8M at the ECB reference rate for 2024-06-11" in out.getvalue()

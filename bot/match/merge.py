@@ -34,6 +34,7 @@ def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
         investors=found.investors,
         aliases=_aliases(found.aliases, keys[:1]),
         language=found.language,
+        usd_basis=found.usd_basis,
         sources=[_source(story)],
     )
 
@@ -51,15 +52,16 @@ def merge(
     sources wins, and on a tie the first one stays.
     """
     confirming = deal.is_rumor and found.kind == "funding"
-    amount, currency, usd = deal.amount, deal.currency, deal.amount_usd
+    amount, currency, usd, basis = deal.amount, deal.currency, deal.amount_usd, deal.usd_basis
+    found_money = (found.amount, found.currency, found.amount_usd, found.usd_basis)
     if found.amount is not None:
         if amount is None or confirming:
-            amount, currency, usd = found.amount, found.currency, found.amount_usd
+            amount, currency, usd, basis = found_money
         elif amounts_seen:
             counts = Counter(round(a, -3) for a in [*amounts_seen, found.amount])
             top, n = counts.most_common(1)[0]
             if n > counts[round(amount, -3)] and top == round(found.amount, -3):
-                amount, currency, usd = found.amount, found.currency, found.amount_usd
+                amount, currency, usd, basis = found_money
     valuation, val_currency = deal.valuation, deal.valuation_currency
     if found.valuation is not None and (valuation is None or confirming):
         valuation, val_currency = found.valuation, found.valuation_currency
@@ -81,6 +83,7 @@ def merge(
         amount=amount,
         currency=currency,
         amount_usd=usd,
+        usd_basis=basis,
         round=deal.round or found.round,
         valuation=valuation,
         valuation_currency=val_currency,

@@ -224,6 +224,7 @@ def deal_to_row(deal: Deal) -> dict:
         "investors": json.dumps(list(deal.investors)),
         "aliases": json.dumps(list(deal.aliases)),
         "language": deal.language,
+        "usd_basis": deal.usd_basis,
     }
 
 
@@ -245,5 +246,6 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         investors=tuple(json.loads(row["investors"] or "[]")),
         aliases=tuple(json.loads(row.get("aliases") or "[]")),
         language=row.get("language") or "en",
+        usd_basis=row.get("usd_basis"),
         sources=sources or [],
     )

@@ -204,3 +204,9 @@ def m007_deal_language(db: sqlite_utils.Database) -> None:
 def m008_feed_language(db: sqlite_utils.Database) -> None:
     """The language a feed mostly writes in, from the feeds file (shown by `feeds list`)."""
     db.table("feeds").add_column("language", str)
+
+
+@migrations()
+def m009_usd_basis(db: sqlite_utils.Database) -> None:
+    """Which exchange rate and date a deal's USD figure used (the card says it)."""
+    db.table("deals").add_column("usd_basis", str)
