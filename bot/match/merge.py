@@ -10,14 +10,14 @@ from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 
-from bot.extract.names import unique
-from bot.keys import company_key, company_keys
+from bot.keys import company_key, company_keys, fold_leads_and_investors
 from bot.match.same import same_company
 from bot.models import Deal, Extraction, Source, Story
 
 
 def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
     keys = company_keys(found.company or "")
+    leads, investors = fold_leads_and_investors(found.lead_investors, found.investors)
     return Deal(
         company=found.company or "",
         company_key=keys[0] if keys else "",
@@ -30,8 +30,8 @@ def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
         valuation=found.valuation,
         valuation_currency=found.valuation_currency,
         location=found.location,
-        lead_investors=found.lead_investors,
-        investors=found.investors,
+        lead_investors=leads,
+        investors=investors,
         aliases=_aliases(found.aliases, keys[:1]),
         language=found.language,
         usd_basis=found.usd_basis,
@@ -72,6 +72,9 @@ def merge(
         # the deal was named by a product ("Cursor developer ..."): the maker's name wins
         company, key = found.company or company, found_keys[0]
     renamed = (deal.company,) if key != deal.company_key else ()
+    leads, investors = fold_leads_and_investors(
+        [*deal.lead_investors, *found.lead_investors], [*deal.investors, *found.investors]
+    )
     aliases = _aliases((*deal.aliases, *renamed, *found.aliases), [key])
     return replace(
         deal,
@@ -88,8 +91,8 @@ def merge(
         valuation=valuation,
         valuation_currency=val_currency,
         location=deal.location or found.location,
-        lead_investors=_union(deal.lead_investors, found.lead_investors),
-        investors=_union(deal.investors, found.investors),
+        lead_investors=leads,
+        investors=investors,
         sources=[*deal.sources, _source(story)],
     )
 
@@ -104,12 +107,6 @@ def _aliases(names: tuple[str, ...], company_keys_: list[str]) -> tuple[str, ...
             seen.add(k)
             out.append(name)
     return tuple(out)
-
-
-def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-    seen = {company_key(x) for x in a}
-    joined = [*a, *(x for x in b if company_key(x) not in seen)]
-    return tuple(unique(joined))  # one story's "French BNP Paribas", another's "BNP Paribas"
 
 
 def changed_fields(before: Deal, after: Deal) -> list[str]:

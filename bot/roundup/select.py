@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.keys import fold_investors, investor_key
 from bot.models import Deal
 from bot.store import Store
 
@@ -47,9 +48,10 @@ def select(deals: list[Deal], start: datetime, end: datetime) -> Roundup:
     counter: Counter[str] = Counter()
     names: dict[str, str] = {}
     for d in confirmed:
-        for name in dict.fromkeys(d.investors or d.lead_investors):
-            counter[name.lower()] += 1
-            names.setdefault(name.lower(), name)
+        for name in fold_investors(d.investors or d.lead_investors):  # "a16z" is a16z once
+            key = investor_key(name)
+            counter[key] += 1
+            names[key] = max(names.get(key, name), name, key=len)
     investors = tuple(
         (names[k], n) for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1
     )[:5]

@@ -12,7 +12,7 @@ from datetime import datetime
 import sqlite_utils
 
 from bot.clock import iso, parse_iso, utcnow
-from bot.keys import company_key, company_keys, key_prefix
+from bot.keys import company_keys, investor_key, key_prefix
 from bot.models import Deal, Source, Story
 from bot.store.base import StoreBase, insert_row
 from bot.store.schema import investor_rows
@@ -122,7 +122,7 @@ class DealRows(StoreBase):
                     },
                 )
         for inv in investor_rows(
-            deal.id, row["announced"], row["lead_investors"], row["investors"], company_key
+            deal.id, row["announced"], row["lead_investors"], row["investors"], investor_key
         ):
             insert_row(db, "deal_investors", inv)
         return deal.id

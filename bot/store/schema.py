@@ -154,9 +154,9 @@ def m004_deal_investors(db: sqlite_utils.Database) -> None:
 
 def index_investors(conn: sqlite3.Connection) -> None:
     """Fill deal_investors from every deal in one statement (migration backfill, bulk loads)."""
-    from bot.keys import company_key
+    from bot.keys import investor_key
 
-    conn.create_function("dealbot_key", 1, company_key, deterministic=True)
+    conn.create_function("dealbot_key", 1, investor_key, deterministic=True)
     for column, lead in (("lead_investors", 1), ("investors", 0)):  # leads first: lead=1 stays
         conn.execute(
             "insert or ignore into deal_investors (deal_id, investor_key, announced, lead) "
@@ -210,3 +210,11 @@ def m008_feed_language(db: sqlite_utils.Database) -> None:
 def m009_usd_basis(db: sqlite_utils.Database) -> None:
     """Which exchange rate and date a deal's USD figure used (the card says it)."""
     db.table("deals").add_column("usd_basis", str)
+
+
+@migrations()
+def m010_investor_keys(db: sqlite_utils.Database) -> None:
+    """Investor keys that fold one investor's names ("Lightspeed" and "Lightspeed Venture
+    Partners", "a16z" and "Andreessen Horowitz"): the index is rebuilt with them."""
+    db.execute("delete from deal_investors")
+    index_investors(db.conn)

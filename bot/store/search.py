@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.clock import iso
-from bot.keys import company_key
+from bot.keys import investor_key
 from bot.models import Deal
 from bot.store.deals import DealRows, deal_from_row
 
@@ -115,7 +115,7 @@ class SearchRows(DealRows):
     def investor_keys(self, text: str) -> list[str]:
         """Normalised investor names meant by `text`: the exact one, else a few that start with
         it ("Sequoia" → "sequoiacapital", "sequoiachina"); an index range, never a scan."""
-        key = company_key(text)
+        key = investor_key(text)
         if not key:
             return []
         found = self.db.execute(

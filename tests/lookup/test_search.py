@@ -73,6 +73,12 @@ def test_investor_short_name_finds_full_names(deal_store: Store) -> None:
     assert companies(search(deal_store, "investor:sequoia capital")) == ["Sensely"]
 
 
+@pytest.mark.parametrize("text", ["investor:a16z", "investor:Andreessen Horowitz"])
+def test_an_investor_is_found_under_either_of_its_names(deal_store: Store, text: str) -> None:
+    # Anysphere's deal lists "a16z": the list we keep says it is Andreessen Horowitz
+    assert companies(search(deal_store, text)) == ["Anysphere (Cursor)"]
+
+
 def test_filters_combine(deal_store: Store) -> None:
     assert companies(search(deal_store, "SenseTime investor:Alibaba")) == ["SenseTime"]
     assert companies(search(deal_store, "SenseTime round:series-b")) == ["SenseTime"]

@@ -72,3 +72,14 @@ def test_load_from_store_uses_the_period(tmp_path):
             store.save_deal(db, replace(d, id=None), prefix=d.company_key[:3], announce=True)
     r = load(store, end=END, days=7)
     assert r.deals == 4 and r.top[0].company == "Anduril"
+
+
+def test_an_investor_under_two_names_is_counted_once_under_its_fuller_name():
+    week = [
+        deal("Glean", 1.5e8, "series-f", 2, leads=("Khosla",)),
+        deal("Harvey", 3e8, "series-e", 3, leads=("Khosla Ventures",)),
+        deal("Anduril", 2.5e9, "series-g", 1, leads=("a16z",)),
+        deal("Mistral", 6e8, "series-b", 4, leads=("Andreessen Horowitz",)),
+    ]
+    r = select(week, END - timedelta(days=7), END)
+    assert dict(r.investors) == {"Khosla Ventures": 2, "Andreessen Horowitz": 2}
