@@ -54,6 +54,10 @@ class Extraction:
     language: str = "en"  # ISO 639-1, as bot.extract.language detected it
     usd_basis: str | None = None  # the rate amount_usd used ("ECB reference rate for 2024-06-11")
     rules: tuple[tuple[str, str], ...] = ()  # (field, the named rule that chose it)
+    # money added to a round already announced ("adds $60M to its Series D"): what kind
+    # ("extension", "second close", "tranche", "top-up") and the round's new total if said
+    addition: str | None = None
+    round_total: float | None = None
 
     @property
     def is_funding(self) -> bool:
@@ -86,6 +90,9 @@ class Deal:
     aliases: tuple[str, ...] = ()  # product/brand names seen for the company ("Cursor")
     language: str = "en"  # the first story's language; the card shows its original headline
     usd_basis: str | None = None  # which rate and date amount_usd used
+    # money added to the round after it was announced, each (amount, currency); `amount` is
+    # the round's total with them
+    additions: tuple[tuple[float, str | None], ...] = ()
     id: int | None = None
     sources: list[Source] = field(default_factory=list)
 
@@ -106,6 +113,7 @@ class Source:
     title: str
     link: str
     published: datetime | None = None
+    note: str | None = None  # what this story changed, said in its thread reply ("Extension: …")
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,18 @@ from bot.feeds.links import link_key
 from bot.feeds.parse import parse_feed
 from bot.keys import key_prefix
 from bot.match.merge import changed_fields, merge, new_deal
-from bot.match.same import WINDOW, acronym_like, best_match, plausible, story_keys
-from bot.models import Event, Story
+from bot.match.same import (
+    EXTENSION_WINDOW,
+    UNNAMED_WINDOW,
+    WINDOW,
+    acronym_like,
+    best_match,
+    plausible,
+    story_keys,
+    unnamed_partner,
+)
+from bot.models import Deal, Event, Extraction, Story
+from bot.render import growth_note
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -70,17 +80,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         hooks.fire("in_ingest")
         if not found.is_deal:
             return Ingested(new=True)
-        # company and product names (aliases) alike: each key's prefix bucket among deals'
-        # companies and among their aliases, all by index
-        rows = []
-        for prefix in dict.fromkeys(key_prefix(k) for k in story_keys(found)):
-            rows += store.candidate_names(prefix, when - WINDOW, when + WINDOW)
-            rows += store.candidate_aliases(prefix, when - WINDOW, when + WINDOW)
-        # (an unnamed company has no keys: it matches nothing and is its own deal)
-        known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
-        if known is None and found.amount_usd and acronym_like(found.company):
-            same_money = store.same_money_names(found.amount_usd, when - WINDOW, when + WINDOW)
-            known = best_match(store.deals_by_id([r[0] for r in same_money]), found, when)
+        known = known_deal(store, found, when)
         if known is None:
             deal = new_deal(found, story, when)
             deal_id = store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
@@ -90,7 +90,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         known.sources = store.sources(known_id)
         merged = merge(known, found, story, store.source_amounts(known_id))
         store.save_deal(db, merged, prefix=key_prefix(merged.company_key))
-        store.add_source(db, known_id, story_id, story)
+        store.add_source(db, known_id, story_id, story, note=growth_note(known, merged))
         event = Event(
             "update",
             merged,
@@ -100,6 +100,31 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             changed=tuple(changed_fields(known, merged)),
         )
         return Ingested(True, event)
+
+
+def known_deal(store: Store, found: Extraction, when: datetime) -> Deal | None:
+    """The stored deal a story reports, found by index only (no scan of the deals table)."""
+    # company and product names (aliases) alike: each key's prefix bucket among deals'
+    # companies and among their aliases; an extension looks back further for its round
+    back = EXTENSION_WINDOW if found.addition else WINDOW
+    rows = []
+    for prefix in dict.fromkeys(key_prefix(k) for k in story_keys(found)):
+        rows += store.candidate_names(prefix, when - back, when + WINDOW)
+        rows += store.candidate_aliases(prefix, when - back, when + WINDOW)
+    known = best_match(store.deals_by_id(plausible(found, rows)), found, when)
+    if known is not None or not found.amount_usd:
+        return known
+    usd = found.amount_usd
+    if acronym_like(found.company):  # "SSI": the same money near in time, by a name it spells
+        same_money = store.same_money_names(usd, when - WINDOW, when + WINDOW)
+        known = best_match(store.deals_by_id([r[0] for r in same_money]), found, when)
+    if known is None and not found.addition:
+        # a named story and an unnamed deal of the same round, or the other way round
+        nearby = store.same_money_names(usd, when - UNNAMED_WINDOW, when + UNNAMED_WINDOW)
+        named = bool(story_keys(found))
+        ids = [r[0] for r in nearby if bool(r[1]) != named]
+        known = unnamed_partner(store.deals_by_id(ids), found, when)
+    return known
 
 
 def poll(

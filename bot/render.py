@@ -48,6 +48,13 @@ def amount_line(deal: Deal) -> str:
     if deal.amount is not None and deal.currency not in (None, "USD") and deal.amount_usd:
         basis = deal.usd_basis or f"dealbot's table of {RATES_DATE}"
         text += f" (≈ {money(deal.amount_usd, 'USD')} at the {basis})"
+    if deal.additions:
+        added = ", ".join(f"+{money(a, c)}" for a, c in deal.additions)
+        earlier = sum(a for a, c in deal.additions if c == deal.currency)
+        if deal.amount is not None and earlier >= deal.amount * 0.999:
+            text += " added to an earlier round"  # the round's first amount was not reported
+        else:
+            text += f", including {added} added to the round later"
     return text
 
 
@@ -111,3 +118,17 @@ def original_headline(deal: Deal) -> str | None:
     if deal.language == "en" or not deal.sources:
         return None
     return f"{NAMES.get(deal.language, deal.language)}: {deal.sources[0].title}"
+
+
+def growth_note(before: Deal, after: Deal) -> str | None:
+    """What a story changed that its thread reply should say: money added to the round, or the
+    company's name for a deal first reported without one."""
+    notes = []
+    if after.company_key and not before.company_key:
+        notes.append(f"This story names the company: {after.company}.")
+    if len(after.additions) > len(before.additions):
+        added, currency = after.additions[-1]
+        into = f"the {round_name(after.round)}" if after.round else "the round"
+        total = money(after.amount, after.currency)
+        notes.append(f"Money added: +{money(added, currency)} to {into}, now {total} in all.")
+    return " ".join(notes) or None

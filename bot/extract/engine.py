@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.extract import names
+from bot.extract.additions import read_addition
 from bot.extract.aliases import aliases_in
 from bot.extract.cjk import extract_cjk
 from bot.extract.european import FOREIGN_FUNDING, LEXICON, extract_european
@@ -170,17 +171,38 @@ def extract(title: str, summary: str = "", content: str = "") -> Extraction:
     """
     title, summary, content = title or "", summary or "", content or ""
     try:
-        english = None
-        if not _FOREIGN_LETTER.search(title):
-            english = _extract(title, summary, content)
-            if english.kind in DEAL_KINDS or not FOREIGN_FUNDING.search(title):
-                return english
-        language = detect(title, summary)
-        if language == "en" and english is not None:
-            return english
-        return _read_in(language, title, summary, content, english)
+        return _with_addition(_read(title, summary, content), title)
     except RecursionError:  # pragma: no cover - defensive, the rules do not recurse
         return Extraction()
+
+
+def _with_addition(found: Extraction, title: str) -> Extraction:
+    """A round's extension or further close is marked, with the round's total if said."""
+    if found.kind != "funding":
+        return found
+    added = read_addition(plain_text(title, limit=400))
+    if added is None:
+        return found
+    total = added.total
+    same_currency = total is not None and total.currency in (None, found.currency)
+    return replace(
+        found,
+        addition=added.label,
+        round_total=total.amount if total is not None and same_currency else None,
+        rules=(*found.rules, ("addition", f"{added.label} wording")),
+    )
+
+
+def _read(title: str, summary: str, content: str) -> Extraction:
+    english = None
+    if not _FOREIGN_LETTER.search(title):
+        english = _extract(title, summary, content)
+        if english.kind in DEAL_KINDS or not FOREIGN_FUNDING.search(title):
+            return english
+    language = detect(title, summary)
+    if language == "en" and english is not None:
+        return english
+    return _read_in(language, title, summary, content, english)
 
 
 # a letter outside ASCII (é, ß, 融, 투): curly quotes and dashes do not count

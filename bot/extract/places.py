@@ -133,6 +133,12 @@ def in_region(location: str | None, region: str) -> bool:
     return False
 
 
+def places_agree(a: str, b: str) -> bool:
+    """Could two stories' places be one company's: the same place, or one inside the other
+    ("Bengaluru" and "India")? Two cities are two places."""
+    return a.lower() == b.lower() or in_region(a, b) or in_region(b, a)
+
+
 def _plain(token: str) -> str:
     return token.strip('.,;:!?"“”‘’()[]{}')
 

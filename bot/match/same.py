@@ -2,7 +2,8 @@
 
 A story joins a deal when the company is the same (normalised, fuzzy at a high threshold), the
 amounts agree within ~10% after conversion (or one is unknown), the rounds agree (or one is
-unknown) and the dates are close. Two rounds of one company stay two deals.
+unknown) and the dates are close. Two rounds of one company stay two deals. A story of money
+added to a round (an extension, a second close) joins that round's deal within a year.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
+from bot.extract.places import places_agree
 from bot.extract.rates import to_usd
 from bot.keys import company_keys, name_words
 from bot.models import Deal, Extraction
 
 WINDOW = timedelta(days=60)
+EXTENSION_WINDOW = timedelta(days=365)  # a round's extension can come most of a year later
+UNNAMED_WINDOW = timedelta(days=7)
+UNNAMED_TOLERANCE = 0.02
 FUZZY_THRESHOLD = 92
 AMOUNT_TOLERANCE = 0.10
 
@@ -89,6 +94,8 @@ def rounds_compatible(a: str | None, b: str | None) -> bool:
 
 def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     """Would a story with `found`, published `when`, report this deal?"""
+    if found.addition:
+        return extends(deal, found, when)
     keys = company_keys(found.company or "")
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
     if not any(same_company(k, deal.company_key) for k in keys):
@@ -108,7 +115,8 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     if abs(when - deal.announced) > WINDOW:
         return False
     if not (
-        amounts_compatible(deal.amount_usd, usd) and rounds_compatible(deal.round, found.round)
+        any(amounts_compatible(a, usd) for a in round_amounts(deal))
+        and rounds_compatible(deal.round, found.round)
     ):
         return False
     both_amounts = deal.amount_usd is not None and usd is not None
@@ -122,6 +130,57 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
         b = to_usd(found.valuation, found.valuation_currency)
         return amounts_compatible(a, b)
     return True
+
+
+def round_amounts(deal: Deal) -> list[float | None]:
+    """The USD amounts a report of this round can give: its total, and for a round that grew
+    later, its first amount too (a late report of the first figure is the same round)."""
+    if not deal.additions or deal.amount_usd is None:
+        return [deal.amount_usd]
+    added = sum(to_usd(a, c) or 0.0 for a, c in deal.additions)
+    return [deal.amount_usd, deal.amount_usd - added]
+
+
+def extends(deal: Deal, found: Extraction, when: datetime) -> bool:
+    """Does an extension story ("adds $60M to its Series D") grow this deal? The same company by
+    name, the same round (or one side's unknown), announced before the story and within
+    EXTENSION_WINDOW: months can pass between a round and its extension, and the added money
+    is not the round's amount, so amounts are not compared."""
+    keys = story_keys(found)
+    if not any(same_company(k, d) for k in keys for d in deal_keys(deal)):
+        return False
+    both_rounds = deal.round is not None and found.round is not None
+    window = EXTENSION_WINDOW if both_rounds else WINDOW
+    if not timedelta(days=-1) <= when - deal.announced <= window:
+        return False  # without both rounds named, only a recent round can be the one extended
+    return rounds_compatible(deal.round, found.round) and deal.round not in INSTRUMENTS
+
+
+def pairs_unnamed(deal: Deal, found: Extraction, when: datetime) -> bool:
+    """Exactly one side names the company ("Indian insurtech raises $45M" and "Acko raises $45M
+    Series C"): the same round only on the same amount within 2%, rounds that do not disagree,
+    the same place when both say one, and dates within a week. Amount alone never joins two
+    named companies: this is only ever asked with one side unnamed."""
+    if bool(deal.company_key) == bool(company_keys(found.company or "")):
+        return False
+    usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
+    if deal.amount_usd is None or usd is None:
+        return False
+    if abs(deal.amount_usd - usd) > UNNAMED_TOLERANCE * max(deal.amount_usd, usd):
+        return False
+    if abs(when - deal.announced) > UNNAMED_WINDOW:
+        return False
+    if deal.location and found.location and not places_agree(deal.location, found.location):
+        return False
+    same_instrument = (deal.round in INSTRUMENTS) == (found.round in INSTRUMENTS)
+    return rounds_compatible(deal.round, found.round) and same_instrument
+
+
+def unnamed_partner(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
+    """The one deal an unnamed story (or a named story, for an unnamed deal) pairs with; none
+    when two could: a guess between two companies is worse than a second card."""
+    matching = [d for d in candidates if pairs_unnamed(d, found, when)]
+    return matching[0] if len(matching) == 1 else None
 
 
 def plausible(found: Extraction, rows: list[tuple]) -> list[int]:

@@ -112,4 +112,6 @@ def render_card(deal: Deal, sources: Sequence[Source]) -> Card:
 def reply_text(source: Source, *, confirmed: bool = False) -> str:
     """A thread reply for one more outlet's story: outlet, linked title, confirmation note."""
     note = ":white_check_mark: *Now confirmed.* " if confirmed else ""
+    if source.note:
+        note += f":chart_with_upwards_trend: {escape(source.note)} "
     return f"{note}{escape(source.outlet or 'Another outlet')}: {link(source.link, source.title)}"

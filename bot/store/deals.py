@@ -128,7 +128,13 @@ class DealRows(StoreBase):
         return deal.id
 
     def add_source(
-        self, db: sqlite_utils.Database, deal_id: int, story_id: int, story: Story
+        self,
+        db: sqlite_utils.Database,
+        deal_id: int,
+        story_id: int,
+        story: Story,
+        *,
+        note: str | None = None,
     ) -> None:
         db.execute("update stories set deal_id = ? where id = ?", [deal_id, story_id])
         insert_row(
@@ -141,6 +147,7 @@ class DealRows(StoreBase):
                 "title": story.title,
                 "link": story.link,
                 "published": iso(story.published),
+                "note": note,
             },
             ignore=True,
         )
@@ -157,7 +164,7 @@ class DealRows(StoreBase):
 
     def sources(self, deal_id: int) -> list[Source]:
         return [
-            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
+            source_from_row(r)
             for r in self.db.table("deal_sources").rows_where(
                 "deal_id = ?", [deal_id], order_by="published, story_id"
             )
@@ -192,10 +199,7 @@ class DealRows(StoreBase):
         rows = self.db.table("deal_sources").rows_where(
             "deal_id = ?", [deal_id], order_by="story_id"
         )
-        return [
-            Source(r["outlet"] or "", r["title"] or "", r["link"] or "", parse_iso(r["published"]))
-            for r in rows
-        ]
+        return [source_from_row(r) for r in rows]
 
     def unposted_deals(self, channel: str, since: datetime) -> list[int]:
         """Announceable deals since `since` with no post row in `channel` (indexed on the date)."""
@@ -225,6 +229,7 @@ def deal_to_row(deal: Deal) -> dict:
         "aliases": json.dumps(list(deal.aliases)),
         "language": deal.language,
         "usd_basis": deal.usd_basis,
+        "additions": json.dumps([list(a) for a in deal.additions]),
     }
 
 
@@ -247,5 +252,16 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         aliases=tuple(json.loads(row.get("aliases") or "[]")),
         language=row.get("language") or "en",
         usd_basis=row.get("usd_basis"),
+        additions=tuple((float(a), c) for a, c in json.loads(row.get("additions") or "[]")),
         sources=sources or [],
+    )
+
+
+def source_from_row(row: dict) -> Source:
+    return Source(
+        row["outlet"] or "",
+        row["title"] or "",
+        row["link"] or "",
+        parse_iso(row["published"]),
+        note=row.get("note"),
     )

@@ -218,3 +218,11 @@ def m010_investor_keys(db: sqlite_utils.Database) -> None:
     Partners", "a16z" and "Andreessen Horowitz"): the index is rebuilt with them."""
     db.execute("delete from deal_investors")
     index_investors(db.conn)
+
+
+@migrations()
+def m011_round_growth(db: sqlite_utils.Database) -> None:
+    """Money added to a round after it was announced (extensions, second closes): the deal's
+    `additions`, and a source's `note` so its thread reply says what it changed."""
+    db.table("deals").add_column("additions", str)
+    db.table("deal_sources").add_column("note", str)
