@@ -142,6 +142,30 @@ def test_second_outlet_threads_and_updates_card(fake, store, feed_server) -> Non
     assert bot.sleeps and all(0 < s <= 1.0 for s in bot.sleeps)  # paced, per channel
 
 
+def test_an_extension_updates_the_card_and_notes_it_in_the_thread(fake, store, feed_server):
+    """Neuralink's Series D: $280M, then $43M more to $323M (months apart in fact; one day
+    here, the feed helper dates every item alike)."""
+    first = ("Neuralink raises $280M Series D led by Founders Fund", "https://a.example/nl", "")
+    more = (
+        "Neuralink adds $43M to its Series D, bringing the round to $323M",
+        "https://b.example/nl-ext",
+        "",
+    )
+    store.add_feed(feed_server.add("/a", rss(first)), "Wire")
+    bot = Bot(fake, store)
+    bot.poll()
+    store.add_feed(feed_server.add("/b", rss(more)), "Filings")
+    bot.poll()
+    [card] = cards(fake)
+    [reply] = replies(fake)
+    assert reply["text"].startswith(
+        ":chart_with_upwards_trend: Money added: +$43M to the Series D, now $323M in all. Filings"
+    )
+    assert card["blocks"][0]["text"]["text"] == "Neuralink raises $323M Series D"
+    fields = [f["text"] for f in card["blocks"][1]["fields"]]
+    assert "*Amount*\n$323M, including +$43M added to the round later" in fields
+
+
 def test_edited_headline_posts_nothing(fake, store, feed_server) -> None:
     store.add_feed(feed_server.add("/tc", rss(SENSE)), "TechCrunch")
     bot = Bot(fake, store)
