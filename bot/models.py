@@ -58,6 +58,8 @@ class Extraction:
     # ("extension", "second close", "tranche", "top-up") and the round's new total if said
     addition: str | None = None
     round_total: float | None = None
+    # "Airbnb raises another $1bn": new money on top of a recent round, not that round retold
+    another: bool = False
 
     @property
     def is_funding(self) -> bool:

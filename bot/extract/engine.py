@@ -59,7 +59,9 @@ _VAL_BEFORE = re.compile(
     r"|approximately|close to|up to|as much as|at least|north of|above|\+)?\s*$",
     re.I,
 )
-_VAL_AFTER = re.compile(r"^\s*(?:\+\s*)?(?:post-money |pre-money )?valuation\b", re.I)
+_VAL_AFTER = re.compile(
+    r"^\s*(?:\+\s*)?(?:post-money |pre-money )?(?:valuation\b|value\b(?! of))", re.I
+)
 _OLD = re.compile(
     r"\b(?:once valued at|previous|prior|last|earlier|most recent|former|up from|down from"
     r"|was|had)\s+(?:\w+\s+){0,2}$"
@@ -177,12 +179,13 @@ def extract(title: str, summary: str = "", content: str = "") -> Extraction:
 
 
 def _with_addition(found: Extraction, title: str) -> Extraction:
-    """A round's extension or further close is marked, with the round's total if said."""
+    """A round's extension or further close is marked, with the round's total if said; "raises
+    another $1bn" is marked as new money (not a retelling of the last round)."""
     if found.kind != "funding":
         return found
     added = read_addition(plain_text(title, limit=400))
     if added is None:
-        return found
+        return replace(found, another=True) if _ANOTHER.search(title) else found
     total = added.total
     same_currency = total is not None and total.currency in (None, found.currency)
     return replace(
@@ -191,6 +194,9 @@ def _with_addition(found: Extraction, title: str) -> Extraction:
         round_total=total.amount if total is not None and same_currency else None,
         rules=(*found.rules, ("addition", f"{added.label} wording")),
     )
+
+
+_ANOTHER = re.compile(r"\b(?:another|a second|a further)\s+(?:US)?[$€£¥₹]?\s?\d", re.I)
 
 
 def _read(title: str, summary: str, content: str) -> Extraction:

@@ -322,6 +322,15 @@ _AMOUNT = re.compile(
 )
 
 
+# "807 600 euros", "500.000 Euro", "€ 750.000": a whole figure with thousands separators and a
+# currency, no scale word (small rounds are written this way)
+_PLAIN_AMOUNT = re.compile(
+    rf"(?P<pre>{_alt(['US$', 'R$', '€', '$', '£', 'CHF'])})?\s?"
+    r"(?P<num>\d{1,3}(?:[.\s\u202f\u00a0]\d{3})+)(?![\d,.]\d)\s?"
+    rf"(?P<cur>(?i:{_alt(k for k in _CURRENCY_WORDS if k[0].isalpha() or k == '€')}))?(?!\w)"
+)
+
+
 @dataclass(frozen=True)
 class EuroMoney:
     amount: float
@@ -348,7 +357,16 @@ def find_euro_money(text: str) -> list[EuroMoney]:
             (m.group("cur") or "").lower()
         )
         out.append(EuroMoney(value * _SCALES[scale], currency, m.start(), m.end()))
-    return out
+    taken = [(m.start, m.end) for m in out]
+    for m in _PLAIN_AMOUNT.finditer(text):
+        currency = _CURRENCY_WORDS.get((m.group("pre") or "").lower()) or _CURRENCY_WORDS.get(
+            (m.group("cur") or "").lower()
+        )
+        if currency is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = float(re.sub(r"[.\s\u202f\u00a0]", "", m.group("num")))
+        out.append(EuroMoney(value, currency, m.start(), m.end()))
+    return sorted(out, key=lambda e: e.start)
 
 
 # --- round and names ----------------------------------------------------------------------

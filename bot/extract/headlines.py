@@ -185,6 +185,28 @@ def investor_commits(title: str) -> str | None:
     return f"{m.group('inv')} invests {m.group('money')} in {m.group('co')}"
 
 
+_TO_INVEST = re.compile(
+    r"^(?P<inv>.+?)\s+(?:to|will|plans to|set to|is set to|is reportedly|reportedly|is in talks to"
+    r"|in talks to|is)\s+invest(?:ing)?\s+(?P<money>(?:up to |about |around |nearly )?"
+    r"\S+(?:\s+(?:million|billion|mn|bn))?)\s+in\s+(?P<co>.+)$",
+    re.I,
+)
+
+
+def investor_to_invest(title: str) -> str | None:
+    """ "Nvidia to Invest Up to $1 Billion in AI Startup Poolside" → "AI Startup Poolside is
+    reportedly raising Up to $1 Billion from Nvidia": a planned investment, not yet closed."""
+    m = _TO_INVEST.match(title)
+    if not m or not find_money(m.group("money")):
+        return None
+    company = _DESCRIBED.sub("", m.group("co"))
+    return f"{company} is reportedly raising {m.group('money')} from {m.group('inv')}"
+
+
+# "AI Startup Poolside": a description before the name (the name is capitalised)
+_DESCRIBED = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm)\s+(?=[A-Z])", re.I)
+
+
 _WINS_DEAL = re.compile(
     r"^(?P<inv>.+?)\s+wins\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:deal|sweepstakes|race|battle)\s+"
     r"(?:for|to back|to invest in)\s+(?P<rest>.+)$",
@@ -220,6 +242,7 @@ RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
     ("investor joins a company's round", investor_joins),
     ("investor commits money to a company", investor_commits),
+    ("investor to invest money in a company", investor_to_invest),
     ("investors back a company in a sized round", investors_back_in_round),
     ("investor wins the deal for a company", investor_wins_deal),
     ("minority investment from an investor", minority_investment),

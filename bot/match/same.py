@@ -21,6 +21,7 @@ from bot.models import Deal, Extraction
 WINDOW = timedelta(days=60)
 EXTENSION_WINDOW = timedelta(days=365)  # a round's extension can come most of a year later
 UNNAMED_WINDOW = timedelta(days=7)
+ANOTHER_GAP = timedelta(days=2)  # other outlets' reports of "another $X" come within a day or two
 UNNAMED_TOLERANCE = 0.02
 FUZZY_THRESHOLD = 92
 AMOUNT_TOLERANCE = 0.10
@@ -96,6 +97,8 @@ def is_same_deal(deal: Deal, found: Extraction, when: datetime) -> bool:
     """Would a story with `found`, published `when`, report this deal?"""
     if found.addition:
         return extends(deal, found, when)
+    if found.another and when - deal.announced > ANOTHER_GAP:
+        return False  # "raises another $1bn" a week on is a second financing, not the first
     keys = company_keys(found.company or "")
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
     if not any(same_company(k, deal.company_key) for k in keys):

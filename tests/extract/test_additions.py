@@ -65,3 +65,10 @@ def test_extract_marks_funding_stories_only():
     assert extract("Chrome extension hijacked to steal passwords").addition is None
     plain = extract("Neuralink raises $280M Series D led by Founders Fund")
     assert (plain.addition, plain.round_total) == (None, None)
+
+
+def test_another_marks_new_money_not_an_extension():
+    assert extract("Airbnb raises another $1bn").another
+    assert not extract("Airbnb raises $1bn").another
+    mistral = extract("Mistral raises another $100M, bringing the round to $600M")
+    assert mistral.addition == "extension" and not mistral.another

@@ -81,3 +81,21 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
 )
 def test_not_a_round(title: str) -> None:
     assert extract(title).kind != "funding"
+
+
+def test_a_planned_investment_names_the_company_it_goes_to() -> None:
+    """Nvidia's planned investment of up to $1B in Poolside (October 2025)."""
+    found = extract("Nvidia plans to invest up to $1 billion in coding startup Poolside")
+    assert (found.kind, found.company, found.amount, found.investors) == (
+        "rumor",
+        "Poolside",
+        1e9,
+        ("Nvidia",),
+    )
+    assert dict(found.rules)["headline form"] == "investor to invest money in a company"
+
+
+def test_a_value_after_a_figure_is_a_valuation() -> None:
+    """Granola's $125M round at a $1.5B valuation (March 2026)."""
+    found = extract("Note-taking app Granola reaches $1.5 billion value with $125 million round")
+    assert (found.company, found.amount, found.valuation) == ("Granola", 125e6, 1.5e9)

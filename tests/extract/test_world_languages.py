@@ -92,6 +92,9 @@ def test_korean_syllables_are_not_money() -> None:
         ("capta R$ 50 milhões", 50e6, "BRL"),
         ("Fünf Millionen Euro", 5e6, "EUR"),
         ("un milliard de dollars", 1e9, "USD"),
+        ("lève 807 600 euros", 807_600, "EUR"),  # a whole figure, no scale word
+        ("sammelt 500.000 Euro ein", 500_000, "EUR"),
+        ("€ 750.000 para crecer", 750_000, "EUR"),
     ],
 )
 def test_european_money(text: str, amount: float, currency: str) -> None:
@@ -113,3 +116,7 @@ def test_european_money(text: str, amount: float, currency: str) -> None:
 )
 def test_not_one_deal(title: str) -> None:
     assert not extract(title).is_funding
+
+
+def test_a_whole_figure_needs_a_currency() -> None:
+    assert find_euro_money("1.200 empleados y 3.000 clientes") == []

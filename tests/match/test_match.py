@@ -225,3 +225,22 @@ def test_acronym_story_joins_the_deal_with_the_same_money(tmp_path):
     first = ingest(store, full, now=when, max_age=timedelta(days=1)).event.deal.id
     assert ingest(store, short, now=when, max_age=timedelta(days=1)).event.deal.id == first
     assert ingest(store, other, now=when, max_age=timedelta(days=1)).event.deal.id != first
+
+
+def test_another_round_of_the_same_amount_a_week_later_is_a_second_deal(tmp_path):
+    """Airbnb raised $1B on 6 April 2020 and another $1B (debt) on 14 April."""
+    from bot.pipeline import ingest
+    from bot.store import Store
+
+    store = Store(str(tmp_path / "d.db"))
+    apr7 = datetime(2020, 4, 7, 12, tzinfo=timezone.utc)
+    apr15 = apr7 + timedelta(days=8)
+    first = Story(
+        "https://a.example/1", "Airbnb raises $1 billion from Silver Lake", published=apr7
+    )
+    again = Story("https://b.example/2", "Airbnb raises another $1bn", published=apr15)
+    retold = Story("https://c.example/3", "Airbnb gets another $1 billion", published=apr15)
+    one = ingest(store, first, now=apr7, max_age=timedelta(days=1)).event.deal.id
+    two = ingest(store, again, now=apr15, max_age=timedelta(days=1)).event.deal.id
+    assert two != one
+    assert ingest(store, retold, now=apr15, max_age=timedelta(days=1)).event.deal.id == two
