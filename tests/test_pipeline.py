@@ -219,3 +219,24 @@ def test_one_round_reported_in_euros_and_in_dollars_is_one_deal(store, feed_serv
     assert len(deal.sources) == 2
     assert deal.usd_basis == "ECB reference rate for 2024-06-11"
     assert "≈ $643.8M at the ECB reference rate for 2024-06-11" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sequoia closes $950M fund for early-stage startups",  # a fund close (2025)
+        "Stripe valuation rises to $91.5B in employee tender offer",  # a valuation mark (2025)
+        "Klarna raises $1.37B in its New York IPO",  # a float worded as a raise (2025)
+        "Thoma Bravo raises $5.3B to take Darktrace private",  # a buy-out worded as a raise
+    ],
+)
+def test_non_deals_worded_like_raises_never_make_a_card(tmp_path, title):
+    from bot.models import Story
+    from bot.pipeline import ingest
+
+    store = Store(str(tmp_path / "d.db"))
+    when = datetime(2025, 9, 10, 12, tzinfo=timezone.utc)
+    story = Story("https://news.example/x", title, published=when, outlet="Wire")
+    outcome = ingest(store, story, now=when, max_age=timedelta(days=1))
+    assert outcome.new and outcome.event is None
+    assert store.count("deals") == 0 and store.count("stories") == 1  # kept, not carded

@@ -70,6 +70,18 @@ from bot.extract.money import Money, find_money
 __all__ = ["UNICORN", "VALUATION_EVENT", "Reading", "classify", "read", "round_money"]
 
 
+
+# Money raised to buy a named company is a purchase, not a round: "KKR raises $2B to buy out
+# Acme", "raises $500M to take Acme private" (but "to acquire startups" is a round's purpose).
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+PURCHASE_PURPOSE = re.compile(
+    rf"\b(?i:to (?:help )?take)\s+{_NAME}\s+(?i:private)\b"
+    r"|\b(?i:to (?:help )?(?:buy out|buy|acquire|purchase))\s+"
+    r"(?!(?i:more|other|rival|rivals|smaller|startups|companies|firms|businesses|brands|assets"
+    r"|stakes|land|equipment|hardware|chips|gpus|inventory|properties|homes|back|up|out|a|an"
+    rf"|the)\b){_NAME}"
+)
+
 def round_money(text: str, money: list[Money]) -> list[Money]:
     """Money that can be a round: not a valuation, price, contract, fund or small sum."""
     out = []
@@ -248,7 +260,7 @@ def read(title: str) -> Reading:
     if CONTROL.search(text):
         return done("acquisition")
     acq = ACQUISITION.search(text)
-    if (
+    if (core >= 0 and PURCHASE_PURPOSE.search(text, core)) or (
         acq
         and (core < 0 or acq.start() < core or core_kind == "later")
         and not (

@@ -33,3 +33,20 @@ def test_a_funding_reading_says_where_its_verb_sits() -> None:
 
 def test_other_readings_carry_no_core() -> None:
     assert read("Ten tips for first-time founders").core == -1
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # money raised to buy a named company is a purchase (Thoma Bravo took Darktrace private
+        # for $5.3B in 2024; KKR's buy-outs are financed this way)
+        ("Thoma Bravo raises $5.3B to take Darktrace private", "acquisition"),
+        ("KKR raises $2B to buy out Envision Healthcare", "acquisition"),
+        # ...but buying things, or startups in general, is what a round is for
+        ("Bending Spoons raises $155M to acquire startups", "funding"),
+        ("Lambda Raises $320M To Buy More Nvidia GPUs", "funding"),
+        ("Rainforest Raises $20M To Take On Stripe", "funding"),
+    ],
+)
+def test_a_raise_to_buy_a_company_is_a_purchase(title: str, kind: str) -> None:
+    assert classify(title) == kind

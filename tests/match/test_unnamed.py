@@ -85,3 +85,26 @@ def test_two_named_companies_never_join_on_amount_alone(store):
     assert not pairs_unnamed(a, extract(t.event.story.title), JAN)
     assert unnamed_partner([a, b], extract("Startup raises $10 million"), JAN) is None
     assert unnamed_partner([a], extract("Startup raises $10 million"), JAN) is a
+
+
+def test_a_chinese_story_joins_the_english_one_by_the_name_its_summary_gives(store):
+    """昆腾动力 (Quantum Dynamics), a Physical AI startup, raised a seed round of over RMB 100M
+    from Yunqi Partners and SenseTime (July 2026); both reports are our own wording."""
+    july = datetime(2026, 7, 31, 9, tzinfo=timezone.utc)
+    english = feed(
+        store,
+        "qd-en",
+        "Physical AI startup Quantum Dynamics raises over 100 million yuan seed round",
+        july,
+    )
+    chinese = Story(
+        "https://zh.example/qd",
+        "物理AI平台昆腾动力完成超亿元种子轮融资",
+        summary="昆腾动力（Quantum Dynamics）完成超亿元种子轮融资，由云启资本、商汤科技联合投资。",
+        published=july + timedelta(hours=2),
+        outlet="36Kr",
+    )
+    joined = ingest(store, chinese, now=july + timedelta(hours=2), max_age=timedelta(days=2))
+    assert joined.event.deal.id == english.event.deal.id and store.count("deals") == 1
+    (deal,) = store.deals()
+    assert deal.company == "Quantum Dynamics" and "昆腾动力" in deal.aliases
