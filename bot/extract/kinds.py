@@ -70,7 +70,6 @@ from bot.extract.money import Money, find_money
 __all__ = ["UNICORN", "VALUATION_EVENT", "Reading", "classify", "read", "round_money"]
 
 
-
 # Money raised to buy a named company is a purchase, not a round: "KKR raises $2B to buy out
 # Acme", "raises $500M to take Acme private" (but "to acquire startups" is a round's purpose).
 _NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
@@ -81,6 +80,7 @@ PURCHASE_PURPOSE = re.compile(
     r"|stakes|land|equipment|hardware|chips|gpus|inventory|properties|homes|back|up|out|a|an"
     rf"|the)\b){_NAME}"
 )
+
 
 def round_money(text: str, money: list[Money]) -> list[Money]:
     """Money that can be a round: not a valuation, price, contract, fund or small sum."""

@@ -80,9 +80,9 @@ class DealRows(StoreBase):
         """(id, company_key, company) of deals of about this USD amount near in time: the
         last resort when a story names a company by an acronym ("SSI")."""
         rows = self.db.execute(
-            "select id, company_key, company from deals where amount_usd between ? and ? "
-            "and announced between ? and ? limit 50",
-            [usd * 0.9, usd * 1.1, iso(start), iso(end)],
+            "select id, company_key, company from deals indexed by idx_deals_announced_amount_usd"
+            " where announced between ? and ? and amount_usd between ? and ? limit 50",
+            [iso(start), iso(end), usd * 0.9, usd * 1.1],
         )
         return rows.fetchall()
 

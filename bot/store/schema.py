@@ -226,3 +226,11 @@ def m011_round_growth(db: sqlite_utils.Database) -> None:
     `additions`, and a source's `note` so its thread reply says what it changed."""
     db.table("deals").add_column("additions", str)
     db.table("deal_sources").add_column("note", str)
+
+
+@migrations()
+def m012_money_by_date(db: sqlite_utils.Database) -> None:
+    """Deals of about an amount near a date (an unnamed story's partner, an acronym's deal) are
+    found through the date first: the window holds a few days' deals whatever the history's
+    length, while one amount range can hold tens of thousands over years."""
+    db.table("deals").create_index(["announced", "amount_usd"], if_not_exists=True)

@@ -79,3 +79,18 @@ def test_connections_per_thread(tmp_path):
     [t.start() for t in threads]
     [t.join() for t in threads]
     assert not errors and len(store.feeds()) == 100
+
+
+def test_deals_of_an_amount_near_a_date_are_found_through_the_date(tmp_path):
+    """One amount range can hold years of deals; a date window holds days' worth."""
+    from datetime import datetime, timedelta, timezone
+
+    store = Store(str(tmp_path / "d.db"))
+    day = datetime(2024, 9, 4, tzinfo=timezone.utc)
+    sql = (
+        "explain query plan select id from deals indexed by idx_deals_announced_amount_usd "
+        "where announced between ? and ? and amount_usd between ? and ?"
+    )
+    plan = " ".join(r[3] for r in store.db.execute(sql, ["a", "b", 1, 2]).fetchall())
+    assert "INDEX idx_deals_announced_amount_usd (announced>? AND announced<?)" in plan
+    assert store.same_money_names(1e9, day - timedelta(days=7), day + timedelta(days=7)) == []
