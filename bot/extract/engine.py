@@ -18,7 +18,7 @@ from bot.extract.european import FOREIGN_FUNDING, LEXICON, extract_european
 from bot.extract.headlines import normalise, tidy_company
 from bot.extract.hindi import extract_hindi
 from bot.extract.investors import investors_in_body
-from bot.extract.kinds import read, round_money
+from bot.extract.kinds import Reading, read, round_money
 from bot.extract.language import CJK, detect
 from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
 from bot.extract.lexicon import PARTS as _PARTS
@@ -278,6 +278,7 @@ def _about_other_round(sentence: str, chosen: Money | None) -> bool:
 
 
 def _extract(title: str, summary: str, content: str) -> Extraction:
+    """The English reader: the headline's reading first, the body only for what it leaves out."""
     title = plain_text(title, limit=400)
     summary = plain_text(summary, limit=4000)
     content = plain_text(content, limit=MAX_BODY)
@@ -298,91 +299,31 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
-    said_before = text[: reading.core]
-    if (
-        company is None
-        and reading.core_kind in ("verb", "later")
-        and not _ENTITY.search(said_before)
-        and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
-    ):
-        # "AI-powered coding pulls in $1bn": a sector, not a company, took the money
-        return Extraction(kind="other", rules=(*why[:-2], ("kind", "a sector as the subject")))
-    placed = _INVEST_IN.search(text)
-    if placed and _spent_in_a_place(text, placed):
-        # "GM to invest $2.2B in Detroit": money spent in a place, not a round
-        return Extraction(kind="other", rules=(*why[:-2], ("kind", "investment in a place")))
+    not_a_round = _not_a_round(reading, company)
+    if not_a_round:
+        return Extraction(kind="other", rules=(*why[:-2], ("kind", not_a_round)))
     # A headline of whole sentences (trade-press openers): names in its first sentence are
     # read as a headline's, the later sentences ("X led, and was joined by Y") as a body's.
     first, *later = _title_sentences(text)
     leads = list(subject.lead_investors) + names.leads_in(first)
     investors = list(subject.investors) + names.investors_in(first)
 
-    # Money and round: the headline first, the body only for what it leaves out.
-    title_money = find_money(text, bare=True)
-    anchor = max(subject.verb_end, 0)
-    rounds = [
-        m
-        for m in round_money(text, title_money)
-        if not _is_valuation(text, m) and not _is_old(text, m)
-    ]
-    chosen: Money | None = ([m for m in rounds if m.start >= anchor] or rounds or [None])[0]  # type: ignore[list-item]
+    chosen, round_name = _headline_round(text, max(subject.verb_end, 0))
     valuation = _valuation_in(text) or _valuation_in(title)
-    round_name = None
-    if chosen is not None:
-        round_name = find_round(text[chosen.start : chosen.end + 40])
-    round_name = round_name or find_round(text)
-
     body = " ".join(x for x in (summary, content) if x)
     sentences = later + (_sentences(body) if body else [])
-    relevant = [
-        s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)
-    ]
     if chosen is None:
-        for s in relevant:
-            if not BODY_FUNDING_VERB.search(s) and not BODY_FUNDING_NOUN.search(s):
-                continue
-            m = _round_amount(s, find_money(s), strict=True)
-            if m is not None:
-                chosen = m
-                round_name = round_name or find_round(s[m.start : m.start + 60])
-                break
+        relevant = [
+            s for s in sentences if not company or _mentions(s, company) or _ROUND_TALK.search(s)
+        ]
+        chosen, body_round = _body_money(relevant)
+        round_name = round_name or body_round
     elif round_name is None:
-        for s in sentences:
-            for m in find_money(s):
-                if abs(m.amount - chosen.amount) <= 0.02 * chosen.amount and not _is_old(s, m):
-                    round_name = find_round(s[m.end : m.end + 40]) or find_round(
-                        s[max(0, m.start - 30) : m.start]
-                    )
-                    if round_name:
-                        break
-            if round_name:
-                break
+        round_name = _round_near_amount(sentences, chosen)
     if round_name is None:
-        # "8VC led the Series A", "The Series B values it at $552M": a round the body names
-        # for this deal, not one from its past ("its $200M Series B in 2022").
-        for s in sentences[:3]:
-            if (
-                BODY_FUNDING_VERB.search(s)
-                or BODY_INVESTOR_VERB.search(s)
-                or _ROUND_SUBJECT.search(s)
-            ):
-                candidate = [
-                    r
-                    for r in _ROUND.finditer(s)
-                    if is_round(s, r)
-                    and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
-                    and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
-                    and not _other_money_before(s, r.start(), chosen)
-                ]
-                if candidate:
-                    round_name = round_of(candidate[0])
-                    break
+        round_name = _round_the_body_names(sentences[:3], chosen)
     if valuation is None:
-        for s in sentences:
-            if re.search(r"\b(?:round|raise|funding|investment|valu)", s, re.I):
-                valuation = _valuation_in(s)
-                if valuation is not None:
-                    break
+        valuation = _body_valuation(sentences)
     if location is None:
         location = location_in(" ".join(sentences[:2]), company)
 
@@ -398,13 +339,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         investors = investors + body_investors
 
     amount = chosen.amount if chosen else None
-    currency = chosen.currency if chosen else None
-    if chosen is None and valuation is not None:
-        currency = _valuation_currency(title + " " + body)
-    if chosen is not None and currency is None:
-        currency = _guess_currency(title + " " + body)
-    if currency == "JPY" and location and location in ("China", "Beijing", "Shanghai", "Shenzhen"):
-        currency = "CNY"
+    currency = _currency(chosen, valuation, title + " " + body, location)
     leads = names.unique(leads, exclude=company)
     investors = names.unique(leads + investors, exclude=company)
     return Extraction(
@@ -422,6 +357,105 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         aliases=aliases_in(title, company),
         rules=tuple(why),
     )
+
+
+def _not_a_round(reading: Reading, company: str | None) -> str | None:
+    """The rule that makes a funding-worded headline no round, if one does."""
+    text = reading.text
+    said_before = text[: reading.core]
+    if (
+        company is None
+        and reading.core_kind in ("verb", "later")
+        and not _ENTITY.search(said_before)
+        and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
+    ):
+        return "a sector as the subject"  # "AI-powered coding pulls in $1bn"
+    placed = _INVEST_IN.search(text)
+    if placed and _spent_in_a_place(text, placed):
+        return "investment in a place"  # "GM to invest $2.2B in Detroit"
+    return None
+
+
+def _headline_round(text: str, anchor: int) -> tuple[Money | None, str | None]:
+    """The headline's round money (the first after the verb, not a valuation or an old figure)
+    and the round named beside it, or anywhere in the headline."""
+    title_money = find_money(text, bare=True)
+    rounds = [
+        m
+        for m in round_money(text, title_money)
+        if not _is_valuation(text, m) and not _is_old(text, m)
+    ]
+    after = [m for m in rounds if m.start >= anchor]
+    chosen = (after or rounds)[0] if rounds else None
+    round_name = find_round(text[chosen.start : chosen.end + 40]) if chosen is not None else None
+    return chosen, round_name or find_round(text)
+
+
+def _body_money(relevant: list[str]) -> tuple[Money | None, str | None]:
+    """A headline without money: the first body sentence about this company's funding that
+    names the round's money, and the round beside it."""
+    for s in relevant:
+        if not BODY_FUNDING_VERB.search(s) and not BODY_FUNDING_NOUN.search(s):
+            continue
+        m = _round_amount(s, find_money(s), strict=True)
+        if m is not None:
+            return m, find_round(s[m.start : m.start + 60])
+    return None, None
+
+
+def _round_near_amount(sentences: list[str], chosen: Money) -> str | None:
+    """The round a body sentence names beside the headline's amount ("$50M Series B")."""
+    for s in sentences:
+        for m in find_money(s):
+            if abs(m.amount - chosen.amount) <= 0.02 * chosen.amount and not _is_old(s, m):
+                found = find_round(s[m.end : m.end + 40]) or find_round(
+                    s[max(0, m.start - 30) : m.start]
+                )
+                if found:
+                    return found
+    return None
+
+
+def _round_the_body_names(opening: list[str], chosen: Money | None) -> str | None:
+    """ "8VC led the Series A", "The Series B values it at $552M": a round the body's opening
+    sentences name for this deal, not one from its past ("its $200M Series B in 2022")."""
+    for s in opening:
+        if BODY_FUNDING_VERB.search(s) or BODY_INVESTOR_VERB.search(s) or _ROUND_SUBJECT.search(s):
+            candidate = [
+                r
+                for r in _ROUND.finditer(s)
+                if is_round(s, r)
+                and not _OLD.search(s[max(0, r.start() - 30) : r.start()])
+                and not _PAST_AFTER.match(s[r.end() : r.end() + 40])
+                and not _other_money_before(s, r.start(), chosen)
+            ]
+            if candidate:
+                return round_of(candidate[0])
+    return None
+
+
+def _body_valuation(sentences: list[str]) -> float | None:
+    for s in sentences:
+        if re.search(r"\b(?:round|raise|funding|investment|valu)", s, re.I):
+            valuation = _valuation_in(s)
+            if valuation is not None:
+                return valuation
+    return None
+
+
+def _currency(
+    chosen: Money | None, valuation: float | None, text: str, location: str | None
+) -> str | None:
+    """The round's currency: its money's, else the valuation's or a guess from the text; a yen
+    sign on a Chinese company is yuan."""
+    currency = chosen.currency if chosen else None
+    if chosen is None and valuation is not None:
+        currency = _valuation_currency(text)
+    if chosen is not None and currency is None:
+        currency = _guess_currency(text)
+    if currency == "JPY" and location and location in ("China", "Beijing", "Shanghai", "Shenzhen"):
+        currency = "CNY"
+    return currency
 
 
 # who, when the headline names no company, can still have raised: a company described, or people

@@ -218,26 +218,48 @@ def read(title: str) -> Reading:
     """Read a headline: its kind, and for deals the clause and verb the facts hang on."""
     if not title or FOREIGN.search(title) or non_latin(title):
         return Reading("other")
-    text, core, end, core_kind = "", -1, -1, ""
-
-    def done(kind: str) -> Reading:
-        return Reading(kind, text, core, end, core_kind)
-
     head = title.lstrip("‘'\"“ ")
     if ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
-        return done("other")
+        return Reading("other")
     if LISTICLE.search(title):
-        return done("other")
+        return Reading("other")
     text = main_text(title)
     if not text or AGGREGATE.search(text) or STRONG_OTHER.search(text):
-        return done("other")
+        return Reading("other", text)
     money = find_money(text, bare=True)
     core, end, core_kind = _core(text, money)
+    return Reading(_kind(text, money, core, core_kind), text, core, end, core_kind)
+
+
+def _kind(text: str, money: list[Money], core: int, core_kind: str) -> str:
+    """The kind, by ordered checks: a fund, a purchase, a listing, a rumour, another story,
+    and only then a round."""
+    if _is_fund(text, core, core_kind):
+        return "fund"
+    if _is_purchase(text, money, core, core_kind):
+        return "acquisition"
+    if _is_listing(text, core):
+        return "ipo"
+    rumor = _rumor_at(text)
+    if core >= 0 and MODAL.search(text[:core]):
+        rumor = core if rumor < 0 else min(rumor, core)
+    if rumor >= 0 and (core < 0 or rumor <= core):
+        return "rumor"
+    if core < 0 and PENDING_DEAL.search(text) and money:
+        return "rumor"  # "Bolt's hoped-for $450M deal": money talked about, not closed
     val_event = VALUATION_EVENT.search(text) is not None and (
         VALUATION_WORD.search(text) is not None
         or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
     )
+    if _is_other_story(text, core, val_event):
+        return "other"
+    if core >= 0 or _round_without_verb(text, money, val_event):
+        return "funding"
+    return "other"
 
+
+def _is_fund(text: str, core: int, core_kind: str) -> bool:
+    """A VC fund's close ("Accel closes $650M fund"), or an investor firm raising money."""
     fund = FUND.search(text)
     if (
         fund
@@ -245,44 +267,51 @@ def read(title: str) -> Reading:
         and not FUND_SOURCE.search(text)
         and not re.search(r"\bto fund\b", text, re.I)
     ):
-        return done("fund")
-    if (
+        return True
+    return (
         core >= 0
         and core_kind == "verb"
         and not re.search(r"\b(?:from|in|into|for)\b", text[core:], re.I)
-        and INVESTOR_FIRM.search(text[:core].strip())
-    ):
-        return done("fund")
+        and INVESTOR_FIRM.search(text[:core].strip()) is not None
+    )
 
-    rumor = _rumor_at(text)
-    if core >= 0 and MODAL.search(text[:core]):
-        rumor = core if rumor < 0 else min(rumor, core)
+
+def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bool:
+    """A buyer taking control, a purchase said before the round, or money raised to buy a
+    named company."""
     if CONTROL.search(text):
-        return done("acquisition")
+        return True
+    if core >= 0 and PURCHASE_PURPOSE.search(text, core):
+        return True
     acq = ACQUISITION.search(text)
-    if (core >= 0 and PURCHASE_PURPOSE.search(text, core)) or (
+    return bool(
         acq
         and (core < 0 or acq.start() < core or core_kind == "later")
         and not (
             re.match(r"(?:snaps|snapped|scoops) up", acq.group(0), re.I)
             and round_money(text, money)
         )
-    ):
-        return done("acquisition")
+    )
+
+
+def _is_listing(text: str, core: int) -> bool:
     ipo = IPO.search(text)
-    if ipo and (
-        core < 0
-        or ipo.start() < core
-        or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
-        or IN_IPO.search(text)  # "targets a $90B valuation in US IPO": the IPO's money
-    ):
-        return done("ipo")
-    if rumor >= 0 and (core < 0 or rumor <= core):
-        return done("rumor")
-    if core < 0 and PENDING_DEAL.search(text) and money:
-        return done("rumor")  # "Bolt's hoped-for $450M deal": money talked about, not closed
+    return bool(
+        ipo
+        and (
+            core < 0
+            or ipo.start() < core
+            or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
+            or IN_IPO.search(text)  # "targets a $90B valuation in US IPO": the IPO's money
+        )
+    )
+
+
+def _is_other_story(text: str, core: int, val_event: bool) -> bool:
+    """Another kind of news (lay-offs, lawsuits, revenue, tender offers) said before the round,
+    or with no round at all."""
     other = OTHER.search(text)
-    if (
+    return bool(
         other
         and not (
             core >= 0
@@ -290,28 +319,28 @@ def read(title: str) -> Reading:
             and not (re.match(r"secondar", other.group(0), re.I) and other.start() - core < 40)
         )
         and not (val_event and re.match(r"(?:revenue|arr)", other.group(0), re.I))
-    ):
-        return done("other")
-    if core >= 0:
-        return done("funding")
+    )
+
+
+def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
+    """A round told without a funding verb: a valuation event with money, a new unicorn, a
+    sized or possessive round, "in new funding", "backed by"."""
     if val_event and re.search(r"[$€£₹¥]\s?\d", text):
-        return done("funding")
+        return True
     if UNICORN.search(text) or CLUB.search(text):
-        return done("funding")
+        return True
     rounds = round_money(text, money)
     if SIZED_ROUND.search(text) and rounds:
-        return done("funding")
+        return True
     if POSSESSIVE_ROUND.search(text):
-        return done("funding")
+        return True
     if rounds and any(WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
-        return done("funding")
+        return True
     if re.search(
         r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I
     ):
-        return done("funding")
-    if BACKED_BY.search(text):
-        return done("funding")
-    return done("other")
+        return True
+    return BACKED_BY.search(text) is not None
 
 
 def _rumor_at(text: str) -> int:

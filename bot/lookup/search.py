@@ -80,52 +80,81 @@ def run(
         prefix = _problems(q)
         return SearchResult((prefix + "\n\n" if prefix else "") + messages.HELP, kind="help")
     offset = max(0, min(offset, MAX_OFFSET))
-    what = _describe(q)
-    note = ""
-    company_keys: list[str] = []
-    anywhere = None
-    suggestions: list[str] = []
+    terms = _terms(store, q)
+    if isinstance(terms, SearchResult):
+        return terms
+    deals, has_more = store.find_deals(_deal_filter(q, terms, limit=limit, offset=offset))
+    return _answer(q, terms, deals, has_more=has_more, offset=offset)
+
+
+@dataclass
+class _Terms:
+    """What the query's company and investor words resolved to in the store."""
+
+    company_keys: list[str] = field(default_factory=list)
+    anywhere: str | None = None  # no company by that name: words searched in every story
+    investor_keys: list[str] = field(default_factory=list)
+    investor_words: str | None = None  # no investor by that name: a word inside names
+    note: str = ""  # "Showing SenseTime for sensetme"
+    suggestions: list[str] = field(default_factory=list)
+
+
+def _terms(store: Store, q: Query) -> _Terms | SearchResult:
+    """The query's names resolved (exact, then fuzzy, then full text); a name with no word to
+    search for is answered at once."""
+    terms = _Terms()
     if q.text:
-        company_keys, fuzzy_name, suggestions = resolve_company(store, q.text)
-        if company_keys and fuzzy_name:
-            note = messages.FUZZY_NOTE.format(text=q.text, name=fuzzy_name) + "\n"
-        elif not company_keys:
+        terms.company_keys, fuzzy_name, terms.suggestions = resolve_company(store, q.text)
+        if terms.company_keys and fuzzy_name:
+            terms.note = messages.FUZZY_NOTE.format(text=q.text, name=fuzzy_name) + "\n"
+        elif not terms.company_keys:
             if not fts_words(q.text):
                 return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.text))
-            anywhere = q.text
-    investor_keys: list[str] = []
-    investor_words = None
+            terms.anywhere = q.text
     if q.investor:
-        investor_keys = store.investor_keys(q.investor)
-        if not investor_keys:  # a word inside a name ("Horowitz"): the full-text index
+        terms.investor_keys = store.investor_keys(q.investor)
+        if not terms.investor_keys:  # a word inside a name ("Horowitz"): the full-text index
             if not fts_words(q.investor):
                 return _none(q, messages.NOTHING_TO_SEARCH.format(text=q.investor))
-            investor_words = q.investor
-    deals, has_more = store.find_deals(
-        DealFilter(
-            company_keys=tuple(company_keys),
-            anywhere=anywhere,
-            investor_keys=tuple(investor_keys),
-            investor_words=investor_words,
-            rounds=tuple(q.rounds),
-            since=datetime.combine(q.since, time(), timezone.utc) if q.since else None,
-            min_usd=q.min_usd,
-            top=q.top,
-            top_since=utcnow() - timedelta(days=q.top_days) if q.top and q.top_days else None,
-            limit=limit,
-            offset=offset,
-        )
+            terms.investor_words = q.investor
+    return terms
+
+
+def _deal_filter(q: Query, terms: _Terms, *, limit: int, offset: int) -> DealFilter:
+    return DealFilter(
+        company_keys=tuple(terms.company_keys),
+        anywhere=terms.anywhere,
+        investor_keys=tuple(terms.investor_keys),
+        investor_words=terms.investor_words,
+        rounds=tuple(q.rounds),
+        since=datetime.combine(q.since, time(), timezone.utc) if q.since else None,
+        min_usd=q.min_usd,
+        top=q.top,
+        top_since=utcnow() - timedelta(days=q.top_days) if q.top and q.top_days else None,
+        limit=limit,
+        offset=offset,
     )
+
+
+def _answer(
+    q: Query, terms: _Terms, deals: list[Deal], *, has_more: bool, offset: int
+) -> SearchResult:
+    """The reply's words around the deals found: a count, a page, or "did you mean"."""
+    what = _describe(q)
     if not deals:
-        if suggestions:
-            text = messages.DID_YOU_MEAN.format(what=what, names=", ".join(suggestions))
-            return SearchResult(_problems_line(q) + text, suggestions=suggestions, kind="none")
+        if terms.suggestions:
+            text = messages.DID_YOU_MEAN.format(what=what, names=", ".join(terms.suggestions))
+            return SearchResult(
+                _problems_line(q) + text, suggestions=terms.suggestions, kind="none"
+            )
         return _none(q, messages.NO_MATCH.format(what=what))
     if has_more or offset:
         head = messages.FOUND_MORE.format(first=offset + 1, last=offset + len(deals), what=what)
     else:
         head = messages.FOUND.format(count=len(deals), s="" if len(deals) == 1 else "s", what=what)
-    return SearchResult(_problems_line(q) + note + head, deals, has_more=has_more, offset=offset)
+    return SearchResult(
+        _problems_line(q) + terms.note + head, deals, has_more=has_more, offset=offset
+    )
 
 
 def resolve_company(store: Store, text: str) -> tuple[list[str], str | None, list[str]]:
