@@ -343,11 +343,16 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
     return BACKED_BY.search(text) is not None
 
 
+_AFTER_DONE = re.compile(r"\bafter (?:its |the |a )?(?:latest |recent |new |last )?$", re.I)
+
+
 def _rumor_at(text: str) -> int:
     """Where the first rumor cue that governs money starts, or -1."""
     for m in RUMOR.finditer(text):
         word = m.group(0).lower()
         if word in RUMOR_ALONE:
+            if word == "fundraising" and _AFTER_DONE.search(text[: m.start()]):
+                continue  # "valuation soars after latest fundraising": the round is done
             if word == "to raise" and re.search(
                 r"\b(?:raises|raised|closes|secures)\b", text[: m.start()], re.I
             ):

@@ -36,7 +36,11 @@ MONEY_VERBS = (
     "nabs", "lures", "lured", "taps", "tapped", "commands", "commanded", "secures", "bags",
     "clinches", "hauls", "scoops", "scooped", "launches with", "launched with", "launch with",
     "debuts with", "emerges from stealth with", "emerges with", "exits stealth with",
-    "comes out of stealth with", "out of stealth with", r"(?:\w+s|\w+ed) up",
+    "comes out of stealth with", "out of stealth with",
+    # "mops up", "snapped up" (but "ties up with", "teams up", "sets up" name no money)
+    r"(?!(?:ties|tied|teams|teamed|sets|shakes|steps|stepped|opens|opened|ramps|ramped|speeds"
+    r"|signs|signed|gears|geared|backs|backed|sums|summed|follows|followed|picks|picked)\b)"
+    r"(?:\w+s|\w+ed) up",
     # trade-press verbs: "Pulls $475K in Seed", "Tacks on $15M", "Expands C Round to $5M"
     "pulls", "pulled", "sees", "saw", "hops to", "sips", "unearths", "claims", "claimed",
     "ropes in", "roped in", "tacks on", "tacked on", "expands", "expanded", "extends",
@@ -139,6 +143,7 @@ RUMOR_CUES = (
     "explores? (?:a )?(?:raise|funding)", "targets?", "targeting", "may invest", "might invest",
     "could invest", "to invest", "propose[sd]?", "about to", "expected to", "shopping around",
     "on track to", "poised to", "up (?:its|their) investment", "reportedly valued",
+    "set for", "poised for",
 )  # fmt: skip
 RUMOR = re.compile(rf"\b(?:{alt(RUMOR_CUES)})\b", re.I)
 # Cues that are a rumor on their own, without a money object after them.
