@@ -44,9 +44,12 @@ _NOT_A_NAME = re.compile(
     r"|newsletter|podcast|interview|explained|how|why|what|when|this week|today)\b",
     re.I,
 )
+# the company a press wire's investor backs: capitalised words up to a possessive or a Title
+# Case preposition ("Aura Holdings’ Retirement Village", "Nasta Pet Food To Support")
+_NAME_WORD = r"(?!(?:To|In|For|With|On|At|From|Into|As|By|And|Of)\b)[A-Z][\w.&-]*"
 _TARGET = re.compile(
-    r"\b(?:for|in|into|to expand|to back|to support|backing)\s+(?P<target>[A-Z][\w.&'’-]*"
-    r"(?:\s+(?:[A-Z][\w.&'’-]*|&|of))*)"
+    r"\b(?i:for|in|into|to (?:expand|grow|scale|fund|back|support|accelerate)|backing)\s+"
+    rf"(?P<target>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|&))*)"
 )
 
 
@@ -107,7 +110,14 @@ def participle_names_self(rest: str, target: re.Match) -> bool:
     company (its words are lowercase in sentence case, or generic in Title Case)."""
     words = target.group("target").split()
     generic = {"platform", "expansion", "growth", "scaling", "global", "ai", "the", "its", "new"}
-    return words[0].lower() in generic or bool(re.search(r"\bRaised\b", rest[: target.start()]))
+    # money the named company took ("Raised", "Secured") vs money arranged for another
+    taken = re.search(
+        r"\b(?:raised|secured|closed|landed|received|bagged|netted|snagged|obtained|completed"
+        r"|announced)\b",
+        rest[: target.start()],
+        re.I,
+    )
+    return words[0].lower() in generic or bool(taken)
 
 
 def _described_subject(name: str, rest: str) -> str | None:

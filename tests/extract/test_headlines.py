@@ -99,3 +99,29 @@ def test_a_value_after_a_figure_is_a_valuation() -> None:
     """Granola's $125M round at a $1.5B valuation (March 2026)."""
     found = extract("Note-taking app Granola reaches $1.5 billion value with $125 million round")
     assert (found.company, found.amount, found.valuation) == ("Granola", 125e6, 1.5e9)
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "investors"),
+    [
+        # press wires naming the investor before the colon (Stonepeak's A$1B for Aura Holdings,
+        # 2026; H.I.G. WhiteHorse's €120M financing for Nasta Pet Food, 2026): ours
+        (
+            "Stonepeak: A$1 Billion Investment To Grow Aura Holdings’ Villages",
+            "Aura Holdings",
+            ("Stonepeak",),
+        ),
+        (
+            "H.I.G. WhiteHorse: €120 Million Financing Arranged For Nasta Pet Food",
+            "Nasta Pet Food",
+            ("H.I.G. WhiteHorse",),
+        ),
+        # ...and the company itself when the money was raised or secured
+        ("Bleap: $6 Million Seed Secured For Self-Custodial Accounts", "Bleap", ()),
+    ],
+)
+def test_press_wire_investor_or_company_before_the_colon(
+    title: str, company: str, investors
+) -> None:
+    found = extract(title)
+    assert (found.company, found.investors) == (company, investors)
