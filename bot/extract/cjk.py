@@ -255,6 +255,14 @@ def _zh_latin_in_title(s: CjkStory) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+# a Chinese name with its English one in brackets, at the end of the clause before the verb
+_NAMED_IN_BRACKETS = re.compile(
+    rf"(?P<local>[\u4e00-\u9fff]{{2,6}})[（(]\s?(?P<latin>{_LATIN_NAME})\s?[)）]"
+    r"(?:近日|日前|今日|正式|宣布|已|已经|于近日|成功)*$"
+)
+_ZH_DESCRIBER = re.compile(r"^(?:.*?)(?:公司|企业|平台|厂商|品牌|机构|创企|服务商|提供商)")
+
+
 def _zh_summary_name(s: CjkStory) -> str | None:
     short = re.search(r"(?:简称|下称|以下简称)\s*[“\"「]([^”\"」]{1,20})[”\"」]", s.summary)
     if short:
@@ -264,6 +272,10 @@ def _zh_summary_name(s: CjkStory) -> str | None:
         if not verb:
             continue
         clause = re.split(r"[，,：:]", sentence[: verb.start()])[-1]
+        named = _NAMED_IN_BRACKETS.search(clause)
+        if named:  # "…公司德塔智能（Delta Intelligence）近日完成": both names, the English one given
+            local = _ZH_DESCRIBER.sub("", named.group("local")) or named.group("local")
+            return f"{local}（{named.group('latin')}）"
         q = _QUOTED.search(clause)
         if q and _name_like(q.group("name")):
             return q.group("name")
