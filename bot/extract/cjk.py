@@ -273,7 +273,9 @@ def _zh_summary_name(s: CjkStory) -> str | None:
             continue
         clause = re.split(r"[，,：:]", sentence[: verb.start()])[-1]
         named = _NAMED_IN_BRACKETS.search(clause)
-        if named:  # "…公司德塔智能（Delta Intelligence）近日完成": both names, the English one given
+        if (
+            named
+        ):  # "…公司德塔智能（Delta Intelligence）近日完成": both names, the English one given
             local = _ZH_DESCRIBER.sub("", named.group("local")) or named.group("local")
             return f"{local}（{named.group('latin')}）"
         q = _QUOTED.search(clause)
