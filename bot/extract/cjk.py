@@ -505,6 +505,7 @@ _SPLIT_NAMES = re.compile(r"[、，,和及与·/]|\s및\s|\s와\s|\s과\s|\s그�
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
+    r"|^悉$|^此外$|^以$|[\d千万亿]元$|以$|早期天使投资人|推广$"
 )
 
 
@@ -513,7 +514,13 @@ def _clean_investor(raw: str) -> str | None:
     name = re.sub(
         r"^(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)", "", name
     )
-    name = re.sub(r"(?:等.*|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$", "", name)
+    if "担任" in name:  # "木雁资本担任独家财务顾问": an adviser, not an investor
+        return None
+    name = re.sub(
+        r"(?:等.*|联合投资|共同投资|联合VC|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$",
+        "",
+        name,
+    )
     name = re.sub(r"\s?[（(]\d{6}[)）]$", "", name)  # a listed investor's stock code
     name = re.sub(r"^.*旗下", "", name)  # "广汽集团旗下广汽资本" → 广汽资本
     bracket = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[)）]$", name)
@@ -666,4 +673,7 @@ def _funding_sentence(s: CjkStory) -> str | None:
 
 
 def _unique(names: list[str]) -> list[str]:
-    return list(dict.fromkeys(n for n in names if n))
+    """Names once each; a short form of another name in the list ("云启" beside "云启资本")
+    is the same investor and goes."""
+    once = list(dict.fromkeys(n for n in names if n))
+    return [n for n in once if not any(o != n and o.startswith(n) and len(n) >= 2 for o in once)]

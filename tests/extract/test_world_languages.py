@@ -120,3 +120,15 @@ def test_not_one_deal(title: str) -> None:
 
 def test_a_whole_figure_needs_a_currency() -> None:
     assert find_euro_money("1.200 empleados y 3.000 clientes") == []
+
+
+def test_chinese_investor_lists_hold_investors_only() -> None:
+    """An adviser, "joint investment" and a short form beside the full name go; our
+    sentences about Qianhe Yibang's RMB 2bn+ Series B (2026, Muyan Capital its adviser)."""
+    found = extract(
+        "谦合益邦完成超20亿元B轮融资，木雁资本担任独家财务顾问",
+        "谦合益邦宣布完成超20亿元B轮融资，投资方包括国调基金、星连资本、木雁资本担任独家财务顾问。",
+    )
+    assert found.investors == ("国调基金", "星连资本")
+    short = extract("获云启、商汤超亿元种子轮融资", "本轮由云启资本、商汤科技联合投资。")
+    assert short.investors == ("云启资本", "商汤科技")
