@@ -460,12 +460,14 @@ def _currency(
 
 # who, when the headline names no company, can still have raised: a company described, or people
 _ENTITY = re.compile(
-    r"\b(?:startups?|start-ups?|company|companies|firm|maker|provider|developer|platform|app"
+    r"\b(?i:startups?|start-ups?|company|companies|firm|maker|provider|developer|platform|app"
     r"|lender|insurer|neobank|marketplace|operator|brand|unicorn|business|venture|spin-?out"
     r"|spin-?off|lab|studio|team|outfit|project|\w+tech|fintech|biotech|chipmaker|founders?"
     r"|co-?founders?|alums?|alumni|execs?|executives?|veterans?|vets?|engineers?|researchers?"
-    r"|scientists?|dropouts?|creators?|duo|trio|pair|CEO)\b"
+    r"|scientists?|dropouts?|creators?|duo|trio|pair|CEO|designer|manufacturer|producer"
+    r"|supplier|retailer|chain|network|agency|clinic|school|carrier|airline|builder)\b"
     r"|(?<![\w-])[A-Z][\w.&'’]*[a-z][\w.&'’]*(?![\w-])"  # a capitalised name, not "AI-powered"
+    r"|(?<![\w-])[A-Z]{2,}(?![\w-])"  # an initialism ("MIT", "UK")
 )
 _INVEST_IN = re.compile(r"\binvest\w*\s+(?:[\w$€£.,]+\s+){0,4}?in\s+([A-Z][\w-]+)")
 

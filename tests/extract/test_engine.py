@@ -406,3 +406,17 @@ def test_a_hoped_for_deal_is_a_rumour():
     # Facts: Bolt's hoped-for $450M investment (August 2024) was never completed.
     found = extract("VC leading Bolt's hoped-for $450M deal confirms the terms")
     assert found.kind == "rumor" and found.company == "Bolt"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "MIT Spin-Out Raises $10M To Measure Surfaces By Touch",
+        "UK chip designer raises millions from Agnelli family fund",
+    ],
+)
+def test_a_described_company_is_a_deal_without_a_name(title: str) -> None:
+    """An initialism or a trade noun describes a company; "AI-powered coding" does not."""
+    found = extract(title)
+    assert (found.kind, found.company) == ("funding", None)
+    assert extract("AI-powered coding pulls in $1bn").kind == "other"
