@@ -497,7 +497,26 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
             found = find_subject(reading)
             if found.company:
                 return found.company, found.location
+    for sentence in _sentences(body)[:3]:
+        named = _OPENS_WITH_NAME.match(sentence) or _THE_FIRM_NAMED.search(sentence)
+        if named and not _NOT_A_FIRM_NAME.match(named.group("name")):
+            return named.group("name"), None
     return None
+
+
+# "Berkshire Grey, which creates robotics …", "The firm, Placer.ai, uses …": the body names the
+# company the headline only describes
+_FIRM_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|&)){0,3})"
+_OPENS_WITH_NAME = re.compile(
+    _FIRM_NAME + r",\s(?:which|a|an|the|based|founded|headquartered|whose)\b"
+)
+_THE_FIRM_NAMED = re.compile(
+    r"\b[Tt]he (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
+)
+_NOT_A_FIRM_NAME = re.compile(
+    r"(?:The|This|That|It|Its|In|On|At|For|But|And|However|Meanwhile|Today|Now|Last|Earlier"
+    r"|According|After|Before|While|With|Founded|Based)\b"
+)
 
 
 def _valuation_currency(text: str) -> str | None:

@@ -420,3 +420,23 @@ def test_a_described_company_is_a_deal_without_a_name(title: str) -> None:
     found = extract(title)
     assert (found.kind, found.company) == ("funding", None)
     assert extract("AI-powered coding pulls in $1bn").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company"),
+    [
+        # Berkshire Grey's $263M Series B (January 2020) and Placer.ai's $12M (2019): ours
+        (
+            "Pittsburgh robotics company lands $263 million round",
+            "Berkshire Grey, which builds warehouse robots, said SoftBank led the money.",
+            "Berkshire Grey",
+        ),
+        (
+            "Startup that maps foot traffic for landlords raises $12M",
+            "A data startup has raised $12 million. The firm, Placer.ai, counts shoppers.",
+            "Placer.ai",
+        ),
+    ],
+)
+def test_the_body_names_the_company_the_headline_describes(title, summary, company) -> None:
+    assert extract(title, summary).company == company
