@@ -27,9 +27,9 @@ def test_corpus_meets_targets():
 # set, less a little, so a change that loses ground fails here. The targets for the
 # held-out outlets are higher (tools/world.py TARGETS); these floors only stop a slide back.
 WORLD_FLOORS = {
-    "tune": {"funding_f1": 0.92, "company": 0.86, "amount": 0.91, "round": 0.91},
-    "heldout": {"funding_f1": 0.79, "company": 0.66, "amount": 0.94, "round": 0.92},
-    "not English, tune": {"funding_f1": 0.95, "company": 0.88},
+    "tune": {"funding_f1": 0.93, "company": 0.89, "amount": 0.92, "round": 0.91},
+    "heldout": {"funding_f1": 0.80, "company": 0.69, "amount": 0.94, "round": 0.92},
+    "not English, tune": {"funding_f1": 0.95, "company": 0.91},
 }
 
 
