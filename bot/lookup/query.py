@@ -71,12 +71,15 @@ def parse_round(value: str) -> str:
     raise QueryError(f"unknown round `{value}`")
 
 
+MAX_PERIOD_DAYS = 100 * 365  # "since:9999y" would leave the calendar; a century is plenty
+
+
 def parse_since(value: str, today: date) -> date:
     """ "30d", "2w", "6m", "1y" (before today) or an ISO date "2026-01-01"."""
     v = value.strip().strip("\"'")
-    m = _PERIOD.match(v)
-    if m:
-        return today - timedelta(days=int(m.group(1)) * _DAYS[m.group(2).lower()])
+    days = parse_period_days(v)
+    if days is not None:
+        return today - timedelta(days=days)
     try:
         return date.fromisoformat(v)
     except ValueError:
@@ -84,8 +87,14 @@ def parse_since(value: str, today: date) -> date:
 
 
 def parse_period_days(value: str) -> int | None:
+    """Days in "30d", "2w", "6m", "1y"; None for anything else, an error past a century."""
     m = _PERIOD.match(value.strip())
-    return int(m.group(1)) * _DAYS[m.group(2).lower()] if m else None
+    if not m:
+        return None
+    days = int(m.group(1)) * _DAYS[m.group(2).lower()]
+    if days > MAX_PERIOD_DAYS:
+        raise QueryError(f"`{value.strip()}` (at most 100y back)")
+    return days
 
 
 def parse_amount(value: str) -> float:
@@ -109,17 +118,21 @@ def parse(raw: str | None, *, today: date | None = None) -> Query:
     if len(words) == 1 and words[0].lower() == "roundup":
         return Query(command="roundup")
     top, top_days = False, None
+    errors: list[str] = []
     if words and words[0].lower() in ("top", "top:"):
         top, words = True, words[1:]
     elif words and words[0].lower().startswith("top:"):
         top, words = True, [words[0][4:], *words[1:]]
-    if top and words and parse_period_days(words[0]) is not None:
-        top_days, words = parse_period_days(words[0]), words[1:]
+    if top and words and _PERIOD.match(words[0].strip()):
+        try:
+            top_days = parse_period_days(words[0])
+        except QueryError as e:
+            errors.append(str(e))
+        words = words[1:]
 
     company: list[str] = []
     investor: list[str] = []
     rounds: list[str] = []
-    errors: list[str] = []
     since, min_usd = None, None
     in_investor = False  # investor: takes the words up to the next filter ("Sequoia Capital")
     for word in words:

@@ -109,3 +109,15 @@ def test_parse_since(value: str, expected: date) -> None:
 )
 def test_parse_amount(value: str, expected: float) -> None:
     assert parse_amount(value) == expected
+
+
+@pytest.mark.parametrize("text", ["SenseTime since:9999y", "top 9999y", "top:5000y since:9999w"])
+def test_periods_past_a_century_are_a_clear_error_not_an_overflow(text: str) -> None:
+    """`since:9999y` used to raise OverflowError (a traceback in the terminal)."""
+    q = parse(text, today=date(2026, 12, 7))
+    assert any("(at most 100y back)" in e for e in q.errors)
+    assert q.since is None
+
+
+def test_a_century_is_still_fine() -> None:
+    assert parse("since:100y", today=date(2026, 12, 7)).since == date(1927, 1, 1)  # 365-day years
