@@ -5,6 +5,7 @@ A bad value stops start-up with one line naming the setting (`ConfigError`), nev
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -60,7 +61,11 @@ class Settings:
         return f"Settings({', '.join(parts)})"
 
 
-def _number(env: Mapping[str, str], name: str, default: float, *, minimum: float) -> float:
+def _number(
+    env: Mapping[str, str], name: str, default: float, *, minimum: float, maximum: float
+) -> float:
+    """A finite number within [minimum, maximum]: "inf", "1e999" and "nan" are refused here,
+    with the setting's name, not later with a traceback."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -68,8 +73,8 @@ def _number(env: Mapping[str, str], name: str, default: float, *, minimum: float
         value = float(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a number") from None
-    if value != value or value < minimum:  # NaN or too small
-        raise ConfigError(f"{name}={raw!r} must be a number >= {minimum:g}")
+    if not math.isfinite(value) or not minimum <= value <= maximum:
+        raise ConfigError(f"{name}={raw!r} must be a number from {minimum:g} to {maximum:g}")
     return value
 
 
@@ -141,9 +146,13 @@ def load_settings(
     if require_feeds and not Path(feeds_path).is_file():
         raise ConfigError(f"DEALBOT_FEEDS={feeds_path!r}: no such file")
 
-    port = _number(env, "PORT", 3000, minimum=1)
-    if port != int(port) or port > 65535:
+    port = _number(env, "PORT", 3000, minimum=1, maximum=65535)
+    if port != int(port):
         raise ConfigError(f"PORT={env.get('PORT')!r} must be a whole number from 1 to 65535")
+
+    db_path = text("DEALBOT_DB") or "dealbot.db"
+    if db_path != ":memory:" and not Path(db_path).expanduser().resolve().parent.is_dir():
+        raise ConfigError(f"DEALBOT_DB={db_path!r}: its folder does not exist")
 
     admins = tuple(a for a in (text("DEALBOT_ADMINS") or "").replace(",", " ").split() if a)
 
@@ -153,13 +162,13 @@ def load_settings(
         slack_app_token=app_token,
         slack_api_url=api_url,
         channel=text("DEALBOT_CHANNEL"),
-        db_path=text("DEALBOT_DB") or "dealbot.db",
+        db_path=db_path,
         feeds_path=feeds_path,
-        poll_minutes=_number(env, "DEALBOT_POLL_MINUTES", 15, minimum=1),
+        poll_minutes=_number(env, "DEALBOT_POLL_MINUTES", 15, minimum=1, maximum=7 * 24 * 60),
         roundup_cron=cron,
         tz_name=tz_name,
-        post_interval=_number(env, "DEALBOT_POST_INTERVAL", 1.0, minimum=0),
-        max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0),
+        post_interval=_number(env, "DEALBOT_POST_INTERVAL", 1.0, minimum=0, maximum=60),
+        max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0, maximum=24 * 366),
         port=int(port),
         admins=admins,
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),

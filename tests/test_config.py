@@ -29,6 +29,13 @@ def test_defaults(feeds_file):
         ({"SLACK_BOT_TOKEN": "nope"}, "SLACK_BOT_TOKEN"),
         ({"SLACK_API_URL": "ftp://x"}, "SLACK_API_URL"),
         ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        # not finite, or past any sensible bound: refused here, not by a traceback later
+        ({"PORT": "1e999"}, "PORT"),
+        ({"DEALBOT_POLL_MINUTES": "1e13"}, "DEALBOT_POLL_MINUTES"),
+        ({"DEALBOT_MAX_AGE_HOURS": "inf"}, "DEALBOT_MAX_AGE_HOURS"),
+        ({"DEALBOT_POST_INTERVAL": "inf"}, "DEALBOT_POST_INTERVAL"),
+        ({"DEALBOT_POST_INTERVAL": "nan"}, "DEALBOT_POST_INTERVAL"),
+        ({"DEALBOT_DB": "/no/such/folder/dealbot.db"}, "DEALBOT_DB"),
     ],
 )
 def test_bad_values_name_the_setting(feeds_file, env, names):
