@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING = {
@@ -48,9 +49,19 @@ def is_http_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def _escape_controls(url: str) -> str:
+    """Control characters (ESC, BEL, NUL) and spaces percent-encoded: a link is shown in
+    terminals and logs, where a raw ESC would act, and compared as text."""
+    return _CONTROL.sub(lambda m: "%" + "%".join(f"{b:02X}" for b in m.group().encode()), url)
+
+
 def canonical_link(url: str) -> str:
-    """Drop tracking parameters (utm_*, fbclid, ...) and the fragment; lowercase the host."""
-    url = url.strip()
+    """Drop tracking parameters (utm_*, fbclid, ...) and the fragment; lowercase the host;
+    control characters percent-encoded."""
+    url = _escape_controls(url.strip())
     try:
         parts = urlsplit(url)
         port = parts.port

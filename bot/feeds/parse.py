@@ -132,10 +132,22 @@ def _story(entry: Any, *, feed_url: str, outlet: str) -> Story | None:
         summary=plain_text(entry.get("summary")),
         content=plain_text(content[0].get("value")) if content else "",
         published=_when(entry.get("published_parsed")) or _when(updated),
-        guid=(entry.get("id") or "").strip() or None,
+        guid=_guid(entry.get("id")),
         feed_url=feed_url,
         outlet=outlet,
     )
+
+
+MAX_GUID = 1024
+
+
+def _guid(value: Any) -> str | None:
+    """A feed's item id, as text without control characters, at most MAX_GUID long."""
+    text = _CONTROLS.sub("", str(value or "")).strip()[:MAX_GUID]
+    return text or None
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _when(value: Any) -> datetime | None:

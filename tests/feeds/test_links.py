@@ -23,3 +23,10 @@ def test_only_http_links():
         "http://",
     ):
         assert not is_http_url(bad)
+
+
+def test_control_characters_and_spaces_are_percent_encoded() -> None:
+    from bot.feeds.links import canonical_link, link_key
+
+    assert canonical_link("https://x.example/a b\x1b[31m") == "https://x.example/a%20b%1B[31m"
+    assert link_key("https://x.example/a\x07") == "x.example/a%07"

@@ -284,3 +284,17 @@ def test_parse_never_reads_a_path_or_url(tmp_path: Path) -> None:
     for data in (str(secret).encode(), secret.as_uri().encode()):
         feed = parse(data)
         assert feed.error and SECRET not in repr(feed)
+
+
+def test_control_characters_never_reach_stored_links_or_guids() -> None:
+    """An ESC in a link or a guid would act in the terminal that shows it (issue 17, item 11);
+    a guid is also capped in length."""
+    esc = "&#27;[31m"  # the escape character as an XML character reference (XML 1.1 style)
+    body = RSS.replace(
+        "<link>/2018/04/09/sensetime-600m/#comments</link>",
+        f"<link>/2018/04/09/sensetime-600m/red{esc}x</link>",
+    ).replace("<guid>https://news.example.com/?p=1002</guid>", f"<guid>{'g' * 5000}{esc}</guid>")
+    parsed = parse_feed(body.encode(), feed_url=FEED_URL)
+    story = next(s for s in parsed.stories if "sensetime" in s.link)
+    assert "\x1b" not in story.link and "%1B" in story.link
+    assert story.guid is not None and "\x1b" not in story.guid and len(story.guid) <= 1024
