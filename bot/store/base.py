@@ -43,11 +43,25 @@ class StoreBase:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction; a crash inside leaves nothing half-written."""
+        """One write transaction; a crash inside leaves nothing half-written.
+
+        BEGIN IMMEDIATE takes the write lock first: a deferred transaction that reads and then
+        writes fails at once with "database is locked" when another process wrote in between
+        (the busy timeout cannot help a stale snapshot), while an immediate one waits its turn.
+        """
         with self._write_lock:
             db = self.db
-            with db.atomic():
+            if db.conn.in_transaction:  # nested: a savepoint inside the outer transaction
+                with db.atomic():
+                    yield db
+                return
+            db.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield db
+            except BaseException:
+                db.conn.rollback()
+                raise
+            db.conn.commit()
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
