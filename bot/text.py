@@ -45,6 +45,9 @@ def plain_text(value: str | bytes | None, *, limit: int = MAX_TEXT) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     value = value[: limit * 4]
+    # fold compatibility forms first: a fullwidth "＜!channel＞" must meet the tag stripper as
+    # "<!channel>", not become one after it
+    value = unicodedata.normalize("NFKC", value)
     value = _without_scripts(value)
     value = _TAG.sub(" ", value)
     for _ in range(3):  # "&amp;amp;" → "&amp;" → "&"

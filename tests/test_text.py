@@ -27,3 +27,10 @@ def test_script_and_style_are_dropped_in_one_pass():
     assert plain_text("keep <script>never closed") == "keep"
     # thousands of unclosed tags: linear, not a look-ahead from every tag (speed is in make bench)
     assert plain_text("<script>" * 12000 + "tail") == ""
+
+
+def test_fullwidth_brackets_cannot_rebuild_a_mention() -> None:
+    """NFKC runs before tags are stripped: "＜!channel＞" is folded to "<!channel>" and then
+    stripped, instead of coming back as a live mention (issue 17, item 7)."""
+    out = plain_text("Acme ＜!channel＞ raises ＜b＞$5M＜/b＞")
+    assert "<" not in out and "!channel" not in out and out == "Acme raises $5M"

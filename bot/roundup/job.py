@@ -21,6 +21,7 @@ from bot.roundup.blocks import render_blocks, render_text
 from bot.roundup.chart import roundup_chart
 from bot.roundup.select import load
 from bot.slack.client import slack_error
+from bot.slack.mrkdwn import clip, escape
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def post_roundup(
     try:
         resp = client.chat_postMessage(
             channel=channel,
-            text=render_text(summary)[:3900],
+            text=clip(escape(render_text(summary)), 3900),  # the fallback is mrkdwn too
             blocks=render_blocks(summary),
             metadata={"event_type": EVENT_TYPE, "event_payload": {"period": period}},
             unfurl_links=False,

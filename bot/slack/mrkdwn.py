@@ -4,6 +4,8 @@ roundups and replies, so no surface can ping (<!channel>) or forge a link by for
 
 from __future__ import annotations
 
+import re
+
 from bot.feeds.links import is_http_url
 
 
@@ -23,5 +25,12 @@ def link(url: str | None, label: str) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """At most `limit` characters, an ellipsis marking a cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """At most `limit` characters, an ellipsis marking a cut; never inside an entity (escape
+    first, then clip: "&amp;" cut to "&am" would show as text)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return _PARTIAL_ENTITY.sub("", cut) + "…"
+
+
+_PARTIAL_ENTITY = re.compile(r"&(?:a|am|amp|l|lt|g|gt)?$")

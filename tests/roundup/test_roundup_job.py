@@ -127,3 +127,16 @@ def test_empty_week_is_one_friendly_line(store, slack):
     post_roundup(store, client(slack), "C1", period="quiet", end=quiet)
     (msg,) = slack.messages("C1")
     assert "quiet week" in msg["text"] and msg["text"].count("\n") == 0 and not slack.files
+
+
+def test_the_fallback_text_is_escaped_like_the_blocks(tmp_path, slack):
+    """A company name carrying "<!channel>" must not ping from the message's fallback text
+    (issue 17, item 7)."""
+    store = Store(str(tmp_path / "d.db"))
+    hostile = replace(DEALS[0], id=None, company="Acme <!channel> & Co")
+    with store.transaction() as db:
+        store.save_deal(db, hostile, prefix="acm", announce=True)
+    post_roundup(store, client(slack), "C1", period="p9", end=END)
+    (call,) = slack.calls_to("chat.postMessage")
+    text = call.params["text"]
+    assert "<!channel>" not in text and "&lt;!channel&gt; &amp; Co" in text

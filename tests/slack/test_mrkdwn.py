@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.slack.mrkdwn import clip, escape, link
@@ -34,3 +36,11 @@ def test_links_only_for_http_and_never_forged() -> None:
 def test_clip() -> None:
     assert clip("abcdef", 10) == "abcdef"
     assert clip("abcdef", 4) == "abc…" and len(clip("x" * 5000, 3000)) == 3000
+
+
+def test_clip_never_cuts_inside_an_entity() -> None:
+    escaped = escape("a&b<c>" * 10)
+    for limit in range(2, 40):
+        out = clip(escaped, limit)
+        assert len(out) <= limit
+        assert not re.search(r"&(?:a|am|amp|l|lt|g|gt)?…$", out), out
