@@ -168,7 +168,7 @@ def load_settings(
         roundup_cron=cron,
         tz_name=tz_name,
         post_interval=_number(env, "DEALBOT_POST_INTERVAL", 1.0, minimum=0, maximum=60),
-        max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0, maximum=24 * 366),
+        max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0, maximum=1_000_000),
         port=int(port),
         admins=admins,
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),

@@ -167,8 +167,12 @@ def _start_listener(settings: Settings, app) -> Callable[[], None]:
     from slack_bolt.adapter.wsgi import SlackRequestHandler
     from waitress.server import create_server
 
-    # waitress, not app.start(): bolt's built-in server is for development only
-    server = create_server(SlackRequestHandler(app), host="0.0.0.0", port=settings.port)
+    from bot.slack.gate import MAX_BODY, SlackGate
+
+    # waitress, not app.start(): bolt's built-in server is for development only. The gate
+    # refuses big or unsigned requests before bolt parses them; waitress caps bodies too.
+    gate = SlackGate(SlackRequestHandler(app), settings.slack_signing_secret or "")
+    server = create_server(gate, host="0.0.0.0", port=settings.port, max_request_body_size=MAX_BODY)
     thread = threading.Thread(target=server.run, name="http", daemon=True)
     thread.start()
     print(f"dealbot: listening on port {settings.port}, POST /slack/events", flush=True)

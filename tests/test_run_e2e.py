@@ -122,8 +122,16 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
             assert resp.status_code == 200 and "c123" in resp.text
             bad = httpx.post(url, content=body, headers=sign_request(body, "wrong", ts))
             assert bad.status_code == 401
+            # unsigned junk and oversized bodies: a plain refusal, never a 500 (issue 17)
+            junk_headers = {"X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=1"}
+            for _ in range(20):
+                junk = httpx.post(url, content=b"\xff\xfe{not json", headers=junk_headers)
+                assert junk.status_code == 400
+            huge = httpx.post(url, content=b"x" * (2 * 1024 * 1024), headers=junk_headers)
+            assert huge.status_code == 413
         finally:
-            stop(proc)
+            out = stop(proc)
+        assert "Traceback" not in out
         ids = [m["metadata"]["event_payload"]["deal_id"] for m in _cards(fake)]
         assert _roundups(fake) == []  # Wednesday: no roundup is due
         with sqlite3.connect(db) as conn:
