@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from bot.feeds.deadline import DeadlineBackend, deadline_scope, with_backend
 from bot.feeds.links import is_http_url
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -76,7 +77,11 @@ def make_client(
     read_timeout: float = 10.0,
     transport: httpx.BaseTransport | None = None,
 ) -> httpx.Client:
-    """An httpx client with dealbot's headers, timeouts and redirect policy."""
+    """An httpx client with dealbot's headers, timeouts and redirect policy; its connections
+    keep each fetch's absolute deadline (bot.feeds.deadline)."""
+    if transport is None:
+        transport = httpx.HTTPTransport()
+        with_backend(transport, DeadlineBackend())
     return httpx.Client(
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         follow_redirects=True,
@@ -172,6 +177,10 @@ class _Transfer:
     content_type: str | None = None
     received: int = 0
 
+    @property
+    def expired(self) -> bool:
+        return time.monotonic() - self.start >= self.deadline
+
     def remaining(self) -> float:
         left = self.deadline - (time.monotonic() - self.start)
         if left <= 0:
@@ -226,41 +235,56 @@ def fetch_feed(
         return FetchResult(url=req.url, error="invalid URL: only http and https are fetched")
     transfer, url, headers = _Transfer(deadline), req.url, _conditional(req)
     try:
-        for _hop in range(client.max_redirects + 1):
-            timeout = _timeout(client.timeout, transfer.remaining())
-            request = client.build_request("GET", url, headers=headers, timeout=timeout)
-            resp = client.send(request, stream=True, follow_redirects=False)
-            try:
-                transfer.status = resp.status_code
-                if resp.has_redirect_location and client.follow_redirects:
-                    url = str(resp.url.join(resp.headers["location"]))
-                    if not is_http_url(url):
-                        raise _FetchError(f"invalid URL: redirect to {url[:200]}")
-                    continue
-                transfer.content_type = resp.headers.get("content-type")
-                if resp.status_code == 304:
-                    return transfer.result(
-                        req,
-                        etag=resp.headers.get("etag") or req.etag,
-                        last_modified=resp.headers.get("last-modified") or req.last_modified,
-                        not_modified=True,
-                    )
-                if not 200 <= resp.status_code < 300:
-                    raise _FetchError(f"HTTP {resp.status_code}")
-                return transfer.result(
-                    req,
-                    body=transfer.read(resp, max_bytes),
-                    etag=resp.headers.get("etag"),
-                    last_modified=resp.headers.get("last-modified"),
-                )
-            finally:
-                resp.close()
-        raise _FetchError("too many redirects")
+        with deadline_scope(deadline):
+            return _fetch(client, req, transfer, url, headers, max_bytes)
     except _FetchError as exc:
         error = str(exc)
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
         error = _describe(exc)
+        if isinstance(exc, httpx.TimeoutException) and transfer.expired:
+            error = f"timed out: deadline exceeded ({deadline:g} s)"  # the socket kept it
     return transfer.result(req, error=error)
+
+
+def _fetch(
+    client: httpx.Client,
+    req: FeedRequest,
+    transfer: _Transfer,
+    url: str,
+    headers: dict[str, str],
+    max_bytes: int,
+) -> FetchResult:
+    """The hops of one fetch; raises what fetch_feed turns into an error result."""
+    for _hop in range(client.max_redirects + 1):
+        timeout = _timeout(client.timeout, transfer.remaining())
+        request = client.build_request("GET", url, headers=headers, timeout=timeout)
+        resp = client.send(request, stream=True, follow_redirects=False)
+        try:
+            transfer.status = resp.status_code
+            if resp.has_redirect_location and client.follow_redirects:
+                url = str(resp.url.join(resp.headers["location"]))
+                if not is_http_url(url):
+                    raise _FetchError(f"invalid URL: redirect to {url[:200]}")
+                continue
+            transfer.content_type = resp.headers.get("content-type")
+            if resp.status_code == 304:
+                return transfer.result(
+                    req,
+                    etag=resp.headers.get("etag") or req.etag,
+                    last_modified=resp.headers.get("last-modified") or req.last_modified,
+                    not_modified=True,
+                )
+            if not 200 <= resp.status_code < 300:
+                raise _FetchError(f"HTTP {resp.status_code}")
+            return transfer.result(
+                req,
+                body=transfer.read(resp, max_bytes),
+                etag=resp.headers.get("etag"),
+                last_modified=resp.headers.get("last-modified"),
+            )
+        finally:
+            resp.close()
+    raise _FetchError("too many redirects")
 
 
 def fetch_all(

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
+from bot.feeds.deadline import DeadlineBackend, with_backend
 from bot.feeds.fetch import FeedRequest, FetchResult, fetch_all, make_client
 
 log = logging.getLogger(__name__)
@@ -177,10 +178,8 @@ class GuardedBackend(httpcore.NetworkBackend):
 def guarded_client(policy: AddressPolicy, resolver: Resolver = system_resolver) -> httpx.Client:
     """bot.feeds.fetch's client (headers, timeouts, redirect limit) over a GuardedBackend."""
     transport = httpx.HTTPTransport()
-    pool = transport._pool  # httpx has no public way to choose httpcore's network backend
-    if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
-        raise RuntimeError("unsupported httpx/httpcore version: cannot guard connections")
-    pool._network_backend = GuardedBackend(policy, resolver)
+    # the deadline outside the guard: a connect to a checked address keeps the fetch's deadline
+    with_backend(transport, DeadlineBackend(GuardedBackend(policy, resolver)))
     return make_client(transport=transport)
 
 

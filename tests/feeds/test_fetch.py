@@ -119,7 +119,7 @@ def test_hanging_feed_stops_at_the_deadline(feed_server: FeedServer, client) -> 
 def test_trickling_feed_stops_at_the_deadline(feed_server: FeedServer, client) -> None:
     start = time.monotonic()  # every piece arrives in time, the whole body would take 3 s
     result = get(client, feed_server.add("/drip", b"x" * 2048, trickle=0.1), deadline=1.0)
-    assert result.error == "deadline exceeded (1 s)" and result.body is None
+    assert "deadline exceeded (1 s)" in (result.error or "") and result.body is None
     assert time.monotonic() - start < 1.5 and 0 < result.bytes_received < 2048
 
 
@@ -202,3 +202,52 @@ def test_fetch_all_with_a_given_client_and_bad_urls(feed_server: FeedServer, cli
     assert results[0].error and results[1].body == RSS
     assert not client.is_closed  # the caller's client is the caller's to close
     assert fetch_all([]) == []
+
+
+@pytest.fixture
+def header_drip() -> Iterator[str]:
+    """A server that sends its status line and headers one byte every 0.1 s (about 6 s in
+    all), each byte well within the 2 s read timeout."""
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(4096)
+                head = (
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                    + b"X-Pad: "
+                    + (b"a" * 40)
+                )
+                for byte in head:
+                    if stop.is_set():
+                        return
+                    try:
+                        conn.sendall(bytes([byte]))
+                    except OSError:
+                        break
+                    time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/feed"
+    stop.set()
+    thread.join(2)
+    listener.close()
+
+
+def test_headers_dripping_in_stop_at_the_deadline(header_drip: str, client) -> None:
+    """The deadline holds while headers arrive, not only between body chunks (issue 17,
+    item 3): this fetch used to run until the server had sent everything."""
+    start = time.monotonic()
+    result = get(client, header_drip, deadline=1.0)
+    assert "deadline exceeded (1 s)" in (result.error or "")
+    assert time.monotonic() - start < 1.5
