@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.feeds.links import is_http_url
+from bot.lock import DatabaseBusy, exclusive
 
 log = logging.getLogger("dealbot")
 
@@ -290,6 +291,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _writes_to_slack(args: argparse.Namespace) -> bool:
+    """Commands that poll or post: one at a time per database (bot.lock)."""
+    return args.command in ("run", "poll") or (args.command == "roundup" and args.post)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from bot.logs import setup_logging  # every command logs through the redacting filter
@@ -310,9 +316,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command not in ("extract", "demo"):
             settings = load_settings()
             setup_logging(settings, args.verbose)  # now it knows which secrets to redact
+        if settings is not None and _writes_to_slack(args):
+            with exclusive(settings.db_path, args.command):
+                return handlers[args.command](settings, args)
         return handlers[args.command](settings, args)
     except ConfigError as exc:
         print(f"dealbot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseBusy as exc:
+        print(f"dealbot: {exc}; stop it first, or wait for it to finish", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -134,3 +134,32 @@ def test_feeds_check_fetches_each_feed_once_and_reports_the_failures(
     assert len(feed_server.requests) == 2  # each fetched once; nothing stored or posted
     assert main(["feeds", "list"]) == 0
     assert "[en]" in capsys.readouterr().out
+
+
+def test_a_second_poster_on_one_database_stops_and_names_the_holder(workdir, monkeypatch, capsys):
+    """`dealbot poll` while `dealbot run` holds the database exits 2 and says who holds it
+    (issue 17, item 1); `deal` and `feeds list` only read and still work."""
+    from bot.lock import exclusive
+
+    db = str(workdir / "d.db")
+    monkeypatch.setenv("DEALBOT_DB", db)
+    monkeypatch.setenv("DEALBOT_FEEDS", str(workdir / "feeds.toml"))
+    with exclusive(db, "run"):
+        assert main(["poll"]) == 2
+        err = capsys.readouterr().err
+        assert f"{db} is in use by pid" in err and "(dealbot run)" in err
+        assert main(["deal", "SenseTime"]) == 0
+    assert main(["poll"]) == 0  # released: the next one runs
+
+
+def test_the_lock_is_released_when_its_holder_dies(tmp_path):
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "d.db")
+    code = f"from bot.lock import exclusive\nwith exclusive({db!r}, 'run'):\n    import os; os._exit(9)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 9
+    from bot.lock import exclusive
+
+    with exclusive(db, "poll"):
+        pass

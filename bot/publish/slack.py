@@ -14,6 +14,7 @@ each time with what to fix, and posted once fixed.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
@@ -34,6 +35,20 @@ log = logging.getLogger(__name__)
 LOOKBACK = timedelta(minutes=10)  # history searched before a pending row's creation time
 UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
 MAX_HISTORY_PAGES = 10
+CLAIM_STALE = timedelta(minutes=5)  # a claim this old is a crashed poster's: it may be retaken
+
+
+def _alive(claimer: str) -> bool:
+    """Is the process that claimed a row (its pid) still running on this machine?"""
+    try:
+        os.kill(int(claimer), 0)
+    except (ValueError, OverflowError):
+        return False
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 def find_in_history(history: Callable[..., Any], since, wanted: Callable[[dict], bool]):
@@ -76,6 +91,8 @@ class SlackPublisher:
         self.accepts = accepts
         self._last_write: float | None = None
         self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
+        # this process's name on the pending rows it claims (bot.store.posts.claim_post)
+        self._claimer = str(os.getpid())
 
     # --- the Publisher protocol --------------------------------------------------------
     def publish(self, events: Sequence[Event]) -> None:
@@ -162,6 +179,15 @@ class SlackPublisher:
         sources = self._sources(deal_id)
         card = render_card(deal, sources)
         self.store.add_post(deal_id, self.channel)
+        row = self._row(deal_id)
+        holder = (row or {}).get("claimed_by")
+        # a claim is retaken when it is old, or its process is gone (a crash before the post)
+        stale = utcnow() + timedelta(seconds=1) if holder and not _alive(holder) else None
+        stale = stale or utcnow() - CLAIM_STALE
+        if not self.store.claim_post(deal_id, self.channel, self._claimer, stale_before=stale):
+            # another publisher (another process on this database) is posting it right now
+            log.info("deal %s: being posted by another publisher; not posted here", deal_id)
+            return None
         hooks.fire("after_pending")
         try:
             resp = self._write(
@@ -175,7 +201,9 @@ class SlackPublisher:
             )
         except SlackApiError as exc:
             if exc.response.status_code < 500:
-                return None  # refused: nothing was posted; logged, retried next cycle
+                # refused: nothing was posted; logged, retried next cycle
+                self.store.release_post(deal_id, self.channel, self._claimer)
+                return None
             return self._settle_now(deal_id)
         except OSError:
             return self._settle_now(deal_id)

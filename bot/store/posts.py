@@ -6,6 +6,8 @@ pending row first, then the Slack call, then the row completed with the message 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.clock import iso, utcnow
 from bot.store.base import StoreBase
 
@@ -58,6 +60,29 @@ class PostRows(StoreBase):
                 }
             )
             return True
+
+    def claim_post(
+        self, deal_id: int, channel: str, claimer: str, *, stale_before: datetime
+    ) -> bool:
+        """Take the pending row for posting; True only for the one caller whose UPDATE changed
+        it (unclaimed, its own claim, or a claim older than `stale_before`: a crashed poster)."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "update posts set claimed_by = ?, claimed_at = ? where deal_id = ? and "
+                "channel = ? and status = 'pending' and (claimed_by is null or claimed_by = ? "
+                "or claimed_at < ?)",
+                [claimer, iso(utcnow()), deal_id, channel, claimer, iso(stale_before)],
+            )
+            return cursor.rowcount == 1
+
+    def release_post(self, deal_id: int, channel: str, claimer: str) -> None:
+        """Give a claim back (Slack refused the post: the next cycle may try again)."""
+        with self.transaction() as db:
+            db.execute(
+                "update posts set claimed_by = null, claimed_at = null where deal_id = ? and "
+                "channel = ? and claimed_by = ?",
+                [deal_id, channel, claimer],
+            )
 
     def update_post(self, deal_id: int, channel: str, **changes: object) -> None:
         with self.transaction() as db:

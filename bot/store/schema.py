@@ -234,3 +234,11 @@ def m012_money_by_date(db: sqlite_utils.Database) -> None:
     found through the date first: the window holds a few days' deals whatever the history's
     length, while one amount range can hold tens of thousands over years."""
     db.table("deals").create_index(["announced", "amount_usd"], if_not_exists=True)
+
+
+@migrations()
+def m013_post_claims(db: sqlite_utils.Database) -> None:
+    """Who is posting a pending card: a claim taken atomically, so of two publishers only one
+    calls Slack (a claim older than a few minutes is a crashed poster's and can be retaken)."""
+    db.table("posts").add_column("claimed_by", str)
+    db.table("posts").add_column("claimed_at", str)

@@ -284,3 +284,32 @@ def test_old_stories_are_not_announced(fake, store, feed_server) -> None:
     store.add_feed(feed_server.add("/tc", old), "TechCrunch")
     Bot(fake, store).poll()
     assert store.count("deals") == 1 and not fake.calls_to("chat.postMessage")
+
+
+def test_two_processes_settling_one_pending_row_post_one_card(fake, store, feed_server) -> None:
+    """Issue 17, item 1: B settles A's pending row from history before A's post shows there;
+    only the publisher that claimed the row may post, so B leaves it to A."""
+    import os
+
+    from bot import hooks
+
+    store.add_feed(feed_server.add("/tc", rss(SENSE)), "TechCrunch")
+    a = Bot(fake, store)
+    b = Bot(fake, Store(store.path))  # another connection, as another process has
+    b.publisher._claimer = str(os.getppid())  # a live process that is not this one
+    ran: list[bool] = []
+
+    def b_settles_once() -> None:
+        if not ran:
+            ran.append(True)
+            b.publisher.settle_pending()
+
+    hooks.add("after_pending", b_settles_once)
+    try:
+        a.poll()
+    finally:
+        hooks.clear()
+    assert len(cards(fake)) == 1
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    row = store.db["posts"].get((store.deals()[0].id, CH))
+    assert row["status"] == "posted"
