@@ -127,20 +127,37 @@ def _run_slack(settings: Settings, store, channel: str) -> int:
         except Exception:  # a failed roundup must not stop the scheduler
             log.exception("roundup failed")
 
-    try:
+    def roundup_due() -> None:
+        """The latest roundup, if it is due and not out yet (missed while down, or its post
+        failed): checked at start and after every poll cycle until its grace ends."""
         from bot.clock import utcnow
         from bot.roundup.job import catch_up
 
-        catch_up(store, client, channel, settings.roundup_cron, settings.tz, utcnow())
-    except Exception:
-        log.exception("missed-roundup check failed")
+        try:
+            catch_up(store, client, channel, settings.roundup_cron, settings.tz, utcnow())
+        except Exception:
+            log.exception("missed-roundup check failed")
+
+    roundup_due()
     stop_listener = _start_listener(settings, app)
     print(
         f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
         flush=True,
     )
-    _with_scheduler(settings, _logged(cycle), stop_listener, roundup)
+    _with_scheduler(settings, cycle_then(cycle, roundup_due), stop_listener, roundup)
     return 0
+
+
+def cycle_then(cycle: Callable[[], object], after: Callable[[], None]) -> Callable[[], None]:
+    """The poll job of `dealbot run`: a cycle, then `after` (the roundup check), which runs
+    whatever the cycle did, so a roundup whose post failed goes out on a later cycle."""
+    polled = _logged(cycle)
+
+    def job() -> None:
+        polled()
+        after()
+
+    return job
 
 
 def _logged(cycle: Callable[[], object]) -> Callable[[], None]:

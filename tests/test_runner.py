@@ -55,3 +55,20 @@ def test_slack_mode_without_a_channel_stops_with_a_message(
 ) -> None:
     assert run(Settings(slack_bot_token="xoxb-1")) == 2
     assert "DEALBOT_CHANNEL" in capsys.readouterr().out
+
+
+def test_the_roundup_check_runs_after_every_cycle_even_a_failed_one() -> None:
+    """Issue 17, item 10: `dealbot run` checks for a due roundup after each poll cycle, so a
+    roundup whose post failed is posted on a later cycle (within its grace)."""
+    from bot.runner import cycle_then
+
+    calls: list[str] = []
+
+    def failing_cycle() -> None:
+        calls.append("cycle")
+        raise RuntimeError("feed store broke")
+
+    job = cycle_then(failing_cycle, lambda: calls.append("roundup check"))
+    job()
+    job()
+    assert calls == ["cycle", "roundup check", "cycle", "roundup check"]

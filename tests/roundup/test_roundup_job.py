@@ -140,3 +140,17 @@ def test_the_fallback_text_is_escaped_like_the_blocks(tmp_path, slack):
     (call,) = slack.calls_to("chat.postMessage")
     text = call.params["text"]
     assert "<!channel>" not in text and "&lt;!channel&gt; &amp; Co" in text
+
+
+def test_a_failed_post_is_retried_by_the_next_cycles_check_within_grace(store, slack):
+    """Issue 17, item 10: the scheduled post fails (Slack 500, or the network), and the check
+    `dealbot run` makes after every poll cycle posts it once, while its grace lasts."""
+    tz = ZoneInfo("Europe/Berlin")
+    fire = datetime(2025, 6, 16, 9, tzinfo=tz)
+    slack.fail_next("chat.postMessage", status=500)
+    assert post_roundup(store, client(slack), "C1", period=period_key(fire), end=fire) is None
+    assert slack.messages("C1") == []
+    after_a_cycle = fire + timedelta(minutes=15)
+    assert catch_up(store, client(slack), "C1", "0 9 * * mon", tz, after_a_cycle)
+    assert catch_up(store, client(slack), "C1", "0 9 * * mon", tz, after_a_cycle) is None
+    assert len(slack.messages("C1")) == 1
