@@ -35,6 +35,7 @@ class Settings:
     tz_name: str = "UTC"
     post_interval: float = 1.0
     max_age_hours: float = 72
+    keep_days: float = 365  # stories first seen longer ago are pruned (deals and their links stay)
     port: int = 3000
     admins: tuple[str, ...] = field(default_factory=tuple)
     allow_private_feeds: bool = False  # feeds on loopback/private addresses (self-hosted)
@@ -169,6 +170,7 @@ def load_settings(
         tz_name=tz_name,
         post_interval=_number(env, "DEALBOT_POST_INTERVAL", 1.0, minimum=0, maximum=60),
         max_age_hours=_number(env, "DEALBOT_MAX_AGE_HOURS", 72, minimum=0, maximum=1_000_000),
+        keep_days=_number(env, "DEALBOT_KEEP_DAYS", 365, minimum=1, maximum=36_500),
         port=int(port),
         admins=admins,
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),

@@ -12,7 +12,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -37,6 +37,34 @@ def schedule_poll(
         max_instances=1,
         misfire_grace_time=int(settings.poll_minutes * 60),
         **extra,
+    )
+
+
+PRUNE_JOB = "dealbot-prune"
+
+
+def schedule_prune(scheduler: BackgroundScheduler, settings: Settings, store) -> None:
+    """Once a day (the first an hour after start): stories older than DEALBOT_KEEP_DAYS go."""
+
+    def prune() -> None:
+        from bot.clock import utcnow
+
+        try:
+            gone = store.prune_stories(utcnow() - timedelta(days=settings.keep_days))
+            if gone:
+                log.info("pruned %d stories older than %g days", gone, settings.keep_days)
+        except Exception:  # a failed prune must not stop the scheduler; tomorrow tries again
+            log.exception("pruning old stories failed")
+
+    scheduler.add_job(
+        prune,
+        "interval",
+        days=1,
+        id=PRUNE_JOB,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        next_run_time=datetime.now(settings.tz) + timedelta(hours=1),
     )
 
 
@@ -90,7 +118,7 @@ def _run_console(settings: Settings, store) -> int:
         print(last_week_text(store), flush=True)
 
     print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
-    _with_scheduler(settings, _logged(cycle), lambda: None, roundup)
+    _with_scheduler(settings, _logged(cycle), lambda: None, roundup, store)
     return 0
 
 
@@ -144,7 +172,7 @@ def _run_slack(settings: Settings, store, channel: str) -> int:
         f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
         flush=True,
     )
-    _with_scheduler(settings, cycle_then(cycle, roundup_due), stop_listener, roundup)
+    _with_scheduler(settings, cycle_then(cycle, roundup_due), stop_listener, roundup, store)
     return 0
 
 
@@ -202,13 +230,16 @@ def _start_listener(settings: Settings, app) -> Callable[[], None]:
 
 
 def _with_scheduler(
-    settings: Settings, job, stop_listener: Callable[[], None], roundup=None
+    settings: Settings, job, stop_listener: Callable[[], None], roundup=None, store=None
 ) -> None:
-    """Run `job` now and every poll interval (and the roundup on its cron) until a signal."""
+    """Run `job` now and every poll interval (and the roundup on its cron, and the daily
+    prune) until a signal."""
     scheduler = BackgroundScheduler(timezone=settings.tz)
     schedule_poll(scheduler, settings, job, now=True)
     if roundup is not None:
         schedule_roundup(scheduler, settings, roundup)
+    if store is not None:
+        schedule_prune(scheduler, settings, store)
     scheduler.start()
     try:
         wait_for_signal()

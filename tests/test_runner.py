@@ -72,3 +72,26 @@ def test_the_roundup_check_runs_after_every_cycle_even_a_failed_one() -> None:
     job()
     job()
     assert calls == ["cycle", "roundup check", "cycle", "roundup check"]
+
+
+def test_old_stories_are_pruned_once_a_day() -> None:
+    from bot.runner import PRUNE_JOB, schedule_prune
+
+    scheduler = BackgroundScheduler(timezone=ZoneInfo("UTC"))
+    scheduler.start(paused=True)
+    calls: list[object] = []
+
+    class FakeStore:
+        def prune_stories(self, before):
+            calls.append(before)
+            return 0
+
+    try:
+        schedule_prune(scheduler, Settings(keep_days=30), FakeStore())
+        schedule_prune(scheduler, Settings(keep_days=30), FakeStore())  # a restart replaces it
+        (job,) = scheduler.get_jobs()
+    finally:
+        scheduler.shutdown(wait=False)
+    assert job.id == PRUNE_JOB and job.trigger.interval.days == 1
+    job.func()
+    assert len(calls) == 1

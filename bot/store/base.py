@@ -32,6 +32,9 @@ class StoreBase:
         if db is None:
             conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 30000")
+            # a new file gives pruned space back (bot.store.deals.prune_stories); on an
+            # existing one this is a no-op until the first prune switches it
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

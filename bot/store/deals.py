@@ -152,6 +152,33 @@ class DealRows(StoreBase):
             ignore=True,
         )
 
+    def prune_stories(self, before: datetime, *, batch: int = 5000) -> int:
+        """Delete stories first seen before `before`, a batch per transaction (a poll waits
+        at most one batch); deals, their sources (outlet, title, link) and posts stay. Then
+        the freed pages go back to the file system (incremental vacuum)."""
+        deleted = 0
+        while True:
+            with self.transaction() as db:
+                cursor = db.execute(
+                    "delete from stories where id in (select id from stories where "
+                    "first_seen < ? limit ?)",
+                    [iso(before), batch],
+                )
+            deleted += cursor.rowcount
+            if cursor.rowcount < batch:
+                break
+        self._give_back_space()
+        return deleted
+
+    def _give_back_space(self) -> None:
+        """Incremental vacuum; a database made before it was switched on is switched once
+        (a full VACUUM, as SQLite requires)."""
+        conn = self.db.conn
+        if conn.execute("pragma auto_vacuum").fetchone()[0] != 2:
+            conn.execute("pragma auto_vacuum = incremental")
+            conn.execute("vacuum")
+        conn.execute("pragma incremental_vacuum")
+
     def source_amounts(self, deal_id: int) -> list[float]:
         """The amounts each story of a deal reported (for "the most common amount wins")."""
         rows = self.db.query("select extraction from stories where deal_id = ?", [deal_id])

@@ -242,3 +242,9 @@ def m013_post_claims(db: sqlite_utils.Database) -> None:
     calls Slack (a claim older than a few minutes is a crashed poster's and can be retaken)."""
     db.table("posts").add_column("claimed_by", str)
     db.table("posts").add_column("claimed_at", str)
+
+
+@migrations()
+def m014_story_age(db: sqlite_utils.Database) -> None:
+    """Stories are pruned by age (DEALBOT_KEEP_DAYS): found by an index, not a scan."""
+    db.table("stories").create_index(["first_seen"], if_not_exists=True)

@@ -94,3 +94,28 @@ def test_deals_of_an_amount_near_a_date_are_found_through_the_date(tmp_path):
     plan = " ".join(r[3] for r in store.db.execute(sql, ["a", "b", 1, 2]).fetchall())
     assert "INDEX idx_deals_announced_amount_usd (announced>? AND announced<?)" in plan
     assert store.same_money_names(1e9, day - timedelta(days=7), day + timedelta(days=7)) == []
+
+
+def test_old_stories_are_pruned_and_deals_keep_their_sources(tmp_path):
+    """Issue 17, item 12: stories first seen before the cut go; deals, their sources' links
+    and posts stay; the database gives the space back."""
+    from datetime import timedelta
+
+    from bot.models import Story
+    from bot.pipeline import ingest
+
+    store = Store(str(tmp_path / "d.db"))
+    old = datetime(2025, 1, 10, tzinfo=timezone.utc)
+    new = old + timedelta(days=400)
+    for when, link in ((old, "https://a.example/old"), (new, "https://a.example/new")):
+        story = Story(link, f"Acme{when.year} raises $5M seed", published=when, outlet="Wire")
+        ingest(store, story, now=when, max_age=timedelta(days=1))
+    first = store.deals()[-1]
+    store.add_post(first.id or 0, "C1")
+    assert store.prune_stories(new - timedelta(days=365)) == 1
+    assert store.count("stories") == 1 and store.count("deals") == 2
+    kept = store.deal(first.id or 0)
+    assert kept is not None and [s.link for s in kept.sources] == ["https://a.example/old"]
+    assert store.has_post(first.id or 0, "C1")
+    assert store.db.execute("pragma auto_vacuum").fetchone()[0] == 2  # incremental
+    assert store.prune_stories(new - timedelta(days=365)) == 0
