@@ -76,6 +76,9 @@ def embedded_ipv4(ip: IP) -> ipaddress.IPv4Address | None:
     return None
 
 
+SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+
+
 def address_problem(ip: IP) -> str | None:
     """Why a feed may not be fetched from `ip` ("a loopback address"), or None if public."""
     inner = embedded_ipv4(ip)
@@ -87,6 +90,9 @@ def address_problem(ip: IP) -> str | None:
         (ip.is_unspecified, "an unspecified address"),
         (ip.is_loopback, "a loopback address"),
         (ip.is_link_local, "a link-local address"),
+        # IPv6 site-local (fec0::/10): deprecated, still routed inside some networks, and
+        # Python's ipaddress counts it as global
+        (ip.version == 6 and ip in SITE_LOCAL, "a site-local address"),
         (ip.is_multicast, "a multicast address"),
         (ip.is_reserved, "a reserved address"),
         (ip.is_private, "a private address"),

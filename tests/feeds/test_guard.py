@@ -64,6 +64,7 @@ def fake_dns(table: dict[str, list[str]]):
         ("http://[fd12:3456::1]/", "private"),
         ("http://169.254.1.1/", "link-local"),
         ("http://[fe80::1]/", "link-local"),
+        ("http://[fec0::1]/", "site-local"),  # deprecated, yet Python counts it global
         ("http://224.0.0.1/", "multicast"),
         ("http://[ff02::1]/", "multicast"),
         ("http://240.0.0.1/", "reserved"),
