@@ -19,7 +19,7 @@ from bot.extract.engine import extract_story
 from bot.extract.rates import usd_at
 from bot.feeds.fetch import FeedRequest, FetchResult
 from bot.feeds.guard import guarded_fetch
-from bot.feeds.links import link_key
+from bot.feeds.links import link_key, shown_url
 from bot.feeds.parse import parse_feed
 from bot.keys import key_prefix
 from bot.match.merge import changed_fields, merge, new_deal
@@ -146,7 +146,7 @@ def poll(
     for req, result in zip(requests, results, strict=True):
         report.bytes_received += result.bytes_received
         if result.error:
-            log.warning("feed %s failed: %s", req.url, result.error)
+            log.warning("feed %s failed: %s", shown_url(req.url), result.error)
             report.failed.append((req.url, result.error))
             store.record_fetch(req.url, ok=False, error=result.error)
             continue
@@ -158,7 +158,7 @@ def poll(
             result.body or b"", feed_url=req.url, outlet=req.name, content_type=result.content_type
         )
         if parsed.error and not parsed.stories:
-            log.warning("feed %s unreadable: %s", req.url, parsed.error)
+            log.warning("feed %s unreadable: %s", shown_url(req.url), parsed.error)
             report.failed.append((req.url, parsed.error))
             store.record_fetch(req.url, ok=False, error=parsed.error)
             continue

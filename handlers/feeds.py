@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.extract.engine import is_funding_story
 from bot.feeds.check import FeedCheck, check_feed
 from bot.feeds.guard import AddressPolicy
+from bot.feeds.links import shown_url
 from bot.lookup import messages
 from bot.slack.mrkdwn import escape
 from bot.store import Store
@@ -58,7 +59,9 @@ def handle(
     words = rest.split()
     action = words[0].lower() if words else "list"
     if action == "list" and len(words) <= 1:
-        respond(text=listing(store), response_type="ephemeral")
+        # a feed's query string may hold an API key: whole URLs for admins only
+        admin = is_admin(client, command.get("user_id", ""), settings)
+        respond(text=listing(store, full_urls=admin), response_type="ephemeral")
         return
     url = _unwrap(words[1]) if len(words) == 2 else ""
     if action not in ("add", "remove") or not url:
@@ -90,7 +93,7 @@ def added(store: Store, found: FeedCheck) -> str:
     if not found.ok:
         return messages.FEED_REFUSED.format(url=escape(found.url), reason=escape(found.reason))
     store.add_feed(found.url, found.title or "")
-    log.info("feed added from Slack: %s", found.url)
+    log.info("feed added from Slack: %s", shown_url(found.url))
     return messages.FEED_ADDED.format(
         title=escape(found.title or "a feed without a title"),
         url=escape(found.url),
@@ -100,14 +103,15 @@ def added(store: Store, found: FeedCheck) -> str:
     )
 
 
-def listing(store: Store) -> str:
+def listing(store: Store, *, full_urls: bool = False) -> str:
     feeds = store.feeds()
     lines = [messages.FEEDS_LIST.format(count=len(feeds), s="" if len(feeds) == 1 else "s")]
     for f in feeds[:MAX_LISTED]:
         state = "ok" if f["last_success"] and not f["failures"] else "never fetched"
         if f["failures"]:
             state = f"failing ({f['failures']} in a row)"
-        lines.append(f"• {escape(f['url'])} — {escape(f['name'] or '')} ({state})")
+        url = f["url"] if full_urls else shown_url(f["url"])
+        lines.append(f"• {escape(url)} — {escape(f['name'] or '')} ({state})")
     if len(feeds) > MAX_LISTED:
         lines.append(f"… and {len(feeds) - MAX_LISTED} more (`dealbot feeds list`)")
     return "\n".join(lines)

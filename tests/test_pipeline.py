@@ -240,3 +240,11 @@ def test_non_deals_worded_like_raises_never_make_a_card(tmp_path, title):
     outcome = ingest(store, story, now=when, max_age=timedelta(days=1))
     assert outcome.new and outcome.event is None
     assert store.count("deals") == 0 and store.count("stories") == 1  # kept, not carded
+
+
+def test_a_failing_feeds_key_never_reaches_the_log(store, feed_server, caplog):
+    url = feed_server.add("/keyed", b"not a feed", status=500) + "?api_key=SECRET123"
+    store.add_feed(url, "Keyed")
+    with caplog.at_level("WARNING"):
+        run(store, io.StringIO())
+    assert "feed" in caplog.text and "SECRET123" not in caplog.text

@@ -86,3 +86,15 @@ def link_key(url: str) -> str:
     host = parts.netloc.removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def shown_url(url: str) -> str:
+    """A feed URL for logs and for people who are not admins: without its query string (a
+    feed's query can carry an API key, "?key=…"), marked so the cut is visible."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.split("?", 1)[0]
+    if not parts.query:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) + "?…"

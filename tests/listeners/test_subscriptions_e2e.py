@@ -247,3 +247,21 @@ def test_recovery_posts_only_what_each_channel_wants(tmp_path, feed_server: Feed
         assert card_companies(bot.fake, FIN) == []
         bot.poll()
         assert len(bot.fake.messages(MAIN)) == 3 and len(bot.fake.messages(SEED)) == 2
+
+
+def test_feed_query_strings_are_shown_to_admins_only(tmp_path, feed_server: FeedServer) -> None:
+    """A feed's query string can hold an API key (issue 17): `/deal feeds` shows it to admins,
+    cut to "?…" for everyone else and in the log."""
+    keyed = "https://news.example/feed?api_key=SECRET123"
+    with running(tmp_path, admins=("UOPS",)) as bot:
+        bot.store.add_feed(keyed, "Keyed")
+        assert "SECRET123" not in bot.deal("feeds", user="U2")
+        assert "https://news.example/feed?…" in bot.deal("feeds", user="U2")
+        assert "api_key=SECRET123" in bot.deal("feeds", user="UOPS")
+
+
+def test_shown_url() -> None:
+    from bot.feeds.links import shown_url
+
+    assert shown_url("https://a.example/rss?token=abc&x=1") == "https://a.example/rss?…"
+    assert shown_url("https://a.example/rss") == "https://a.example/rss"
