@@ -17,6 +17,7 @@ from slack_bolt import Ack, App, Respond
 from bot.lookup import messages
 from bot.lookup.answers import ACTION_MORE, ACTION_SHARE, answer, read_button_value
 from bot.lookup.search import search
+from bot.slack.client import checked
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def _clicked(body: dict[str, Any]) -> tuple[str, int, str]:
 def make_share(store: Store) -> Callable[..., None]:
     def share(ack: Ack, respond: Respond, body: dict[str, Any]) -> None:
         ack()
+        respond = checked(respond)
         query, offset, user = _clicked(body)
         try:
             result = search(store, query, offset=offset)
@@ -50,6 +52,7 @@ def make_share(store: Store) -> Callable[..., None]:
 def make_more(store: Store) -> Callable[..., None]:
     def more(ack: Ack, respond: Respond, body: dict[str, Any]) -> None:
         ack()
+        respond = checked(respond)
         query, offset, _ = _clicked(body)
         try:
             result = search(store, query, offset=offset)

@@ -18,6 +18,7 @@ from bot.lookup import messages
 from bot.lookup.answers import answer
 from bot.lookup.search import search
 from bot.roundup.blocks import last_week_text
+from bot.slack.client import checked
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def make_deal_command(store: Store, settings: Settings | None = None) -> Callabl
         ack: Ack, respond: Respond, command: dict[str, Any], client: WebClient | None = None
     ) -> None:
         ack()
+        respond = checked(respond)
         text = str(command.get("text") or "")
         try:
             if manage(store, settings, text, command, client, respond):

@@ -26,7 +26,8 @@ MAX_VALUE = 1900  # Slack's button value limit is 2000
 def deal_text(deal: Deal) -> str:
     """One deal as mrkdwn: headline, amount, date, lead, investors."""
     rumour = "⚠ Rumour: " if deal.is_rumor else ""
-    lines = [f"*{rumour}{escape(clip(headline(deal), MAX_FIELD))}*"]
+    # escape first, then clip by the escaped length (escaping can make text 5x longer)
+    lines = [f"*{rumour}{clip(escape(headline(deal)), MAX_FIELD)}*"]
     facts = [escape(amount_line(deal)), escape(round_name(deal.round))]
     if deal.announced:
         facts.append(deal.announced.date().isoformat())
@@ -34,9 +35,9 @@ def deal_text(deal: Deal) -> str:
         facts.append("valued " + escape(valuation(deal)))
     lines.append(" · ".join(facts))
     if deal.lead_investors:
-        lines.append("Lead: " + escape(clip(", ".join(deal.lead_investors), MAX_FIELD)))
+        lines.append("Lead: " + clip(escape(", ".join(deal.lead_investors)), MAX_FIELD))
     if deal.investors:
-        lines.append("Investors: " + escape(clip(", ".join(deal.investors), MAX_FIELD)))
+        lines.append("Investors: " + clip(escape(", ".join(deal.investors)), MAX_FIELD))
     return "\n".join(lines)
 
 

@@ -9,6 +9,10 @@ from channel history instead (see bot.publish.slack). Every other call is idempo
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
@@ -19,6 +23,8 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.http_retry.handler import RetryHandler
 
 from bot.config import Settings
+
+log = logging.getLogger(__name__)
 
 NOT_IDEMPOTENT = ("chat.postMessage",)
 
@@ -75,3 +81,26 @@ HELP = {  # what a person can do about each refusal
 
 def slack_error(exc: SlackApiError) -> str:
     return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+
+
+R = TypeVar("R", bound=Callable[..., Any])
+
+
+def checked(respond: R) -> R:
+    """A `respond` that says when Slack refused the answer: response_url answers can fail
+    (a block over Slack's limits gives 400, an expired URL 404), and bolt's respond() only
+    returns the status, so an unchecked failure leaves the user with nothing and no log."""
+
+    def call(**kwargs: Any) -> Any:
+        try:
+            resp = respond(**kwargs)
+        except Exception:  # the network, a closed URL: logged, the listener lives on
+            log.exception("answer not delivered to Slack")
+            return None
+        status = getattr(resp, "status_code", 200)
+        if status != 200:
+            body = str(getattr(resp, "body", ""))[:300]
+            log.error("Slack refused the answer (HTTP %s): %s", status, body)
+        return resp
+
+    return cast(R, call)

@@ -14,6 +14,9 @@ def escape(text: str | None) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+MAX_LINK_URL = 500  # five sources' links fit one context element (3,000 characters)
+
+
 def link(url: str | None, label: str) -> str:
     """`<url|label>` for http(s) URLs (label on one line, without `|`), else the escaped label."""
     text = escape(" ".join(label.replace("|", " ").split())) or "link"
@@ -21,6 +24,8 @@ def link(url: str | None, label: str) -> str:
         return text
     # the URL sits inside <...|...>: these characters would end it early or split it
     safe = (url or "").strip().replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E")
+    if len(safe) > MAX_LINK_URL:
+        return text  # a link this long would break a block's limit: its label alone
     return f"<{safe.replace('|', '%7C')}|{text}>"
 
 

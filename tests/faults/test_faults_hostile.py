@@ -279,3 +279,81 @@ def test_ssrf_redirect_from_an_allowed_feed_to_a_private_port_is_refused(feed_se
     policy = feedcheck.AddressPolicy(allowed=frozenset({("127.0.0.1", port)}))
     check = feedcheck.check_feed(url, policy, deadline=1)
     assert not check.ok and "refused" in check.reason
+
+
+def test_answers_and_cards_stay_within_block_kit_limits(store) -> None:
+    """Issue 17, item 5: text that grows when escaped (every "&" becomes "&amp;") and links of
+    thousands of characters must not break a section (3,000) or a context element; the card's
+    context is never cut inside a link."""
+    from slack_sdk.models.blocks import Block
+
+    from bot.publish.cards import render_card
+
+    now = utcnow()
+    long_link = "https://tc.example/" + "a" * 5000
+    deal = Deal(
+        id=None,
+        company="Amp" + "&" * 900,
+        company_key="amp",
+        status="confirmed",
+        announced=now,
+        amount=5e6,
+        currency="USD",
+        amount_usd=5e6,
+        lead_investors=("&" * 900,),
+        investors=tuple("<>" * 200 for _ in range(5)),
+        sources=[],
+    )
+    story = Story(link=long_link, title="&" * 900, published=now, outlet="Outlet " + "&" * 50)
+    with store.transaction() as db:
+        deal_id = store.save_deal(db, deal, prefix="amp", announce=True)
+        for n in range(6):
+            s = Story(link=f"{long_link}{n}", title=story.title, published=now, outlet=story.outlet)
+            store.add_source(db, deal_id, store.add_story(db, s, f"amp{n}", "funding", {}, now), s)
+    result = search(store, "Amp")
+    fallback, blocks = answer(result, "Amp")
+    for block in blocks:
+        for text in _texts(block):
+            assert len(text) <= 3000, len(text)
+            assert not text.endswith(("&am…", "&a…", "&l…", "&g…"))
+    stored = store.deal(deal_id)
+    assert stored is not None
+    card = render_card(stored, stored.sources)
+    for block in card.blocks:
+        Block.parse(block).validate_json()  # slack_sdk checks every limit
+        for text in _texts(block):
+            assert text.count("<") == text.count(">"), "a link cut in two"
+    assert "a" * 600 not in json.dumps(card.blocks)  # the long URL is not in the card
+
+
+def _texts(block: dict) -> list[str]:
+    found = []
+    if isinstance(block.get("text"), dict):
+        found.append(block["text"].get("text", ""))
+    for key in ("fields", "elements"):
+        for element in block.get(key) or []:
+            text = element.get("text") if isinstance(element, dict) else None
+            if isinstance(text, dict):  # a button's label
+                text = text.get("text")
+            if isinstance(text, str):
+                found.append(text)
+    return found
+
+
+def test_a_refused_answer_is_logged(caplog) -> None:
+    """respond()'s 400 used to be ignored: the user got nothing and nothing was logged."""
+    from types import SimpleNamespace
+
+    from bot.slack.client import checked
+
+    refuse = checked(lambda **_: SimpleNamespace(status_code=400, body="invalid_blocks"))
+    with caplog.at_level("ERROR"):
+        refuse(text="x")
+    assert "Slack refused the answer (HTTP 400): invalid_blocks" in caplog.text
+
+    def broken(**_):
+        raise OSError("connection reset")
+
+    with caplog.at_level("ERROR"):
+        assert checked(broken)(text="x") is None
+    assert "answer not delivered to Slack" in caplog.text
