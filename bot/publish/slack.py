@@ -32,7 +32,11 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-LOOKBACK = timedelta(minutes=10)  # history searched before a pending row's creation time
+# history searched around a pending row's creation time: from LOOKBACK before it (a host clock
+# ahead of Slack's) to AFTER after it (a post retried, or a host clock behind), so the search
+# stays small however busy the channel has been since
+LOOKBACK = timedelta(minutes=20)
+AFTER = timedelta(minutes=20)
 UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
 MAX_HISTORY_PAGES = 10
 CLAIM_STALE = timedelta(minutes=5)  # a claim this old is a crashed poster's: it may be retaken
@@ -52,15 +56,19 @@ def _alive(claimer: str) -> bool:
 
 
 def find_in_history(history: Callable[..., Any], since, wanted: Callable[[dict], bool]):
-    """The newest message since `since` (minus LOOKBACK) whose metadata `wanted` accepts.
+    """The newest message posted around `since` (LOOKBACK before to AFTER after) whose
+    metadata `wanted` accepts.
 
     `history(**kwargs)` calls conversations.history on the right channel; metadata is only
     returned with include_all_metadata, so that flag is always passed.
     """
     oldest = ((since or utcnow()) - LOOKBACK).timestamp()
+    window = {"oldest": f"{oldest:.6f}"}
+    if since is not None:  # a message posted after the window is not the one we look for
+        window["latest"] = f"{(since + AFTER).timestamp():.6f}"
     cursor = None
     for _ in range(MAX_HISTORY_PAGES):
-        resp = history(include_all_metadata=True, oldest=f"{oldest:.6f}", limit=200, cursor=cursor)
+        resp = history(include_all_metadata=True, limit=200, cursor=cursor, **window)
         for msg in resp.get("messages") or []:
             if wanted(msg.get("metadata") or {}):
                 return msg

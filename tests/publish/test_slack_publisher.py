@@ -7,6 +7,7 @@ history with metadata), so the fake Slack server records it and the tests count 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from functools import partial
@@ -313,3 +314,25 @@ def test_two_processes_settling_one_pending_row_post_one_card(fake, store, feed_
     assert len(fake.calls_to("chat.postMessage")) == 1
     row = store.db["posts"].get((store.deals()[0].id, CH))
     assert row["status"] == "posted"
+
+
+def test_settling_finds_the_card_behind_2000_messages_with_a_clock_ahead(
+    store, feed_server
+) -> None:
+    """Issue 17 (edge cases): more than 2,000 messages arrived since the post, and the host's
+    clock runs ten minutes ahead of Slack's; settling still finds the card, so it is not
+    posted twice."""
+    slack_offset = [-600.0]  # Slack's clock against the host's: the host runs ten minutes ahead
+    with FakeSlack(clock=lambda: time.time() + slack_offset[0]) as fake:
+        store.add_feed(feed_server.add("/tc", rss(SENSE)), "TechCrunch")
+        Bot(fake, store).poll()
+        deal_id = store.deals()[0].id
+        store.db["posts"].update(
+            (deal_id, CH), {"status": "pending", "ts": None, "created_at": iso(utcnow())}
+        )
+        slack_offset[0] = 3 * 3600.0  # the chatter comes in the hours after the post
+        for n in range(2100):
+            fake._post_message({"channel": CH, "text": f"chatter {n}"})
+        Bot(fake, store).publisher.settle_pending()
+        assert len(cards(fake)) == 1
+        assert store.db["posts"].get((deal_id, CH))["status"] == "posted"
