@@ -7,6 +7,7 @@ own `bozo` flag does, so one feed cannot stop a poll cycle.
 from __future__ import annotations
 
 import calendar
+import html.entities
 import io
 import re
 from dataclasses import dataclass
@@ -71,7 +72,7 @@ def _parse(data: bytes, *, feed_url: str, outlet: str, content_type: str | None)
     if _declares_unsafe_entities(data, content_type):
         return ParsedFeed(error="refused: XML entity declarations")
     headers = {"content-type": content_type} if content_type else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(_numeric_entities(data)), response_headers=headers)
     entries = parsed.get("entries") or []
     title = plain_text(parsed.get("feed", {}).get("title"), limit=300)
     source = outlet or title
@@ -83,6 +84,26 @@ def _parse(data: bytes, *, feed_url: str, outlet: str, content_type: str | None)
     if not stories:  # with stories, a late XML error (a truncated feed) costs only the rest
         return ParsedFeed(title=title, error=_empty_reason(parsed, data, content_type))
     return ParsedFeed(title=title, stories=tuple(stories))
+
+
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def _numeric_entities(data: bytes) -> bytes:
+    """HTML's named entities (`&eacute;`, `&nbsp;`, `&rsquo;`), which real feeds carry every day
+    but XML does not know, as numeric references, so one of them no longer sends the whole
+    feed to the loose parser with an error. Unknown names are left alone; declarations are
+    refused before this (entities here never expand to more than one character)."""
+
+    def numeric(m: re.Match[bytes]) -> bytes:
+        name = m.group(1)
+        if name in _XML_ENTITIES:
+            return m.group(0)
+        point = html.entities.name2codepoint.get(name.decode("ascii"))
+        return b"&#%d;" % point if point is not None else m.group(0)
+
+    return _NAMED_ENTITY.sub(numeric, data) if b"&" in data else data
 
 
 def _declares_unsafe_entities(data: bytes, content_type: str | None) -> bool:

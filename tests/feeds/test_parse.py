@@ -298,3 +298,27 @@ def test_control_characters_never_reach_stored_links_or_guids() -> None:
     story = next(s for s in parsed.stories if "sensetime" in s.link)
     assert "\x1b" not in story.link and "%1B" in story.link
     assert story.guid is not None and "\x1b" not in story.guid and len(story.guid) <= 1024
+
+
+def test_html_named_entities_do_not_cost_a_feed() -> None:
+    """Issue 17, item 13: `&eacute;`, `&nbsp;`, `&rsquo;` are not XML; one of them sent a whole
+    feed to the loose parser with an error, and a feed with no items then counted as broken.
+    They become numeric references before the strict parse; declarations stay refused."""
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        b"<title>Caf&eacute; Deals&nbsp;&amp; more</title>"
+        b"<item><title>M&uuml;nchner Acme raises &euro;5M &ndash; &ldquo;seed&rdquo;</title>"
+        b"<link>https://a.example/1</link></item></channel></rss>"
+    )
+    parsed = parse_feed(body, feed_url=FEED_URL)
+    assert parsed.error is None
+    assert parsed.title == "Café Deals & more"
+    assert parsed.stories[0].title == "Münchner Acme raises €5M – “seed”"
+    empty = parse_feed(
+        b"<rss><channel><title>testing &hellip; entity</title></channel></rss>", feed_url=FEED_URL
+    )
+    assert empty.error is None and empty.title == "testing ... entity"  # a valid, quiet feed
+    unknown = parse_feed(
+        b"<rss><channel><title>x &notanentity; y</title></channel></rss>", feed_url=FEED_URL
+    )
+    assert unknown.stories == ()  # an unknown name is left to the parsers, as before
