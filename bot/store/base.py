@@ -45,8 +45,12 @@ class StoreBase:
         return db
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One write transaction; a crash inside leaves nothing half-written.
+    def transaction(self, *, durable: bool = False) -> Iterator[sqlite_utils.Database]:
+        """One write transaction; a crash inside leaves nothing half-written. `durable` makes
+        the commit reach the disk before it returns (synchronous=FULL): for the rows that say
+        a card or roundup is in Slack, which power loss must not forget (or it is posted
+        again); the stories and deals of a poll, which a crash can only make us redo, keep the
+        cheaper NORMAL.
 
         BEGIN IMMEDIATE takes the write lock first: a deferred transaction that reads and then
         writes fails at once with "database is locked" when another process wrote in between
@@ -58,13 +62,19 @@ class StoreBase:
                 with db.atomic():
                     yield db
                 return
-            db.conn.execute("BEGIN IMMEDIATE")
+            if durable:
+                db.conn.execute("PRAGMA synchronous = FULL")
             try:
-                yield db
-            except BaseException:
-                db.conn.rollback()
-                raise
-            db.conn.commit()
+                db.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                except BaseException:
+                    db.conn.rollback()
+                    raise
+                db.conn.commit()
+            finally:
+                if durable:
+                    db.conn.execute("PRAGMA synchronous = NORMAL")
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)

@@ -46,7 +46,7 @@ class PostRows(StoreBase):
     def add_post(self, deal_id: int, channel: str, *, status: str = "pending") -> bool:
         """A post row for the deal in `channel` unless one exists; True if this call made it."""
         now = iso(utcnow())
-        with self.transaction() as db:
+        with self.transaction(durable=True) as db:
             if db.table("posts").count_where("deal_id = ? and channel = ?", [deal_id, channel]):
                 return False
             db.table("posts").insert(
@@ -66,7 +66,7 @@ class PostRows(StoreBase):
     ) -> bool:
         """Take the pending row for posting; True only for the one caller whose UPDATE changed
         it (unclaimed, its own claim, or a claim older than `stale_before`: a crashed poster)."""
-        with self.transaction() as db:
+        with self.transaction(durable=True) as db:
             cursor = db.execute(
                 "update posts set claimed_by = ?, claimed_at = ? where deal_id = ? and "
                 "channel = ? and status = 'pending' and (claimed_by is null or claimed_by = ? "
@@ -77,7 +77,7 @@ class PostRows(StoreBase):
 
     def release_post(self, deal_id: int, channel: str, claimer: str) -> None:
         """Give a claim back (Slack refused the post: the next cycle may try again)."""
-        with self.transaction() as db:
+        with self.transaction(durable=True) as db:
             db.execute(
                 "update posts set claimed_by = null, claimed_at = null where deal_id = ? and "
                 "channel = ? and claimed_by = ?",
@@ -85,7 +85,7 @@ class PostRows(StoreBase):
             )
 
     def update_post(self, deal_id: int, channel: str, **changes: object) -> None:
-        with self.transaction() as db:
+        with self.transaction(durable=True) as db:
             db.table("posts").update((deal_id, channel), {**changes, "updated_at": iso(utcnow())})
 
     # --- roundups (pk period + channel) ------------------------------------------------------
@@ -97,7 +97,7 @@ class PostRows(StoreBase):
         )
 
     def set_roundup(self, period: str, channel: str, **changes: object) -> None:
-        with self.transaction() as db:
+        with self.transaction(durable=True) as db:
             db.table("roundups").upsert(
                 {"period": period, "channel": channel, **changes, "updated_at": iso(utcnow())},
                 pk=("period", "channel"),

@@ -57,3 +57,18 @@ def test_a_failed_transaction_leaves_nothing(tmp_path):
             inner.execute("insert into feeds (url, name) values ('https://b.example/f', 'B')")
         assert db.conn.in_transaction
     assert store.count("feeds") == 1
+
+
+def test_rows_that_say_a_card_is_posted_are_committed_to_disk(tmp_path):
+    """Issue 17 (also): a card posted but not recorded is posted again after power loss, so
+    post and roundup rows commit with synchronous=FULL; a poll's stories keep NORMAL (2 and 1
+    in SQLite's numbering)."""
+    store = Store(str(tmp_path / "d.db"))
+    seen: list[int] = []
+    with store.transaction(durable=True) as db:
+        seen.append(db.execute("pragma synchronous").fetchone()[0])
+    with store.transaction() as db:
+        seen.append(db.execute("pragma synchronous").fetchone()[0])
+    assert seen == [2, 1]
+    store.add_post(1, "C1")  # the posts rows use the durable kind
+    assert store.db.execute("pragma synchronous").fetchone()[0] == 1  # and set it back
