@@ -97,8 +97,8 @@ def checked(respond: R) -> R:
         except Exception:  # the network, a closed URL: logged, the listener lives on
             log.exception("answer not delivered to Slack")
             return None
-        status = getattr(resp, "status_code", 200)
-        if status != 200:
+        status = getattr(resp, "status_code", None)
+        if isinstance(status, int) and status != 200:
             body = str(getattr(resp, "body", ""))[:300]
             log.error("Slack refused the answer (HTTP %s): %s", status, body)
         return resp

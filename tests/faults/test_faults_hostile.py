@@ -357,3 +357,7 @@ def test_a_refused_answer_is_logged(caplog) -> None:
     with caplog.at_level("ERROR"):
         assert checked(broken)(text="x") is None
     assert "answer not delivered to Slack" in caplog.text
+    caplog.clear()
+    with caplog.at_level("ERROR"):  # no status at all (a stand-in respond): nothing to say
+        checked(lambda **_: object())(text="x")
+    assert caplog.text == ""
