@@ -14,42 +14,42 @@ from bot.extract.headlines import normalise
     [
         # press wires: the company, a colon, the deal
         (
-            "Soxton AI: $2.5 Million Pre-Seed Raised To Launch Legal Platform",
+            "Soxton AI: $2.5 Million Pre-Seed Raised For Its Legal Assistant",
             "Soxton AI",
             2.5e6,
             (),
         ),
         # investors as the subject
         (
-            "SoftBank Joins Berkshire Grey’s $263M Funding Round For Retail Robotics",
+            "SoftBank Joins Berkshire Grey’s $263M Round For Warehouse Robots",
             "Berkshire Grey",
             263e6,
             ("SoftBank",),
         ),
         ("Tiger Global tops up Razorpay's Series F", "Razorpay", None, ("Tiger Global",)),
         (
-            "Michael Jordan, Multicoin Back Solana NFT Firm Metaplex in $46M Round",
+            "Michael Jordan, Multicoin Back NFT Firm Metaplex in $46M Round",
             "Metaplex",
             46e6,
             ("Michael Jordan", "Multicoin"),
         ),
         ("Microsoft commits $10 billion to OpenAI", "OpenAI", 10e9, ("Microsoft",)),
         (
-            "Andreessen Horowitz Wins Deal for Creator Economy Startup Stir at $100 Million Valuation",
+            "Andreessen Horowitz Wins Deal for Creator Startup Stir at $100 Million Valuation",
             "Stir",
             None,
             ("Andreessen Horowitz",),
         ),
         (
-            "Wrexham AFC Welcomes New Minority Investment From Apollo Sports Capital",
+            "Wrexham AFC Receives Minority Investment From Apollo Sports Capital",
             "Wrexham AFC",
             None,
             ("Apollo Sports Capital",),
         ),
         # an appositive, a parent company, a label and an outlet's name around the headline
-        ("Notion, Maker of Collaboration Software, Raises $50 Million", "Notion", 50e6, ()),
-        ("Nvidia’s Venture Arm Invests in Honeywell’s Quantinuum", "Quantinuum", None, None),
-        ("Exclusive: Perplexity raises $73.6M – WSJ", "Perplexity", 73.6e6, ()),
+        ("Notion, Maker of Note-Taking Software, Raises $50 Million", "Notion", 50e6, ()),
+        ("Nvidia Invests in Honeywell’s Quantinuum", "Quantinuum", None, None),
+        ("Exclusive: Perplexity raises $73.6M in new round – WSJ", "Perplexity", 73.6e6, ()),
     ],
 )
 def test_headline_forms(title: str, company: str, amount: float | None, investors) -> None:
