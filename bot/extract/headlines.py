@@ -174,12 +174,13 @@ _BACK_IN_ROUND = re.compile(
 
 
 def investors_back_in_round(title: str) -> str | None:
-    """ "Michael Jordan, Multicoin Back Solana NFT Firm Metaplex in $46M Round" → "Solana NFT
-    Firm Metaplex raises $46M Round from Michael Jordan, Multicoin"."""
+    """ "Michael Jordan, Multicoin Back Solana NFT Firm Metaplex in $46M Round" → "Metaplex
+    raises $46M Round from Michael Jordan, Multicoin" (the description before the name dropped)."""
     m = _BACK_IN_ROUND.match(title)
     if not m:
         return None
-    return f"{m.group('co')} raises {m.group('deal')} from {m.group('inv')}"
+    company = _DESCRIBED.sub("", m.group("co"))
+    return f"{company} raises {m.group('deal')} from {m.group('inv')}"
 
 
 _COMMITS = re.compile(
