@@ -95,6 +95,10 @@ class Deal:
     # money added to the round after it was announced, each (amount, currency); `amount` is
     # the round's total with them
     additions: tuple[tuple[float, str | None], ...] = ()
+    # fields a person corrected (bot.edit): later stories never change them
+    corrected: tuple[str, ...] = ()
+    removed: str | None = None  # "dismissed" (not a funding story) or "merged"
+    merged_into: int | None = None  # the deal a merged one lives on in
     id: int | None = None
     sources: list[Source] = field(default_factory=list)
 

@@ -18,7 +18,7 @@ RANKS = [
     (3, ("bot.extract",)),
     (4, ("bot.match",)),
     (5, ("bot.store", "bot.render")),
-    (6, ("bot.lookup",)),
+    (6, ("bot.lookup", "bot.edit")),
     (7, ("bot.publish",)),
     (8, ("bot.roundup",)),
     (9, ("bot.pipeline",)),

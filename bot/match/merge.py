@@ -96,7 +96,7 @@ def merge(
         [*deal.lead_investors, *found.lead_investors], [*deal.investors, *found.investors]
     )
     aliases = _aliases((*deal.aliases, *renamed, *found.aliases), [key])
-    return replace(
+    merged = replace(
         deal,
         company=company,
         company_key=key,
@@ -116,6 +116,28 @@ def merge(
         investors=investors,
         sources=[*deal.sources, _source(story)],
     )
+    return keep_corrections(merged, deal)
+
+
+# what each correctable field covers: a corrected amount keeps its currency and USD figure too
+_CORRECTED_COVERS = {
+    "amount": ("amount", "currency", "amount_usd", "usd_basis", "additions"),
+    "valuation": ("valuation", "valuation_currency"),
+    "company": ("company", "company_key"),
+    "lead_investors": ("lead_investors", "investors"),
+    "investors": ("lead_investors", "investors"),
+}
+
+
+def keep_corrections(merged: Deal, deal: Deal) -> Deal:
+    """A field a person corrected never changes with a later story (bot.edit)."""
+    kept = {
+        name: getattr(deal, name)
+        for field in deal.corrected
+        for name in _CORRECTED_COVERS.get(field, (field,))
+        if name in Deal.__dataclass_fields__
+    }
+    return replace(merged, **kept) if kept else merged
 
 
 def _grown(deal: Deal, found: Extraction, day: date) -> tuple[float | None, float | None, tuple]:

@@ -182,7 +182,7 @@ class SlackPublisher:
     def post_card(self, deal_id: int) -> str | None:
         """Post the deal's card once (pending row first); returns the ts, None if left pending."""
         deal = self.store.deal(deal_id)
-        if deal is None:
+        if deal is None or deal.removed:  # dismissed or merged by a person: no card
             return None
         sources = self._sources(deal_id)
         card = render_card(deal, sources)
@@ -330,7 +330,14 @@ class SlackPublisher:
         return self.store.post(deal_id, self.channel)
 
     def _complete(self, deal_id: int, ts: str, sources_posted: int) -> None:
-        self._set(deal_id, status="posted", ts=ts, sources_posted=sources_posted, error=None)
+        self._set(
+            deal_id,
+            status="posted",
+            ts=ts,
+            sources_posted=sources_posted,
+            error=None,
+            channel_id=self._channel_id,  # chat.update from a correction needs the ID
+        )
 
     def _set(self, deal_id: int, **changes) -> None:
         self.store.update_post(deal_id, self.channel, **changes)

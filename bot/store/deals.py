@@ -204,7 +204,8 @@ class DealRows(StoreBase):
     def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
         """Deals announced in [start, end), with their sources (indexed on announced)."""
         rows = self.db.query(
-            "select * from deals where announced >= ? and announced < ?", [iso(start), iso(end)]
+            "select * from deals where announced >= ? and announced < ? and removed is null",
+            [iso(start), iso(end)],
         )
         return [deal_from_row(r, self.sources(r["id"])) for r in rows]
 
@@ -231,7 +232,8 @@ class DealRows(StoreBase):
     def unposted_deals(self, channel: str, since: datetime) -> list[int]:
         """Announceable deals since `since` with no post row in `channel` (indexed on the date)."""
         rows = self.db.execute(
-            "select id from deals d where announced >= ? and announce = 1 and not exists "
+            "select id from deals d where announced >= ? and announce = 1 and removed is null "
+            "and not exists "
             "(select 1 from posts p where p.deal_id = d.id and p.channel = ?) order by id",
             [iso(since), channel],
         )
@@ -257,6 +259,9 @@ def deal_to_row(deal: Deal) -> dict:
         "language": deal.language,
         "usd_basis": deal.usd_basis,
         "additions": json.dumps([list(a) for a in deal.additions]),
+        "corrected": json.dumps(list(deal.corrected)),
+        "removed": deal.removed,
+        "merged_into": deal.merged_into,
     }
 
 
@@ -280,6 +285,9 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         language=row.get("language") or "en",
         usd_basis=row.get("usd_basis"),
         additions=tuple((float(a), c) for a, c in json.loads(row.get("additions") or "[]")),
+        corrected=tuple(json.loads(row.get("corrected") or "[]")),
+        removed=row.get("removed"),
+        merged_into=row.get("merged_into"),
         sources=sources or [],
     )
 

@@ -38,7 +38,8 @@ class PostRows(StoreBase):
             self.db.query(
                 "select * from posts p where channel = ? and status = 'posted' and "
                 "coalesce(sources_posted, 0) < "
-                "(select count(*) from deal_sources s where s.deal_id = p.deal_id)",
+                "(select count(*) from deal_sources s where s.deal_id = p.deal_id) and not exists "
+                "(select 1 from deals d where d.id = p.deal_id and d.removed is not null)",
                 [channel],
             )
         )

@@ -248,3 +248,34 @@ def m013_post_claims(db: sqlite_utils.Database) -> None:
 def m014_story_age(db: sqlite_utils.Database) -> None:
     """Stories are pruned by age (DEALBOT_KEEP_DAYS): found by an index, not a scan."""
     db.table("stories").create_index(["first_seen"], if_not_exists=True)
+
+
+@migrations()
+def m015_corrections(db: sqlite_utils.Database) -> None:
+    """People fix deals from Slack: each change is kept (who, when, before, after, and the
+    story texts the deal came from), the fields they corrected are locked against later
+    stories, and a deal can be removed (not a funding story) or merged into another. A post
+    keeps the channel ID Slack answered with (chat.update needs the ID, not a name), and a
+    source remembers the deal it was merged from, so a split can bring that deal back."""
+    db.table("corrections").create(
+        {
+            "id": int,
+            "deal_id": int,
+            "field": str,
+            "before": str,
+            "after": str,
+            "user": str,
+            "at": str,
+            "note": str,
+            "texts": str,
+        },
+        pk="id",
+    )
+    db.table("corrections").create_index(["at"])
+    db.table("corrections").create_index(["deal_id"])
+    db.table("deals").add_column("corrected", str)
+    db.table("deals").add_column("removed", str)
+    db.table("deals").add_column("removed_by", str)
+    db.table("deals").add_column("merged_into", int)
+    db.table("posts").add_column("channel_id", str)
+    db.table("deal_sources").add_column("moved_from", int)

@@ -56,7 +56,7 @@ class DealFilter:
 class SearchRows(DealRows):
     def find_deals(self, f: DealFilter) -> tuple[list[Deal], bool]:
         """One page of deals matching `f`, and whether another page exists."""
-        where: list[str] = ["1"]
+        where: list[str] = ["deals.removed is null"]  # not dismissed, not merged away
         params: list[object] = []
         if f.company_keys:
             where.append(f"deals.company_key in ({', '.join('?' * len(f.company_keys))})")
