@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ class Settings:
     port: int = 3000
     admins: tuple[str, ...] = field(default_factory=tuple)
     allow_private_feeds: bool = False  # feeds on loopback/private addresses (self-hosted)
+    editors: tuple[str, ...] = field(default_factory=tuple)  # who may correct deals; () = all
+    dismiss_mode: str = "replace"  # a card taken down: "replace" (one line) or "delete"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -156,6 +159,16 @@ def load_settings(
         raise ConfigError(f"DEALBOT_DB={db_path!r}: its folder does not exist")
 
     admins = tuple(a for a in (text("DEALBOT_ADMINS") or "").replace(",", " ").split() if a)
+    editors = tuple(e for e in (text("DEALBOT_EDITORS") or "").replace(",", " ").split() if e)
+    for editor in editors:
+        if not re.fullmatch(r"[UWS][A-Z0-9]{1,20}", editor):
+            raise ConfigError(
+                f"DEALBOT_EDITORS: {editor[:40]!r} is not a Slack user ID (U…/W…) or user "
+                "group ID (S…)"
+            )
+    dismiss_mode = (text("DEALBOT_DISMISS") or "replace").lower()
+    if dismiss_mode not in ("replace", "delete"):
+        raise ConfigError(f"DEALBOT_DISMISS={dismiss_mode[:40]!r} must be 'replace' or 'delete'")
 
     return Settings(
         slack_bot_token=bot_token,
@@ -174,4 +187,6 @@ def load_settings(
         port=int(port),
         admins=admins,
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),
+        editors=editors,
+        dismiss_mode=dismiss_mode,
     )

@@ -10,7 +10,8 @@ from bot.store import Store
 
 def register(app: App, *, store: Store, settings: Settings) -> None:
     """Register every listener; each module keeps its callbacks and a register()."""
-    from handlers import actions, deal
+    from handlers import actions, deal, fix
 
     deal.register(app, store=store, settings=settings)
     actions.register(app, store=store)
+    fix.register(app, store=store, settings=settings)

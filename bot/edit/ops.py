@@ -17,7 +17,7 @@ from bot.clock import parse_iso, utcnow
 from bot.edit.fields import LABELS, shown
 from bot.extract.engine import extract
 from bot.extract.rates import usd_at
-from bot.keys import company_keys, fold_leads_and_investors, key_prefix
+from bot.keys import company_keys, fold_leads_and_investors, investor_key, key_prefix
 from bot.match.merge import keep_corrections, merge, new_deal
 from bot.models import Deal, Extraction, Story
 from bot.store import Store
@@ -78,10 +78,19 @@ def with_values(deal: Deal, values: dict[str, object]) -> Deal:
         others = changes.get("investors")
         if others is None:
             others = tuple(n for n in deal.investors if n not in deal.lead_investors)
-        folded = fold_leads_and_investors(leads, [*leads, *others])  # type: ignore[arg-type]
-        changes["lead_investors"], changes["investors"] = folded
+        # a person's spelling is kept ("Alibaba Group"): one name per investor, leads first
+        changes["lead_investors"] = _once(leads)
+        changes["investors"] = _once([*leads, *others])
     corrected = tuple(dict.fromkeys((*deal.corrected, *values)))
     return replace(deal, **changes, corrected=corrected)
+
+
+def _once(names) -> tuple[str, ...]:
+    """Names once each by investor key, in the order given."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(investor_key(name) or name, name)
+    return tuple(seen.values())
 
 
 def edit(

@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from slack_sdk.models.blocks import (
+    ActionsBlock,
     Block,
     ContextBlock,
     HeaderBlock,
     MarkdownTextObject,
+    Option,
+    OverflowMenuElement,
     PlainTextObject,
     SectionBlock,
 )
@@ -35,6 +38,14 @@ EVENT_TYPE = "funding_deal"  # message metadata on every card: how a restart fin
 RUMOUR_MARK = ":warning: *Reported, not confirmed*"
 HEADER_MAX = 150
 FIELD_MAX = 2000
+ACTION_MENU = "deal_menu"  # the card's overflow menu (handlers/fix.py)
+MENU = (
+    ("fix", "Fix this deal"),
+    ("dismiss", "Not a funding story"),
+    ("merge", "Merge into another deal"),
+    ("split", "Split sources"),
+    ("copy", "Copy details"),
+)
 
 
 @dataclass(frozen=True)
@@ -79,16 +90,35 @@ def _context(sources: Sequence[Source]) -> str:
     return " · ".join(p for p in (outlets, when, count) if p) or "no source"
 
 
+def menu(deal_id: int) -> OverflowMenuElement:
+    """The card's overflow menu; each option's value names the action and the deal."""
+    return OverflowMenuElement(
+        action_id=ACTION_MENU,
+        options=[Option(text=PlainTextObject(text=t), value=f"{v}:{deal_id}") for v, t in MENU],
+    )
+
+
+def read_menu_value(value: object) -> tuple[str, int] | None:
+    """ "fix:12" → ("fix", 12); None for anything a client could have forged otherwise."""
+    action, _, number = str(value or "").partition(":")
+    if action not in dict(MENU) or not number.isdigit() or len(number) > 12:
+        return None
+    return action, int(number)
+
+
 def card_blocks(deal: Deal, sources: Sequence[Source]) -> list[Block]:
-    """Header, rumour mark, fields, outlets/date context: one deal, one card."""
+    """Header, rumour mark, fields (with the overflow menu), outlets/date context."""
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=clip(escape(headline(deal)), HEADER_MAX)))
     ]
     if deal.is_rumor:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=RUMOUR_MARK)))
     fields = _fields(deal)
+    actions = menu(deal.id) if deal.id is not None else None
     if fields:
-        blocks.append(SectionBlock(fields=fields))
+        blocks.append(SectionBlock(fields=fields, accessory=actions))
+    elif actions is not None:
+        blocks.append(ActionsBlock(elements=[actions]))
     original = original_headline(deal)
     if original:  # the outlet's own words beside our English facts
         blocks.append(
@@ -107,6 +137,14 @@ def render_card(deal: Deal, sources: Sequence[Source]) -> Card:
     outlets = ", ".join(dict.fromkeys(s.outlet for s in sources if s.outlet))
     text = escape(f"{mark}{headline(deal)}" + (f" ({outlets})" if outlets else ""))
     return Card(text=text, blocks=blocks, metadata=metadata(deal, len(sources)))
+
+
+def removed_card(deal: Deal, why: str) -> Card:
+    """What a removed deal's card becomes: one line saying who removed it and why (the
+    metadata stays, so a restart still recognises the message as this deal's card)."""
+    text = f"~{escape(headline(deal))}~ {why}"
+    blocks = [SectionBlock(text=MarkdownTextObject(text=clip(text, 3000))).to_dict()]
+    return Card(text=clip(text, 3000), blocks=blocks, metadata=metadata(deal, 0))
 
 
 def reply_text(source: Source, *, confirmed: bool = False) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 Params = dict[str, Any]
-JSON_FIELDS = ("blocks", "attachments", "metadata", "files")
+JSON_FIELDS = ("blocks", "attachments", "metadata", "files", "view")
 BOT = {"user_id": "U0DEALBOT", "bot_id": "B0DEALBOT", "app_id": "A0DEALBOT", "team_id": "T0DEALBOT"}
 AUTH_TEST = {
     "url": "https://dealbot-test.slack.com/",
@@ -111,6 +111,8 @@ class FakeSlack:
         self.users: dict[str, Params] = {}
         self.files: dict[str, Params] = {}  # file id → record incl. "content" bytes
         self.responses: dict[str, list[Params]] = {}
+        self.views: list[Params] = []  # modals opened (views.open), oldest first
+        self.groups: dict[str, list[str]] = {}  # user group id → member user ids
         self._faults: dict[str, list[_Fault]] = {}
         self._delays: dict[str, float] = {}
         self._cond = threading.Condition(threading.RLock())
@@ -130,6 +132,10 @@ class FakeSlack:
                 "channel": self._info(self._channel(p.get("channel")))
             },
             "users.info": self._user_info,
+            "chat.delete": self._delete,
+            "chat.getPermalink": self._permalink,
+            "views.open": self._views_open,
+            "usergroups.users.list": self._group_members,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
         }
@@ -474,6 +480,48 @@ class FakeSlack:
         ts = self._next_ts()
         self.ephemeral.append({**p, "channel": ch["id"], "message_ts": ts})
         return {"message_ts": ts}
+
+    def _delete(self, p: Params) -> Params:
+        ch = self._member_channel(p)
+        msg = self._find(ch, p.get("ts"))
+        self.history[ch["id"]].remove(msg)
+        return {"channel": ch["id"], "ts": msg["ts"]}
+
+    def _permalink(self, p: Params) -> Params:
+        ch = self._channel(p.get("channel"), create=False)
+        msg = self._find(ch, p.get("message_ts"))
+        digits = msg["ts"].replace(".", "")
+        return {"channel": ch["id"], "permalink": f"{self.base_url}/archives/{ch['id']}/p{digits}"}
+
+    def _views_open(self, p: Params) -> Params:
+        """Slack's own checks on a modal, the ones a bad view fails in production: a trigger,
+        a title of at most 24 characters, at most 100 blocks, private_metadata of at most 3000
+        characters, and every input's label and initial value within limits."""
+        view = p.get("view")
+        if not p.get("trigger_id"):
+            raise SlackError("invalid_trigger_id")
+        if not isinstance(view, dict) or view.get("type") != "modal":
+            raise SlackError("invalid_arguments")
+        if len(view["title"]["text"]) > 24 or len(view.get("blocks") or []) > 100:
+            raise SlackError("invalid_arguments")
+        if len(view.get("private_metadata") or "") > 3000:
+            raise SlackError("invalid_arguments")
+        for block in view.get("blocks") or []:
+            element = block.get("element") or {}
+            if block.get("type") == "input" and len(block["label"]["text"]) > 2000:
+                raise SlackError("invalid_arguments")
+            limit = element.get("max_length", 3000)
+            if len(element.get("initial_value") or "") > limit:
+                raise SlackError("invalid_arguments")
+            if len(element.get("options") or []) > 100:
+                raise SlackError("invalid_arguments")
+        self.views.append(view)
+        return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
+
+    def _group_members(self, p: Params) -> Params:
+        if p.get("usergroup") not in self.groups:
+            raise SlackError("no_such_subteam")
+        return {"users": list(self.groups[p["usergroup"]])}
 
     def _page(self, msgs: list[Params], p: Params) -> Params:
         """Slack's cursor paging (limit default 100, next_cursor, has_more); metadata on ask."""
