@@ -22,11 +22,11 @@ from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
 from bot.edit.fields import parse_fields
-from bot.edit.ops import Change, EditError, dismiss, edit, live_deal, merge_deals, split
+from bot.edit.ops import EditError, dismiss, edit, live_deal, merge_deals, split
 from bot.lookup.search import search
 from bot.publish import forms
 from bot.publish.cards import ACTION_MENU, read_menu_value
-from bot.publish.refresh import after_merge, after_split, redraw, take_down
+from bot.publish.refresh import after_merge, after_split, fixed_note, redraw, take_down
 from bot.render import console_card
 from bot.slack.client import slack_error
 from bot.slack.mrkdwn import clip, escape
@@ -92,14 +92,6 @@ def _say(client: WebClient, body: dict[str, Any], text: str) -> None:
         client.chat_postEphemeral(channel=channel, user=user, text=text)
     except (SlackApiError, OSError) as exc:
         log.warning("ephemeral answer in %s failed: %s", channel, exc)
-
-
-def _noted(user: str, changes: list[Change], note: str) -> str:
-    said = "; ".join(escape(c.said()) for c in changes) or "a note"
-    text = f":pencil2: Fixed by <@{user}>: {said}"
-    if note:
-        text += f"\n> {escape(clip(note, 500))}"
-    return text
 
 
 class FixListeners:
@@ -188,7 +180,7 @@ class FixListeners:
             return
         ack()
         if changes or note:
-            redraw(self.store, client, deal_id, note=_noted(user, changes, note))
+            redraw(self.store, client, deal_id, note=fixed_note(f"<@{user}>", changes, note))
 
     # --- Merge into another deal -----------------------------------------------------------
     def merge_options(self, ack: Ack, body: dict[str, Any]) -> None:
@@ -223,7 +215,7 @@ class FixListeners:
             ack(response_action="errors", errors={"target": str(exc)})
             return
         ack()
-        after_merge(self.store, client, deal_id, int(picked), user=user)
+        after_merge(self.store, client, deal_id, int(picked), who=f"<@{user}>")
 
     # --- Split sources ---------------------------------------------------------------------
     def split_submitted(
@@ -249,7 +241,7 @@ class FixListeners:
             client,
             deal_id,
             other.id or 0,
-            user=user,
+            who=f"<@{user}>",
             post_interval=self.settings.post_interval,
         )
 

@@ -1,5 +1,7 @@
 """After a person corrects a deal: every card of it, in every channel, says so.
 
+`who` is already Slack text: "<@U123>" from Slack, "an operator (terminal)" from the CLI.
+
 A corrected deal's cards are redrawn (chat.update) and their threads get a note naming who
 changed what; a removed deal's cards shrink to one line (or are deleted, per
 DEALBOT_DISMISS); a split's new deal gets its card wherever the old one was, posted with the
@@ -10,16 +12,17 @@ bot removed) is logged and never stops the others.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.edit.ops import Change
 from bot.publish.cards import removed_card, render_card
 from bot.publish.slack import SlackPublisher
 from bot.render import headline
 from bot.slack.client import slack_error
-from bot.slack.mrkdwn import escape, link
+from bot.slack.mrkdwn import clip, escape, link
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,15 @@ def _each_card(store: Store, deal_id: int, action: Callable[[dict], None]) -> in
             error = slack_error(exc) if isinstance(exc, SlackApiError) else str(exc)
             log.error("card of deal %s in %s not updated: %s", deal_id, row["channel"], error)
     return refused
+
+
+def fixed_note(who: str, changes: Sequence[Change], note: str | None = None) -> str:
+    """The thread note of a fix: "Fixed by <@U1>: amount $600M → $620M", and the note."""
+    said = "; ".join(escape(c.said()) for c in changes) or "a note"
+    text = f":pencil2: Fixed by {who}: {said}"
+    if note:
+        text += f"\n> {escape(clip(note, 500))}"
+    return text
 
 
 def redraw(store: Store, client: WebClient, deal_id: int, *, note: str | None = None) -> int:
@@ -110,7 +122,7 @@ def card_link(client: WebClient, store: Store, deal_id: int, channel: str) -> st
 
 
 def after_merge(
-    store: Store, client: WebClient, gone_id: int, survivor_id: int, *, user: str
+    store: Store, client: WebClient, gone_id: int, survivor_id: int, *, who: str
 ) -> None:
     """The merged deal's cards point at the survivor's; the survivor's cards are redrawn."""
     moved = sum(1 for r in store.source_rows(survivor_id) if r["moved_from"] == gone_id)
@@ -119,14 +131,14 @@ def after_merge(
         client,
         gone_id,
         lambda row: (
-            f"Merged by <@{user}> into " + card_link(client, store, survivor_id, row["channel"])
+            f"Merged by {who} into " + card_link(client, store, survivor_id, row["channel"])
         ),
     )
     redraw(
         store,
         client,
         survivor_id,
-        note=f":link: Merged by <@{user}>: {moved} {'story' if moved == 1 else 'stories'} "
+        note=f":link: Merged by {who}: {moved} {'story' if moved == 1 else 'stories'} "
         "from another card of this round.",
     )
 
@@ -137,7 +149,7 @@ def after_split(
     deal_id: int,
     other_id: int,
     *,
-    user: str,
+    who: str,
     post_interval: float = 1.0,
 ) -> None:
     """The deal's cards are redrawn; the stories split off get their own card (a deal brought
@@ -147,7 +159,7 @@ def after_split(
         store,
         client,
         deal_id,
-        note=f":scissors: Split by <@{user}>: {moved} "
+        note=f":scissors: Split by {who}: {moved} "
         f"{'story' if moved == 1 else 'stories'} moved to a card of their own.",
     )
     had = [row["channel"] for row in store.posted_cards(other_id)]
@@ -156,7 +168,7 @@ def after_split(
             store,
             client,
             other_id,
-            note=f":leftwards_arrow_with_hook: Split back out by <@{user}>.",
+            note=f":leftwards_arrow_with_hook: Split back out by {who}.",
         )
         return
     for row in store.posted_cards(deal_id):
