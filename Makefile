@@ -25,7 +25,7 @@ test-at: $(STAMP)
 	$(BIN)/python -m pytest --at $(AT)
 
 eval: $(STAMP)
-	$(BIN)/python -m tools.evaluate
+	$(BIN)/python -m tools.evaluate $(if $(LABELS),--labels $(LABELS))
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,4 +1,4 @@
-"""`dealbot` command line: poll, feeds, extract, deal, demo, run."""
+"""`dealbot` command line: poll, feeds, extract, deal, corrections, demo, run."""
 
 from __future__ import annotations
 
@@ -197,13 +197,17 @@ def _json_value(value: object) -> object:
 
 
 def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
-    """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text."""
+    """`dealbot deal SenseTime investor:Alibaba`: the /deal answer, as plain text; `dealbot deal
+    edit 12 amount=$620M` and the other operations of a card's menu (bot.cli_edit)."""
+    from bot.cli_edit import is_operation, run_operation
     from bot.jobs import open_store
     from bot.lookup.search import search
     from bot.render import console_card
     from bot.roundup.blocks import last_week_text
 
     store = open_store(settings)
+    if is_operation(args.text):
+        return run_operation(settings, store, args.text)
     text = " ".join(args.text)
     result = search(store, text, roundup=last_week_text)
     print(result.message.replace("*", ""))
@@ -212,6 +216,14 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     if result.has_more:
         print(f"(showing the first {len(result.deals)}; add filters such as since:30d to narrow)")
     return 0
+
+
+def cmd_corrections(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot corrections export`: people's fixes as labelled examples (bot.edit.export)."""
+    from bot.cli_edit import export_corrections
+    from bot.jobs import open_store
+
+    return export_corrections(open_store(settings), args.since, args.output)
 
 
 def cmd_roundup(settings: Settings, args: argparse.Namespace) -> int:
@@ -269,8 +281,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="scheduler + Slack listener (console mode without a token)")
     sub.add_parser("poll", help="one poll cycle now")
-    p = sub.add_parser("deal", help="the /deal lookup, in the terminal")
+    p = sub.add_parser(
+        "deal",
+        help="the /deal lookup, in the terminal; or show|edit|dismiss|merge|split ID …",
+    )
     p.add_argument("text", nargs="*")
+    corrections = sub.add_parser("corrections", help="people's fixes to deals").add_subparsers(
+        dest="action", required=True
+    )
+    p = corrections.add_parser("export", help="corrections as labelled examples (JSON lines)")
+    p.add_argument("--since", help="30d, or a date such as 2026-11-01")
+    p.add_argument("--output", help="a file (default: standard output)")
     p = sub.add_parser("extract", help="JSON lines in, extracted deal fields out")
     p.add_argument("file", nargs="?")
     feeds = sub.add_parser("feeds", help="manage feeds").add_subparsers(
@@ -310,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         "demo": cmd_demo,
         "roundup": cmd_roundup,
         "subscriptions": cmd_subscriptions,
+        "corrections": cmd_corrections,
     }
     try:
         settings = None

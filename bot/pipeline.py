@@ -86,7 +86,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             deal_id = store.save_deal(db, deal, prefix=key_prefix(deal.company_key), announce=fresh)
             store.add_source(db, deal_id, story_id, story)
             return Ingested(True, Event("new", deal, story, fresh))
-        known = survivor(store, known)
+        known = store.survivor(known)
         known_id = known.id or 0  # deals read from the store always have an id
         if known.removed == "dismissed":  # a person said it is not a funding story: it stays so
             store.add_source(db, known_id, story_id, story)
@@ -104,15 +104,6 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             changed=tuple(changed_fields(known, merged)),
         )
         return Ingested(True, event)
-
-
-def survivor(store: Store, deal: Deal) -> Deal:
-    """The deal a merged one lives on in (people merge cards of one round from Slack)."""
-    for _ in range(20):  # a chain of merges; never a loop, but never trust that
-        if deal.removed != "merged" or deal.merged_into is None:
-            break
-        deal = store.deal(deal.merged_into) or deal
-    return deal
 
 
 def known_deal(store: Store, found: Extraction, when: datetime) -> Deal | None:

@@ -147,8 +147,14 @@ def corpus_cases() -> list[Case] | None:
 
 
 def fixture_cases(folder: Path = FIXTURES) -> list[Case]:
+    return file_cases(sorted(folder.glob("*.jsonl")))
+
+
+def file_cases(paths: Iterable[Path]) -> list[Case]:
+    """Labelled lines (title, summary, expected) from JSON-lines files: our fixtures, or
+    corrections people made in Slack (`dealbot corrections export`)."""
     cases = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in paths:
         with path.open(encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if line.strip():
@@ -192,10 +198,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=__doc__)
     parser.add_argument("--misses", type=int, default=40, help="how many misses to list")
     parser.add_argument(
-        "--only", choices=("corpus", "fixtures", "world", "match"), help="one part of the report"
+        "--only",
+        choices=("corpus", "fixtures", "world", "match", "labels"),
+        help="one part of the report",
+    )
+    parser.add_argument(
+        "--labels",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="also score these labelled JSON lines (e.g. `dealbot corrections export`)",
     )
     args = parser.parse_args(argv)
     code = 0
+    for path in args.labels:
+        if not path.is_file():
+            print(f"--labels {path}: no such file", file=sys.stderr)
+            return 2
+        report = score(f"labels from {path.name}", file_cases([path]))
+        print_report(report, misses=args.misses, out=sys.stdout)
+    if args.only == "labels":
+        return code
     if args.only in (None, "world"):
         code |= _world(args.misses)
     if args.only == "world":

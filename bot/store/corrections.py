@@ -13,6 +13,7 @@ from datetime import datetime
 import sqlite_utils
 
 from bot.clock import iso, utcnow
+from bot.models import Deal
 from bot.store.base import insert_row
 from bot.store.deals import DealRows
 
@@ -25,6 +26,14 @@ class CorrectionRows(DealRows):
         at = iso(utcnow())
         for row in rows:
             insert_row(db, "corrections", {"deal_id": deal_id, "at": at, "texts": texts, **row})
+
+    def survivor(self, deal: Deal) -> Deal:
+        """The deal a merged one lives on in (people merge cards of one round from Slack)."""
+        for _ in range(20):  # a chain of merges; never a loop, but never trust that
+            if deal.removed != "merged" or deal.merged_into is None:
+                break
+            deal = self.deal(deal.merged_into) or deal
+        return deal
 
     def corrections(self, *, since: datetime | None = None) -> list[dict]:
         """The corrections log, oldest first (indexed on `at`)."""

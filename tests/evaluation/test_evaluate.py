@@ -65,3 +65,37 @@ def test_every_world_item_is_labelled_once_with_known_values():
         assert set(label["lead_investors"]) <= set(label["investors"])
     assert len(ids) == len(set(ids)) >= 1200
     assert len(heldout_outlets()) >= 50
+
+
+def test_exported_corrections_are_scored_given_on_the_command_line(tmp_path, capsys) -> None:
+    """`make eval LABELS=corrections.jsonl`: people's fixes become part of the evaluation."""
+    from bot.edit.export import write_jsonl
+    from tools.evaluate import main
+
+    example = {
+        "title": "SenseTime raises $600M Series C led by Alibaba",
+        "summary": "",
+        "link": "https://news.example/sensetime",
+        "published": "2018-04-09T12:00:00+00:00",
+        "expected": {
+            "kind": "funding",
+            "company": "SenseTime",
+            "location": None,
+            "amount": 620e6,  # a person corrected it: the extractor reads $600M
+            "currency": "USD",
+            "round": "series-c",
+            "valuation": None,
+            "lead_investors": ["Alibaba"],
+            "investors": ["Alibaba"],
+        },
+        "corrected": ["amount"],
+        "source": "corrected in dealbot by U1, 2026-12-07",
+    }
+    path = tmp_path / "corrections.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        assert write_jsonl(iter([example]), out) == 1
+    assert main(["--only", "labels", "--labels", str(path)]) == 0
+    report = capsys.readouterr().out
+    assert "labels from corrections.jsonl: 1 headlines, 1 labelled funding" in report
+    assert "[amount] got=600000000.0 want=620000000.0" in report
+    assert main(["--only", "labels", "--labels", str(tmp_path / "missing.jsonl")]) == 2
