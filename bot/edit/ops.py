@@ -127,7 +127,7 @@ def dismiss(store: Store, deal_id: int, *, user: str) -> Deal:
         deal = live_deal(store, deal_id)
         gone = replace(deal, removed="dismissed")
         store.save_deal(db, gone, prefix=key_prefix(gone.company_key))
-        db.execute("update deals set removed_by = ? where id = ?", [user, deal_id])
+        store.set_removed_by(db, deal_id, user)
         store.log_corrections(
             db, deal_id, [{"field": "kind", "before": "funding", "after": "other", "user": user}]
         )
@@ -152,7 +152,7 @@ def merge_deals(store: Store, deal_id: int, into_id: int, *, user: str) -> Deal:
             replace(gone, removed="merged", merged_into=into_id),
             prefix=key_prefix(gone.company_key),
         )
-        db.execute("update deals set removed_by = ? where id = ?", [user, deal_id])
+        store.set_removed_by(db, deal_id, user)
         store.set_sources_posted(db, into_id)
         store.log_corrections(
             db,

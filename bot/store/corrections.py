@@ -97,6 +97,9 @@ class CorrectionRows(DealRows):
             )
         )
 
+    def set_removed_by(self, db: sqlite_utils.Database, deal_id: int, user: str) -> None:
+        db.execute("update deals set removed_by = ? where id = ?", [user, deal_id])
+
     def set_sources_posted(self, db: sqlite_utils.Database, deal_id: int) -> None:
         """Cards of a deal now show all its sources (after a merge or split said so itself)."""
         db.execute(

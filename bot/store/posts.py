@@ -26,9 +26,13 @@ class PostRows(StoreBase):
         )
 
     def pending_posts(self, channel: str) -> list[dict]:
+        """Cards to settle; a deal people removed since (dismissed, merged) is not posted."""
         return list(
             self.db.table("posts").rows_where(
-                "channel = ? and status = 'pending'", [channel], order_by="created_at"
+                "channel = ? and status = 'pending' and not exists (select 1 from deals d "
+                "where d.id = posts.deal_id and d.removed is not null)",
+                [channel],
+                order_by="created_at",
             )
         )
 
