@@ -126,14 +126,17 @@ def after_merge(
 ) -> None:
     """The merged deal's cards point at the survivor's; the survivor's cards are redrawn."""
     moved = sum(1 for r in store.source_rows(survivor_id) if r["moved_from"] == gone_id)
-    take_down(
-        store,
-        client,
-        gone_id,
-        lambda row: (
-            f"Merged by {who} into " + card_link(client, store, survivor_id, row["channel"])
-        ),
-    )
+    links = {
+        row["channel"]: card_link(client, store, survivor_id, row["channel"])
+        for row in store.posted_cards(gone_id)
+    }
+    take_down(store, client, gone_id, lambda row: f"Merged by {who} into {links[row['channel']]}")
+
+    def point(row: dict) -> None:  # the merged card's thread says where its stories went
+        text = f":link: Merged by {who}: this round's card is now {links[row['channel']]}"
+        client.chat_postMessage(channel=_where(row), thread_ts=row["ts"], text=text)
+
+    _each_card(store, gone_id, point)
     redraw(
         store,
         client,

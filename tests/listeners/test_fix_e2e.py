@@ -320,7 +320,7 @@ def test_merge_searches_as_you_type_then_split_brings_the_card_back(running: Run
     target = {"target": {forms.MERGE_TARGET: {"selected_option": options[0]}}}
     assert running.submit(view, target)[0] == 200
     running.fake.wait_for_calls("chat.update", count=2 * len(CHANNELS))
-    running.fake.wait_for_calls("chat.postMessage", count=4 * len(CHANNELS))  # cards, then notes
+    running.fake.wait_for_calls("chat.postMessage", count=5 * len(CHANNELS))  # cards, then notes
     for channel in CHANNELS:
         gone = running.card("cursor", channel)["text"]
         assert "Merged by <@U1> into <http://127.0.0.1" in gone and f"/archives/{channel}/" in gone
@@ -328,6 +328,8 @@ def test_merge_searches_as_you_type_then_split_brings_the_card_back(running: Run
         assert running.thread("anysphere", channel)[-1].startswith(
             ":link: Merged by <@U1>: 1 story"
         )
+        [pointer] = running.thread("cursor", channel)
+        assert pointer.startswith(":link: Merged by <@U1>: this round's card is now <http")
 
     assert running.pick("split", "anysphere") == 200
     running.fake.wait_for_calls("views.open", count=2)
