@@ -42,6 +42,10 @@ class Settings:
     allow_private_feeds: bool = False  # feeds on loopback/private addresses (self-hosted)
     editors: tuple[str, ...] = field(default_factory=tuple)  # who may correct deals; () = all
     dismiss_mode: str = "replace"  # a card taken down: "replace" (one line) or "delete"
+    feed_token: str | None = None  # /deals.atom and /deals.json ask for it when set
+    metrics_port: int | None = None  # Socket Mode: /healthz, /metrics and the feed on this port
+    log_level: str | None = None  # None: INFO for `dealbot run`, WARNING for other commands
+    log_format: str = "text"  # or "json": one JSON object per line, for log collectors
 
     @property
     def tz(self) -> ZoneInfo:
@@ -57,7 +61,7 @@ class Settings:
         return bool(self.slack_app_token)
 
     def __repr__(self) -> str:  # never print secrets
-        hidden = {"slack_bot_token", "slack_signing_secret", "slack_app_token"}
+        hidden = {"slack_bot_token", "slack_signing_secret", "slack_app_token", "feed_token"}
         parts = []
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
@@ -166,6 +170,19 @@ def load_settings(
                 f"DEALBOT_EDITORS: {editor[:40]!r} is not a Slack user ID (U…/W…) or user "
                 "group ID (S…)"
             )
+    metrics_port = None
+    if text("DEALBOT_METRICS_PORT"):
+        metrics_port = _number(env, "DEALBOT_METRICS_PORT", 0, minimum=1, maximum=65535)
+        if metrics_port != int(metrics_port):
+            raise ConfigError("DEALBOT_METRICS_PORT must be a whole number from 1 to 65535")
+    log_level = (text("DEALBOT_LOG_LEVEL") or "").upper() or None
+    if log_level not in (None, "DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(
+            f"DEALBOT_LOG_LEVEL={log_level[:20]!r} must be DEBUG, INFO, WARNING or ERROR"
+        )
+    log_format = (text("DEALBOT_LOG_FORMAT") or "text").lower()
+    if log_format not in ("text", "json"):
+        raise ConfigError(f"DEALBOT_LOG_FORMAT={log_format[:20]!r} must be 'text' or 'json'")
     dismiss_mode = (text("DEALBOT_DISMISS") or "replace").lower()
     if dismiss_mode not in ("replace", "delete"):
         raise ConfigError(f"DEALBOT_DISMISS={dismiss_mode[:40]!r} must be 'replace' or 'delete'")
@@ -189,4 +206,8 @@ def load_settings(
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),
         editors=editors,
         dismiss_mode=dismiss_mode,
+        feed_token=text("DEALBOT_FEED_TOKEN"),
+        metrics_port=int(metrics_port) if metrics_port else None,
+        log_level=log_level,
+        log_format=log_format,
     )

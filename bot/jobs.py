@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Protocol
 
+from bot import metrics
 from bot.config import Settings
 from bot.models import Event
 from bot.pipeline import PollReport, poll
@@ -37,6 +38,17 @@ def open_store(settings: Settings) -> Store:
     return store
 
 
+def count(report: PollReport) -> None:
+    """A cycle's numbers into /metrics."""
+    from bot.feeds.links import shown_url
+
+    metrics.POLLS.inc()
+    metrics.STORIES.inc(report.new_stories)
+    metrics.DEALS.inc(sum(1 for e in report.events if e.kind == "new"))
+    for url, _ in report.failed:
+        metrics.FEED_FAILURES.labels(feed=shown_url(url)).inc()
+
+
 def poll_job(
     settings: Settings, store: Store, publisher: CyclePublisher
 ) -> Callable[[], PollReport]:
@@ -51,6 +63,7 @@ def poll_job(
         publisher.settle_pending()
         publisher.catch_up()
         report = poll(store, publisher, max_age=max_age, fetch=fetch)
+        count(report)
         log.info(
             "poll: %d new stories, %d events, %d failed feeds",
             report.new_stories,

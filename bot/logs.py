@@ -8,6 +8,7 @@ bolt, apscheduler, waitress) and rewrites the message, its arguments and the exc
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import traceback
@@ -53,25 +54,49 @@ class RedactingFilter(logging.Filter):
 _filter = RedactingFilter()
 
 
-def setup_logging(settings=None, verbose: bool = False) -> RedactingFilter:
-    """Log to stderr (INFO with --verbose, else WARNING), redacting the settings' secrets.
+def setup_logging(settings=None, verbose: bool = False, *, default: int = logging.WARNING):
+    """Log to stderr, redacting the settings' secrets. The level: DEALBOT_LOG_LEVEL, else INFO
+    with --verbose, else `default` (INFO for `dealbot run`: one line per poll); the format:
+    text, or one JSON object per line with DEALBOT_LOG_FORMAT=json.
 
     Safe to call again (e.g. once settings are loaded): the same filter learns the secrets.
     """
     root = logging.getLogger()
+    level = logging.INFO if verbose else default
+    if settings is not None and getattr(settings, "log_level", None):
+        level = getattr(logging, settings.log_level)
     if not root.handlers:
-        logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format=FORMAT)
+        logging.basicConfig(level=level, format=FORMAT)
     else:
-        root.setLevel(logging.INFO if verbose else logging.WARNING)
+        root.setLevel(level)
+    as_json = settings is not None and getattr(settings, "log_format", "text") == "json"
     if settings is not None:
         _filter.set_secrets(
             (
                 settings.slack_bot_token or "",
                 settings.slack_app_token or "",
                 settings.slack_signing_secret or "",
+                getattr(settings, "feed_token", None) or "",
             )
         )
     for handler in root.handlers:
         if _filter not in handler.filters:
             handler.addFilter(_filter)
+        if as_json:
+            handler.setFormatter(JsonFormatter())
     return _filter
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record (time, level, logger, message, and the traceback if any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            out["exception"] = self.formatException(record.exc_info)
+        return json.dumps(out, ensure_ascii=False)

@@ -93,20 +93,22 @@ def wait_for_signal() -> None:
 
 def run(settings: Settings) -> int:
     from bot.jobs import open_store
+    from bot.metrics import Health
 
     if not settings.console_mode and not settings.channel:
         print("dealbot run: set DEALBOT_CHANNEL (the channel ID, e.g. C0123ABCD) to post to")
         return 2
     store = open_store(settings)
+    health = Health(poll_minutes=settings.poll_minutes)
     try:
         if settings.console_mode or not settings.channel:
-            return _run_console(settings, store)
-        return _run_slack(settings, store, settings.channel)
+            return _run_console(settings, store, health)
+        return _run_slack(settings, store, settings.channel, health)
     finally:
         store.close()
 
 
-def _run_console(settings: Settings, store) -> int:
+def _run_console(settings: Settings, store, health) -> int:
     from bot.jobs import poll_job
     from bot.publish.console import ConsolePublisher
 
@@ -118,11 +120,12 @@ def _run_console(settings: Settings, store) -> int:
         print(last_week_text(store), flush=True)
 
     print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
-    _with_scheduler(settings, _logged(cycle), lambda: None, roundup, store)
+    stop_web = _start_metrics(settings, store, health)
+    _with_scheduler(settings, _logged(cycle, health), stop_web, roundup, store, health)
     return 0
 
 
-def _run_slack(settings: Settings, store, channel: str) -> int:
+def _run_slack(settings: Settings, store, channel: str, health) -> int:
     from slack_sdk.errors import SlackApiError
 
     from bot.jobs import poll_job
@@ -167,19 +170,23 @@ def _run_slack(settings: Settings, store, channel: str) -> int:
             log.exception("missed-roundup check failed")
 
     roundup_due()
-    stop_listener = _start_listener(settings, app)
+    stop_listener = _start_listener(settings, app, store, health)
     print(
         f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
         flush=True,
     )
-    _with_scheduler(settings, cycle_then(cycle, roundup_due), stop_listener, roundup, store)
+    _with_scheduler(
+        settings, cycle_then(cycle, roundup_due, health), stop_listener, roundup, store, health
+    )
     return 0
 
 
-def cycle_then(cycle: Callable[[], object], after: Callable[[], None]) -> Callable[[], None]:
+def cycle_then(
+    cycle: Callable[[], object], after: Callable[[], None], health=None
+) -> Callable[[], None]:
     """The poll job of `dealbot run`: a cycle, then `after` (the roundup check), which runs
     whatever the cycle did, so a roundup whose post failed goes out on a later cycle."""
-    polled = _logged(cycle)
+    polled = _logged(cycle, health)
 
     def job() -> None:
         polled()
@@ -188,49 +195,93 @@ def cycle_then(cycle: Callable[[], object], after: Callable[[], None]) -> Callab
     return job
 
 
-def _logged(cycle: Callable[[], object]) -> Callable[[], None]:
-    """A job that logs a failed cycle instead of raising: the scheduler thread must live on."""
+def _logged(cycle: Callable[[], object], health=None) -> Callable[[], None]:
+    """A job that logs a failed cycle instead of raising: the scheduler thread must live on.
+    A cycle that ends without an error is a good poll for /healthz."""
 
     def job() -> None:
         try:
             cycle()
         except Exception:
             log.exception("poll cycle failed")
+            return
+        if health is not None:
+            health.polled()
 
     return job
 
 
-def _start_listener(settings: Settings, app) -> Callable[[], None]:
-    """Socket Mode when SLACK_APP_TOKEN is set, else HTTP (waitress) on PORT; returns stop()."""
+def _start_listener(settings: Settings, app, store, health) -> Callable[[], None]:
+    """Socket Mode when SLACK_APP_TOKEN is set, else HTTP (waitress) on PORT; returns stop().
+    HTTP mode also serves /healthz, /metrics and the deal feed; Socket Mode serves them on
+    DEALBOT_METRICS_PORT when it is set."""
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
         handler = SocketModeHandler(app, settings.slack_app_token)
         handler.connect()  # returns at once; the built-in client runs its own threads
-        return handler.close
+        stop_web = _start_metrics(settings, store, health)
+
+        def stop_socket() -> None:
+            handler.close()
+            stop_web()
+
+        return stop_socket
 
     from slack_bolt.adapter.wsgi import SlackRequestHandler
-    from waitress.server import create_server
 
-    from bot.slack.gate import MAX_BODY, SlackGate
+    from bot.slack.gate import SlackGate
+    from bot.web import WebApp
 
     # waitress, not app.start(): bolt's built-in server is for development only. The gate
     # refuses big or unsigned requests before bolt parses them; waitress caps bodies too.
     gate = SlackGate(SlackRequestHandler(app), settings.slack_signing_secret or "")
-    server = create_server(gate, host="0.0.0.0", port=settings.port, max_request_body_size=MAX_BODY)
-    thread = threading.Thread(target=server.run, name="http", daemon=True)
+    web = WebApp(store, health, feed_token=settings.feed_token, slack=gate)
+    stop, _ = serve(web, settings.port)
+    print(
+        f"dealbot: listening on port {settings.port}: POST /slack/events, GET /healthz, "
+        "/metrics, /deals.atom, /deals.json",
+        flush=True,
+    )
+    return stop
+
+
+def _start_metrics(settings: Settings, store, health) -> Callable[[], None]:
+    """/healthz, /metrics and the deal feed on DEALBOT_METRICS_PORT (Socket and console mode)."""
+    if not settings.metrics_port:
+        return lambda: None
+    from bot.web import WebApp
+
+    stop, _ = serve(WebApp(store, health, feed_token=settings.feed_token), settings.metrics_port)
+    print(f"dealbot: /healthz, /metrics and the deal feed on port {settings.metrics_port}")
+    return stop
+
+
+def serve(app, port: int, host: str = "0.0.0.0") -> tuple[Callable[[], None], int]:
+    """A waitress server for `app` on its own thread; returns stop() and the port it listens
+    on (port 0: one the system picks)."""
+    from waitress.server import create_server
+
+    from bot.slack.gate import MAX_BODY
+
+    server = create_server(app, host=host, port=port, max_request_body_size=MAX_BODY)
+    thread = threading.Thread(target=server.run, name=f"http-{port}", daemon=True)
     thread.start()
-    print(f"dealbot: listening on port {settings.port}, POST /slack/events", flush=True)
 
     def stop() -> None:
         server.close()
         thread.join(timeout=5)
 
-    return stop
+    return stop, int(server.effective_port)
 
 
 def _with_scheduler(
-    settings: Settings, job, stop_listener: Callable[[], None], roundup=None, store=None
+    settings: Settings,
+    job,
+    stop_listener: Callable[[], None],
+    roundup=None,
+    store=None,
+    health=None,
 ) -> None:
     """Run `job` now and every poll interval (and the roundup on its cron, and the daily
     prune) until a signal."""
@@ -241,9 +292,13 @@ def _with_scheduler(
     if store is not None:
         schedule_prune(scheduler, settings, store)
     scheduler.start()
+    if health is not None:
+        health.scheduler_running = True
     try:
         wait_for_signal()
     finally:
+        if health is not None:
+            health.scheduler_running = False
         stop_listener()  # no new Slack requests
         scheduler.shutdown(wait=True)  # a running poll finishes its write first
         print("dealbot: stopped", flush=True)

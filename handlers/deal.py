@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot import metrics
 from bot.config import Settings
 from bot.lookup import messages
 from bot.lookup.answers import answer
@@ -37,8 +38,9 @@ def make_deal_command(store: Store, settings: Settings | None = None) -> Callabl
         try:
             if manage(store, settings, text, command, client, respond):
                 return
-            result = search(store, text, roundup=last_week_text)
-            fallback, blocks = answer(result, text)
+            with metrics.LOOKUP_SECONDS.time():
+                result = search(store, text, roundup=last_week_text)
+                fallback, blocks = answer(result, text)
         except Exception:
             log.exception("/deal failed")
             respond(text=messages.INTERNAL_ERROR, response_type="ephemeral")

@@ -87,6 +87,28 @@ def run(
     return _answer(q, terms, deals, has_more=has_more, offset=offset)
 
 
+EVERY = 100_000  # "every deal" for exports and the deal feed: a bound, never reached in use
+
+
+def matching(store: Store, text: str, *, limit: int = EVERY) -> tuple[list[Deal], str | None]:
+    """Every deal the /deal query `text` finds, newest first (an empty query finds them all),
+    and None; or no deals and the message saying why the query cannot run. For exports and
+    the deal feed, which want the deals, not an answer."""
+    q = parse(text)
+    if q.command == "too_long":
+        return [], messages.TOO_LONG.format(length="over " + str(MAX_QUERY), limit=MAX_QUERY)
+    try:
+        if q.is_empty:
+            return store.find_deals(DealFilter(limit=limit))[0], None
+        terms = _terms(store, q)
+        if isinstance(terms, SearchResult):
+            return [], terms.message
+        return store.find_deals(_deal_filter(q, terms, limit=limit, offset=0))[0], None
+    except sqlite3.Error:
+        log.exception("search failed for %r", text[:MAX_QUERY])
+        return [], messages.SEARCH_FAILED
+
+
 @dataclass
 class _Terms:
     """What the query's company and investor words resolved to in the store."""

@@ -23,7 +23,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import hooks
+from bot import hooks, metrics
 from bot.clock import parse_iso, utcnow
 from bot.models import Event, Source
 from bot.publish.cards import EVENT_TYPE, render_card, reply_text
@@ -216,6 +216,7 @@ class SlackPublisher:
         except OSError:
             return self._settle_now(deal_id)
         hooks.fire("after_post")
+        metrics.CARDS.inc()
         self._complete(deal_id, resp["ts"], len(sources))
         return resp["ts"]
 
@@ -288,6 +289,7 @@ class SlackPublisher:
             return self._call(method, pace=True, **kwargs)
         except SlackApiError as exc:
             error = slack_error(exc)
+            metrics.SLACK_ERRORS.labels(code=error).inc()
             log.error(
                 "Slack %s for deal %s in %s failed: %s. %s",
                 method.replace("_", "."),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.clock import iso
+from bot.clock import iso, parse_iso
 from bot.keys import investor_key
 from bot.models import Deal
 from bot.store.deals import DealRows, deal_from_row
@@ -111,6 +111,20 @@ class SearchRows(DealRows):
         rows = list(self.db.query(sql, [*params, f.limit + 1, f.offset]))
         deals = [deal_from_row(r, self.sources(r["id"])) for r in rows[: f.limit]]
         return deals, len(rows) > f.limit
+
+    def updated_at(self, ids: list[int]) -> dict[int, datetime]:
+        """When each deal last changed (a new source, a correction): the deal feed's dates."""
+        out: dict[int, datetime] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for deal_id, when in self.db.execute(
+                f"select id, updated_at from deals where id in ({marks})", chunk
+            ):
+                parsed = parse_iso(when)
+                if parsed is not None:
+                    out[deal_id] = parsed
+        return out
 
     def investor_keys(self, text: str) -> list[str]:
         """Normalised investor names meant by `text`: the exact one, else a few that start with
