@@ -82,7 +82,7 @@ class WebApp:
     def _healthz(self) -> tuple[int, bytes, list[tuple[str, str]]]:
         problems = self.health.problems()
         try:
-            self.store.db.execute("select 1").fetchone()
+            self.store.ping()
         except Exception as exc:  # noqa: BLE001 - any database failure is the answer
             problems.append(f"database unreachable: {exc}")
         body = {

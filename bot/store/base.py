@@ -76,6 +76,10 @@ class StoreBase:
                 if durable:
                     db.conn.execute("PRAGMA synchronous = NORMAL")
 
+    def ping(self) -> None:
+        """Raise unless the database answers a query (for /healthz)."""
+        self.db.execute("select 1").fetchone()
+
     def close(self) -> None:
         db = getattr(self._local, "db", None)
         if db is not None:
