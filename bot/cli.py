@@ -1,4 +1,4 @@
-"""`dealbot` command line: poll, feeds, extract, deal, corrections, demo, run."""
+"""`dealbot` command line: poll, feeds, extract, deal, export, corrections, demo, run."""
 
 from __future__ import annotations
 
@@ -218,6 +218,46 @@ def cmd_deal(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot export [QUERY…] [--format csv|json|ndjson] [--output FILE]`."""
+    from bot.jobs import open_store
+    from bot.lookup.search import matching
+    from bot.publish.export import export_rows, render
+
+    store = open_store(settings)
+    query = " ".join(args.query)
+    deals, problem = matching(store, query)
+    if problem:
+        print(f"error: {problem.replace('*', '')}", file=sys.stderr)
+        return 2
+    text = render(export_rows(store, deals, _workspace_url(settings)), args.format)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            print(f"error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.write(text)
+    print(f"{len(deals)} deals", file=sys.stderr)
+    return 0
+
+
+def _workspace_url(settings: Settings) -> str | None:
+    """The workspace's address for card links (auth.test), when a token is set."""
+    if settings.console_mode:
+        return None
+    from slack_sdk.errors import SlackApiError
+
+    from bot.slack.client import make_client
+
+    try:
+        return str(make_client(settings).auth_test().get("url") or "") or None
+    except (SlackApiError, OSError):
+        return None
+
+
 def cmd_corrections(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot corrections export`: people's fixes as labelled examples (bot.edit.export)."""
     from bot.cli_edit import export_corrections
@@ -286,6 +326,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the /deal lookup, in the terminal; or show|edit|dismiss|merge|split ID …",
     )
     p.add_argument("text", nargs="*")
+    p = sub.add_parser("export", help="the deals a /deal query finds, as CSV, JSON or JSON lines")
+    p.add_argument("query", nargs="*", help="a /deal query (empty: every deal)")
+    p.add_argument("--format", choices=("csv", "json", "ndjson"), default="csv", help="default csv")
+    p.add_argument("--output", help="a file (default: standard output)")
     corrections = sub.add_parser("corrections", help="people's fixes to deals").add_subparsers(
         dest="action", required=True
     )
@@ -332,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         "roundup": cmd_roundup,
         "subscriptions": cmd_subscriptions,
         "corrections": cmd_corrections,
+        "export": cmd_export,
     }
     try:
         settings = None

@@ -58,12 +58,15 @@ def manage(
     client: WebClient | None,
     respond: Respond,
 ) -> bool:
-    """`subscribe`, `subscriptions`, `unsubscribe` and `feeds` words; False for a lookup."""
-    from handlers import feeds, subscribe
+    """`subscribe`, `subscriptions`, `unsubscribe`, `feeds` and `export` words; False for a
+    lookup."""
+    from handlers import export, feeds, subscribe
 
     word, _, rest = text.strip().partition(" ")
     word = word.lower()
-    if word in subscribe.WORDS:
+    if word == "export":
+        export.handle(store, rest.strip(), command, client, respond)
+    elif word in subscribe.WORDS:
         subscribe.handle(store, settings, word, rest, command, respond)
     elif word == "feeds":
         feeds.handle(store, settings, rest, command, client, respond)

@@ -15,6 +15,7 @@ HELP = """\
 • `/deal min:10M` — at least $10M (USD equivalent)
 • `/deal top 7d` or `/deal top 30d` — the biggest deals of the last 7 or 30 days
 • `/deal roundup` — the weekly roundup, just for you
+• `/deal export round:seed since:30d` — the deals a query finds, as a CSV file sent to you by DM
 • `/deal subscribe min:5M max:50M round:seed,series-a keyword:fintech,AI location:Europe` — \
 this channel gets the cards that pass the filters (all optional; kinds combine with AND, \
 values with OR); `/deal subscriptions` shows them, `/deal unsubscribe` stops them

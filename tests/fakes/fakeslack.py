@@ -135,6 +135,7 @@ class FakeSlack:
             "chat.delete": self._delete,
             "chat.getPermalink": self._permalink,
             "views.open": self._views_open,
+            "conversations.open": self._open_dm,
             "usergroups.users.list": self._group_members,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
@@ -517,6 +518,14 @@ class FakeSlack:
                 raise SlackError("invalid_arguments")
         self.views.append(view)
         return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
+
+    def _open_dm(self, p: Params) -> Params:
+        """A DM with one user: a channel "D…" the bot is a member of."""
+        user = str(p.get("users") or "")
+        if not user or "," in user:
+            raise SlackError("invalid_arguments")
+        ch = self._channel(f"D{user[1:]}".upper())
+        return {"channel": {"id": ch["id"]}}
 
     def _group_members(self, p: Params) -> Params:
         if p.get("usergroup") not in self.groups:
