@@ -1,4 +1,5 @@
-"""`dealbot` command line: poll, feeds, extract, deal, export, corrections, demo, run."""
+"""`dealbot` command line: run, poll, feeds, deal, export, corrections, backup, db, extract,
+roundup, subscriptions, demo."""
 
 from __future__ import annotations
 
@@ -258,6 +259,53 @@ def _workspace_url(settings: Settings) -> str | None:
         return None
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot backup PATH`: a consistent copy, safe while `dealbot run` is running."""
+    import os
+    import sqlite3
+
+    from bot.store import Store
+
+    if not os.path.exists(settings.db_path):
+        print(f"error: no database at {settings.db_path} (DEALBOT_DB)", file=sys.stderr)
+        return 2
+    if os.path.exists(args.path) and not args.force:
+        print(f"error: {args.path} exists; pass --force to replace it", file=sys.stderr)
+        return 2
+    store = Store(settings.db_path)
+    try:
+        store.backup(args.path)
+    except (OSError, sqlite3.Error) as exc:  # a clear line, not a traceback
+        print(f"error: backup to {args.path} failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"backed up {settings.db_path} to {args.path} ({os.path.getsize(args.path):,} bytes)")
+    return 0
+
+
+def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot db status`: schema version, pending migrations, a quick integrity check."""
+    import os
+
+    from bot.store.base import schema_status
+
+    if not os.path.exists(settings.db_path):
+        print(f"no database at {settings.db_path} yet (DEALBOT_DB); `dealbot poll` creates it")
+        return 1
+    status = schema_status(settings.db_path)
+    applied, pending = status["applied"], status["pending"]
+    last = f"{applied[-1][0]} (applied {applied[-1][1][:19]})" if applied else "none"
+    print(f"database: {settings.db_path} ({os.path.getsize(settings.db_path):,} bytes)")
+    print(f"schema:   {len(applied)} migrations applied; latest {last}")
+    if pending:
+        print(f"pending:  {', '.join(pending)} (applied at the next start, after a backup)")
+    else:
+        print("pending:  none")
+    print(f"integrity: {status['integrity']}")
+    return 0 if status["integrity"] == "ok" else 1
+
+
 def cmd_corrections(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot corrections export`: people's fixes as labelled examples (bot.edit.export)."""
     from bot.cli_edit import export_corrections
@@ -326,6 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the /deal lookup, in the terminal; or show|edit|dismiss|merge|split ID …",
     )
     p.add_argument("text", nargs="*")
+    p = sub.add_parser("backup", help="a consistent copy of the database, safe while running")
+    p.add_argument("path", help="where to write the copy")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    db = sub.add_parser("db", help="the database's schema").add_subparsers(
+        dest="action", required=True
+    )
+    db.add_parser("status", help="schema version, pending migrations, integrity")
     p = sub.add_parser("export", help="the deals a /deal query finds, as CSV, JSON or JSON lines")
     p.add_argument("query", nargs="*", help="a /deal query (empty: every deal)")
     p.add_argument("--format", choices=("csv", "json", "ndjson"), default="csv", help="default csv")
@@ -377,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
         "subscriptions": cmd_subscriptions,
         "corrections": cmd_corrections,
         "export": cmd_export,
+        "backup": cmd_backup,
+        "db": cmd_db,
     }
     try:
         settings = None

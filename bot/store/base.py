@@ -7,6 +7,8 @@ writers queue instead of failing with "database is locked".
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -16,6 +18,33 @@ import sqlite_utils
 
 from bot.store.schema import migrations
 
+log = logging.getLogger(__name__)
+
+
+def _free_name(path: str) -> str:
+    """`path`, or `path.1`, `path.2` … if it is taken (an earlier backup is never replaced)."""
+    candidate, n = path, 0
+    while os.path.exists(candidate):
+        n += 1
+        candidate = f"{path}.{n}"
+    return candidate
+
+
+def schema_status(path: str) -> dict:
+    """The schema of the database at `path`, read without changing it: applied and pending
+    migrations (for `dealbot db status`)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        db = sqlite_utils.Database(conn)
+        applied = migrations.applied(db)
+        return {
+            "applied": [(m.name, m.applied_at) for m in applied],
+            "pending": [m.name for m in migrations.pending(db)],
+            "integrity": conn.execute("pragma quick_check").fetchone()[0],
+        }
+    finally:
+        conn.close()
+
 
 class StoreBase:
     """A database file, opened and migrated; the row classes add the reads and writes."""
@@ -24,6 +53,17 @@ class StoreBase:
         self.path = path
         self._local = threading.local()
         self._write_lock = threading.RLock()
+        self.backed_up: str | None = None  # where the database was copied before a migration
+        pending = migrations.pending(self.db)
+        if pending and migrations.applied(self.db) and path != ":memory:":
+            # an existing database is about to change shape: keep a copy to go back to
+            self.backed_up = self.backup(_free_name(f"{path}.before-{pending[0].name}.bak"))
+            log.warning(
+                "database backed up to %s before %d migration(s): %s",
+                self.backed_up,
+                len(pending),
+                ", ".join(m.name for m in pending),
+            )
         migrations.apply(self.db)
 
     @property
@@ -75,6 +115,20 @@ class StoreBase:
             finally:
                 if durable:
                     db.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def backup(self, target: str) -> str:
+        """A consistent copy of the database at `target` through SQLite's online backup API
+        (safe while the bot runs: writers wait only for each step). Written beside the target
+        and renamed into place, so a half-written copy never has the target's name."""
+        partial = f"{target}.partial"
+        copy = sqlite3.connect(partial)
+        try:
+            with self._write_lock:
+                self.db.conn.backup(copy, pages=1024)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+        return target
 
     def ping(self) -> None:
         """Raise unless the database answers a query (for /healthz)."""
