@@ -9,11 +9,13 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.feeds.links import is_http_url
+from bot.feeds.links import is_http_url, shown_url
 from bot.lock import DatabaseBusy, exclusive
 
 log = logging.getLogger("dealbot")
@@ -33,7 +35,8 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
             print("error: set DEALBOT_CHANNEL to post to Slack", file=sys.stderr)
             return 2
         publisher = slack_router(settings, store, make_client(settings))
-    report = poll_job(settings, store, publisher)()
+    with ticker(sys.stderr):
+        report = poll_job(settings, store, publisher)()
     print(
         f"polled {report.feeds} feeds: {report.new_stories} new stories, "
         f"{len(report.events)} deal events, {report.not_modified} not modified, "
@@ -41,8 +44,38 @@ def cmd_poll(settings: Settings, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     for url, error in report.failed:
-        print(f"  failed: {url}: {error}", file=sys.stderr)
+        print(f"  failed: {shown_url(url)}: {error}", file=sys.stderr)
+    if report.feeds and len(report.failed) == report.feeds:
+        print("every feed failed: is the network down?", file=sys.stderr)
+        return 1
     return 0
+
+
+@contextlib.contextmanager
+def ticker(out, *, after: float = 3.0) -> Iterator[None]:
+    """On a terminal, a cycle longer than `after` seconds shows that it is still working."""
+    if not out.isatty():
+        yield
+        return
+    done = threading.Event()
+    start = time.monotonic()
+
+    def tick() -> None:
+        while not done.wait(1.0):
+            elapsed = time.monotonic() - start
+            if elapsed >= after:
+                out.write(f"\rpolling… {elapsed:.0f} s")
+                out.flush()
+
+    thread = threading.Thread(target=tick, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        out.write("\r\033[K")
+        out.flush()
 
 
 def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
@@ -306,6 +339,24 @@ def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0 if status["integrity"] == "ok" else 1
 
 
+def cmd_doctor(settings: Settings, args: argparse.Namespace) -> int:
+    """`dealbot doctor`: token, scopes, channel, feeds, database and clock; exit 1 on a problem."""
+    from bot import doctor
+
+    findings = doctor.database_checks(settings)
+    client = None
+    if not settings.console_mode:
+        from bot.slack.client import make_client
+
+        client = make_client(settings)
+    findings = doctor.slack_checks(settings, client) + findings
+    findings += doctor.feed_checks(settings, doctor.active_feeds(settings))
+    print(doctor.table(findings))
+    problems = sum(1 for f in findings if not f.ok)
+    print(f"\n{problems} problem(s)" if problems else "\nall good", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def cmd_corrections(settings: Settings, args: argparse.Namespace) -> int:
     """`dealbot corrections export`: people's fixes as labelled examples (bot.edit.export)."""
     from bot.cli_edit import export_corrections
@@ -365,50 +416,69 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dealbot", description="Startup funding news → one Slack card per deal."
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="scheduler + Slack listener (console mode without a token)")
-    sub.add_parser("poll", help="one poll cycle now")
-    p = sub.add_parser(
-        "deal",
-        help="the /deal lookup, in the terminal; or show|edit|dismiss|merge|split ID …",
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more (INFO)")
+    parser.add_argument("--version", action="version", version=f"dealbot {_version()}")
+    # -v after the subcommand too ("dealbot poll -v"); SUPPRESS keeps the one given first
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log more (INFO)"
     )
-    p.add_argument("text", nargs="*")
-    p = sub.add_parser("backup", help="a consistent copy of the database, safe while running")
-    p.add_argument("path", help="where to write the copy")
-    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
-    db = sub.add_parser("db", help="the database's schema").add_subparsers(
-        dest="action", required=True
+
+    def command(group, name: str, text: str) -> argparse.ArgumentParser:
+        return group.add_parser(name, help=text, description=text, parents=[common])
+
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    command(sub, "run", "scheduler + Slack listener (console mode without a token)")
+    command(sub, "poll", "one poll cycle now; exit 1 if every feed failed")
+    p = command(
+        sub, "deal", "the /deal lookup, in the terminal; or show|edit|dismiss|merge|split ID …"
     )
-    db.add_parser("status", help="schema version, pending migrations, integrity")
-    p = sub.add_parser("export", help="the deals a /deal query finds, as CSV, JSON or JSON lines")
+    p.add_argument("text", nargs="*", help="a /deal query, or an operation on a deal")
+    p = command(sub, "export", "the deals a /deal query finds, as CSV, JSON or JSON lines")
     p.add_argument("query", nargs="*", help="a /deal query (empty: every deal)")
     p.add_argument("--format", choices=("csv", "json", "ndjson"), default="csv", help="default csv")
     p.add_argument("--output", help="a file (default: standard output)")
-    corrections = sub.add_parser("corrections", help="people's fixes to deals").add_subparsers(
-        dest="action", required=True
+    p = command(sub, "backup", "a consistent copy of the database, safe while running")
+    p.add_argument("path", help="where to write the copy")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    db = command(sub, "db", "the database's schema").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
     )
-    p = corrections.add_parser("export", help="corrections as labelled examples (JSON lines)")
+    command(db, "status", "schema version, pending migrations, integrity")
+    corrections = command(sub, "corrections", "people's fixes to deals").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = command(corrections, "export", "corrections as labelled examples (JSON lines)")
     p.add_argument("--since", help="30d, or a date such as 2026-11-01")
     p.add_argument("--output", help="a file (default: standard output)")
-    p = sub.add_parser("extract", help="JSON lines in, extracted deal fields out")
-    p.add_argument("file", nargs="?")
-    feeds = sub.add_parser("feeds", help="manage feeds").add_subparsers(
-        dest="action", required=True
+    p = command(sub, "extract", "JSON lines in, extracted deal fields out")
+    p.add_argument("file", nargs="?", help="a JSON-lines file (default: standard input)")
+    feeds = command(sub, "feeds", "manage feeds").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
     )
-    feeds.add_parser("list")
-    feeds.add_parser("check", help="fetch each feed once and report the ones that fail")
-    p = feeds.add_parser("add")
-    p.add_argument("url")
-    p.add_argument("--name")
-    p = feeds.add_parser("remove")
-    p.add_argument("url")
-    sub.add_parser("demo", help="the whole pipeline over bundled sample feeds, offline")
-    sub.add_parser("subscriptions", help="channels that get cards, and their filters")
-    p = sub.add_parser("roundup", help="print (or post) the roundup of the last days")
-    p.add_argument("--days", type=int, default=7)
-    p.add_argument("--post", action="store_true")
+    command(feeds, "list", "every feed, its language, last success and last error")
+    command(feeds, "check", "fetch each feed once and report the ones that fail")
+    p = command(feeds, "add", "check a feed URL and add it")
+    p.add_argument("url", help="the feed's http(s) address")
+    p.add_argument("--name", help="the outlet's name (default: the feed's title)")
+    p = command(feeds, "remove", "stop reading a feed")
+    p.add_argument("url", help="the feed's address as `feeds list` shows it")
+    command(sub, "doctor", "check token, scopes, channel, feeds, database and clock; exit 1 if not")
+    command(sub, "demo", "the whole pipeline over bundled sample feeds, offline")
+    command(sub, "subscriptions", "channels that get cards, and their filters")
+    p = command(sub, "roundup", "print (or post) the roundup of the last days")
+    p.add_argument("--days", type=int, default=7, help="how many days back (1 to 366)")
+    p.add_argument("--post", action="store_true", help="post it to DEALBOT_CHANNEL")
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dealbot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _writes_to_slack(args: argparse.Namespace) -> bool:
@@ -420,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from bot.logs import setup_logging  # every command logs through the redacting filter
 
-    setup_logging(None, args.verbose)
+    default = logging.INFO if args.command == "run" else logging.WARNING  # run: a line a poll
+    setup_logging(None, args.verbose, default=default)
     handlers: dict[str, Callable[[Any, argparse.Namespace], int]] = {
         "run": cmd_run,
         "poll": cmd_poll,
@@ -433,13 +504,14 @@ def main(argv: list[str] | None = None) -> int:
         "corrections": cmd_corrections,
         "export": cmd_export,
         "backup": cmd_backup,
+        "doctor": cmd_doctor,
         "db": cmd_db,
     }
     try:
         settings = None
         if args.command not in ("extract", "demo"):
             settings = load_settings()
-            setup_logging(settings, args.verbose)  # now it knows which secrets to redact
+            setup_logging(settings, args.verbose, default=default)  # now it knows the secrets
         if settings is not None and _writes_to_slack(args):
             with exclusive(settings.db_path, args.command):
                 return handlers[args.command](settings, args)

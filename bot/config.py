@@ -121,12 +121,9 @@ def load_settings(
     app_token = text("SLACK_APP_TOKEN")
     if app_token and not app_token.startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+    # SLACK_SIGNING_SECRET guards incoming requests only: `dealbot run` in HTTP mode asks for it
+    # (bot.runner); posting (`dealbot poll`, `roundup --post`) needs the bot token alone
     signing_secret = text("SLACK_SIGNING_SECRET")
-    if bot_token and not app_token and not signing_secret:
-        raise ConfigError(
-            "SLACK_SIGNING_SECRET is required in HTTP mode "
-            "(SLACK_BOT_TOKEN set, no SLACK_APP_TOKEN)"
-        )
 
     api_url = text("SLACK_API_URL") or DEFAULT_SLACK_API_URL
     if not api_url.startswith(("http://", "https://")):

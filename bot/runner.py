@@ -98,6 +98,12 @@ def run(settings: Settings) -> int:
     if not settings.console_mode and not settings.channel:
         print("dealbot run: set DEALBOT_CHANNEL (the channel ID, e.g. C0123ABCD) to post to")
         return 2
+    if not settings.console_mode and not settings.socket_mode and not settings.slack_signing_secret:
+        print(
+            "dealbot run: SLACK_SIGNING_SECRET is required in HTTP mode (SLACK_BOT_TOKEN set, "
+            "no SLACK_APP_TOKEN): it proves requests come from Slack"
+        )
+        return 2
     store = open_store(settings)
     health = Health(poll_minutes=settings.poll_minutes)
     try:

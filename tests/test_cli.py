@@ -85,11 +85,11 @@ def test_feeds_commands(workdir, monkeypatch, capsys, feed_server):
     assert url in listing and "127.0.0.1:9/" not in listing
 
 
-def test_poll_reports_failures_and_exits_zero(workdir, monkeypatch, capsys):
+def test_poll_reports_failures_and_exits_1_when_every_feed_failed(workdir, monkeypatch, capsys):
     monkeypatch.chdir(workdir)
     monkeypatch.setenv("DEALBOT_DB", str(workdir / "d.db"))
     monkeypatch.setenv("DEALBOT_FEEDS", str(workdir / "feeds.toml"))
-    assert main(["poll"]) == 0
+    assert main(["poll"]) == 1  # its only feed failed: a script can tell
     assert "1 failed" in capsys.readouterr().err
     assert main(["feeds", "list"]) == 0
     assert "last error" in capsys.readouterr().out
@@ -149,7 +149,7 @@ def test_a_second_poster_on_one_database_stops_and_names_the_holder(workdir, mon
         err = capsys.readouterr().err
         assert f"{db} is in use by pid" in err and "(dealbot run)" in err
         assert main(["deal", "SenseTime"]) == 0
-    assert main(["poll"]) == 0  # released: the next one runs
+    assert main(["poll"]) == 1  # released: the next one runs (its only feed fails: exit 1, not 2)
 
 
 def test_the_lock_is_released_when_its_holder_dies(tmp_path):

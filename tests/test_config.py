@@ -28,7 +28,8 @@ def test_defaults(feeds_file):
         ({"PORT": "99999"}, "PORT"),
         ({"SLACK_BOT_TOKEN": "nope"}, "SLACK_BOT_TOKEN"),
         ({"SLACK_API_URL": "ftp://x"}, "SLACK_API_URL"),
-        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({"DEALBOT_EDITORS": "ana"}, "DEALBOT_EDITORS"),
+        ({"DEALBOT_DISMISS": "archive"}, "DEALBOT_DISMISS"),
         # not finite, or past any sensible bound: refused here, not by a traceback later
         ({"PORT": "1e999"}, "PORT"),
         ({"DEALBOT_POLL_MINUTES": "1e13"}, "DEALBOT_POLL_MINUTES"),

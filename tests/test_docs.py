@@ -54,3 +54,24 @@ def test_every_module_the_readme_names_exists() -> None:
 def test_every_subpackage_is_in_the_module_map() -> None:
     packages = [p.name for p in (ROOT / "bot").iterdir() if (p / "__init__.py").exists()]
     assert all(f"`bot/{p}/`" in MODULE_MAP for p in packages), packages
+
+
+def _parsers(parser: argparse.ArgumentParser, path: str = "dealbot"):
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _parsers(child, f"{path} {name}")
+
+
+def test_every_subcommand_and_option_has_help_text() -> None:
+    missing = []
+    for path, parser in _parsers(cli.build_parser()):
+        if path != "dealbot" and not parser.description:
+            missing.append(path)
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                missing += [f"{path} {c.dest}" for c in action._choices_actions if not c.help]
+            elif not action.help and action.dest != "help":
+                missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+    assert not missing, f"no help text: {missing}"

@@ -54,12 +54,35 @@ class Subscription:
 
 
 def canonical_location(value: str) -> str | None:
-    """A region name ("europe" → "Europe") or a known place ("Indian" → "India"), else None."""
+    """A region name ("europe" → "Europe"), a known place ("Indian" → "India"), or any
+    country by name or ISO code ("DE", "FRA", "Viet Nam"; pycountry), in the spelling deals
+    are stored with; else None."""
     want = value.strip().strip("\"'").lower()
     for region in REGIONS:
         if region.lower() == want:
             return region
-    return place_name(want)
+    return place_name(want) or _country(want)
+
+
+_USUAL = {"GB": "UK", "TR": "Turkey", "CZ": "Czech Republic", "RU": "Russia"}
+
+
+def _country(value: str) -> str | None:
+    """Any ISO 3166 country by its name, official name or two- or three-letter code."""
+    import pycountry
+
+    if not value or len(value) > 60:
+        return None
+    try:
+        country = pycountry.countries.lookup(value)
+    except LookupError:
+        return None
+    names = [getattr(country, a, None) for a in ("common_name", "name", "official_name")]
+    usual = _USUAL.get(country.alpha_2)  # where the everyday name is none of ISO's
+    for name in [usual, *names, country.alpha_2, country.alpha_3]:
+        if name and place_name(name):
+            return place_name(name)
+    return next(n for n in names if n)
 
 
 def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") -> Subscription:

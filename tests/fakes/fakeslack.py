@@ -112,6 +112,18 @@ class FakeSlack:
         self.files: dict[str, Params] = {}  # file id → record incl. "content" bytes
         self.responses: dict[str, list[Params]] = {}
         self.views: list[Params] = []  # modals opened (views.open), oldest first
+        # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
+        self.scopes: list[str] = [
+            "chat:write",
+            "channels:history",
+            "groups:history",
+            "channels:join",
+            "commands",
+            "files:write",
+            "users:read",
+            "usergroups:read",
+            "im:write",
+        ]
         self.groups: dict[str, list[str]] = {}  # user group id → member user ids
         self._faults: dict[str, list[_Fault]] = {}
         self._delays: dict[str, float] = {}
@@ -352,6 +364,7 @@ class FakeSlack:
         with self._cond:
             call.status = status
             self._cond.notify_all()
+        extra.setdefault("X-OAuth-Scopes", ",".join(self.scopes))
         return status, extra, body
 
     def _auth(self, headers: dict[str, str], params: Params) -> None:

@@ -112,6 +112,13 @@ SENSE_TEXT = ["SenseTime raises $600M to build AI-powered cameras"]
         ("location:Asia", {"location": "Berlin"}, [], False),
         ("location:Europe", {"location": None}, [], False),
         ("location:Asia,Europe", {}, [], True),  # values of one kind: OR
+        # any country by name or ISO code (pycountry), in the spelling deals are stored with
+        ("location:DE", {"location": "Germany"}, [], True),
+        ("location:GBR", {"location": "UK"}, [], True),
+        ("location:United Kingdom", {"location": "UK"}, [], True),
+        ("location:USA", {"location": "US"}, [], True),
+        ("location:Viet Nam", {"location": "Vietnam"}, [], True),
+        ("location:FRA", {"location": "Germany"}, [], False),
         ("keyword:AI", {}, SENSE_TEXT, True),  # "AI-powered": a word boundary at "-"
         ("keyword:ai", {}, SENSE_TEXT, True),  # case-insensitive
         ("keyword:AI", {}, ["Thai payments startup said to raise"], False),  # not inside words
