@@ -129,6 +129,14 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
                 assert junk.status_code == 400
             huge = httpx.post(url, content=b"x" * (2 * 1024 * 1024), headers=junk_headers)
             assert huge.status_code == 413
+            # beside Slack's path: health, metrics and the deal feed (issue 20)
+            base = f"http://127.0.0.1:{port}"
+            wait_until(lambda: httpx.get(f"{base}/healthz").status_code == 200)
+            assert httpx.get(f"{base}/healthz").json()["status"] == "ok"
+            metrics = httpx.get(f"{base}/metrics").text
+            assert "dealbot_polls_total 1.0" in metrics and "dealbot_cards_posted_total" in metrics
+            feed = httpx.get(f"{base}/deals.json").json()
+            assert len(feed["items"]) == deals_now(db)
         finally:
             out = stop(proc)
         assert "Traceback" not in out
@@ -148,6 +156,11 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
         finally:
             stop(proc)
         assert len(fake.calls_to("chat.postMessage")) == before
+
+
+def deals_now(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from deals").fetchone()[0]
 
 
 def _posts_done(db: Path) -> bool:
