@@ -85,16 +85,7 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     if args.action == "check":
         return _check_feeds(settings, store)
     if args.action == "list":
-        for f in store.feeds():
-            status = f"ok {f['last_success']}" if f["last_success"] else "never fetched"
-            language = f"  [{f['language']}]" if f.get("language") else ""
-            line = f"{f['url']}  {f['name'] or ''}{language}\n    last success: {status}"
-            if f["last_error"]:
-                line += (
-                    f"\n    last error: {f['last_error']} at {f['last_error_at']}"
-                    f" ({f['failures']} consecutive failures)"
-                )
-            print(line)
+        _list_feeds(store)
         return 0
     if not is_http_url(args.url):
         print(f"error: {args.url!r} is not an http(s) URL", file=sys.stderr)
@@ -104,6 +95,38 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     removed = store.remove_feed(args.url)
     print("removed" if removed else "not a feed here:", args.url)
     return 0 if removed else 1
+
+
+def _list_feeds(store) -> None:
+    """Each feed: name, language, last success and error, and its schedule (interval, next
+    poll, backoff after failures, pushed by WebSub); retired feeds last, with the reason."""
+    from datetime import timedelta
+
+    from bot.feeds.schedule import describe
+
+    pushed = {w["feed_url"]: w for w in store.websubs() if w["state"] == "subscribed"}
+    for f in store.feeds():
+        status = f"ok {f['last_success']}" if f["last_success"] else "never fetched"
+        language = f"  [{f['language']}]" if f.get("language") else ""
+        line = f"{f['url']}  {f['name'] or ''}{language}\n    last success: {status}"
+        if f["last_error"]:
+            line += (
+                f"\n    last error: {f['last_error']} at {f['last_error_at']}"
+                f" ({f['failures']} consecutive failures)"
+            )
+        if f.get("next_poll"):
+            every = describe(timedelta(seconds=f.get("poll_interval") or 0))
+            line += f"\n    schedule: every {every}, next poll {f['next_poll'][:16]}"
+            if f["failures"]:
+                line += f" (backing off after {f['failures']} failure(s) in a row)"
+        else:
+            line += "\n    schedule: due now (new feed)"
+        if f["url"] in pushed:
+            line += f"\n    pushed by WebSub ({pushed[f['url']]['hub']}), lease until "
+            line += str(pushed[f["url"]]["lease_until"])[:16]
+        print(line)
+    for f in store.retired_feeds():
+        print(f"{f['url']}  {f['name'] or ''}\n    retired: {f['retired']}; not polled again")
 
 
 def _check_feeds(settings: Settings, store) -> int:

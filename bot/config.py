@@ -31,7 +31,10 @@ class Settings:
     channel: str | None = None
     db_path: str = "dealbot.db"
     feeds_path: str = "feeds.toml"
-    poll_minutes: float = 15
+    poll_minutes: float = 15  # a new feed's first interval; then its own rhythm decides
+    poll_min_minutes: float = 2
+    poll_max_minutes: float = 60
+    public_url: str | None = None  # WebSub callbacks: {public_url}/websub/<feed id>
     roundup_cron: str = "0 9 * * mon"
     tz_name: str = "UTC"
     post_interval: float = 1.0
@@ -180,6 +183,16 @@ def load_settings(
     log_format = (text("DEALBOT_LOG_FORMAT") or "text").lower()
     if log_format not in ("text", "json"):
         raise ConfigError(f"DEALBOT_LOG_FORMAT={log_format[:20]!r} must be 'text' or 'json'")
+    poll_min = _number(env, "DEALBOT_POLL_MIN_MINUTES", 2, minimum=0.5, maximum=24 * 60)
+    poll_max = _number(env, "DEALBOT_POLL_MAX_MINUTES", 60, minimum=1, maximum=7 * 24 * 60)
+    if poll_min > poll_max:
+        raise ConfigError(
+            f"DEALBOT_POLL_MIN_MINUTES ({poll_min:g}) is more than DEALBOT_POLL_MAX_MINUTES "
+            f"({poll_max:g})"
+        )
+    public_url = text("DEALBOT_PUBLIC_URL")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise ConfigError(f"DEALBOT_PUBLIC_URL={public_url[:80]!r} must be an http(s) URL")
     dismiss_mode = (text("DEALBOT_DISMISS") or "replace").lower()
     if dismiss_mode not in ("replace", "delete"):
         raise ConfigError(f"DEALBOT_DISMISS={dismiss_mode[:40]!r} must be 'replace' or 'delete'")
@@ -203,6 +216,9 @@ def load_settings(
         allow_private_feeds=_flag(env, "DEALBOT_ALLOW_PRIVATE_FEEDS"),
         editors=editors,
         dismiss_mode=dismiss_mode,
+        poll_min_minutes=poll_min,
+        poll_max_minutes=poll_max,
+        public_url=public_url.rstrip("/") if public_url else None,
         feed_token=text("DEALBOT_FEED_TOKEN"),
         metrics_port=int(metrics_port) if metrics_port else None,
         log_level=log_level,

@@ -13,7 +13,9 @@ from datetime import timedelta
 from typing import Protocol
 
 from bot import metrics
+from bot.clock import utcnow
 from bot.config import Settings
+from bot.feeds.schedule import Bounds
 from bot.models import Event
 from bot.pipeline import PollReport, poll
 from bot.store import Store
@@ -38,6 +40,15 @@ def open_store(settings: Settings) -> Store:
     return store
 
 
+def bounds(settings: Settings) -> Bounds:
+    """The per-feed schedule's bounds from the settings (bot.feeds.schedule)."""
+    return Bounds(
+        start=timedelta(minutes=settings.poll_minutes),
+        minimum=timedelta(minutes=min(settings.poll_min_minutes, settings.poll_minutes)),
+        maximum=timedelta(minutes=max(settings.poll_max_minutes, settings.poll_minutes)),
+    )
+
+
 def count(report: PollReport) -> None:
     """A cycle's numbers into /metrics."""
     from bot.feeds.links import shown_url
@@ -50,7 +61,7 @@ def count(report: PollReport) -> None:
 
 
 def poll_job(
-    settings: Settings, store: Store, publisher: CyclePublisher
+    settings: Settings, store: Store, publisher: CyclePublisher, *, due_only: bool = False
 ) -> Callable[[], PollReport]:
     """One poll cycle, as a job: earlier cycles' unfinished posts first (also when this cycle
     brings no news), then the feeds through the address guard, then the news published."""
@@ -62,13 +73,20 @@ def poll_job(
     def cycle() -> PollReport:
         publisher.settle_pending()
         publisher.catch_up()
-        report = poll(store, publisher, max_age=max_age, fetch=fetch)
+        feeds = store.due_feeds(utcnow()) if due_only else None
+        if feeds == []:  # nothing due this minute: the wake costs one query
+            return PollReport()
+        report = poll(
+            store, publisher, max_age=max_age, fetch=fetch, feeds=feeds, bounds=bounds(settings)
+        )
         count(report)
         log.info(
-            "poll: %d new stories, %d events, %d failed feeds",
+            "poll: %d feeds, %d new stories, %d events, %d failed, %d not modified",
+            report.feeds,
             report.new_stories,
             len(report.events),
             len(report.failed),
+            report.not_modified,
         )
         return report
 

@@ -20,7 +20,8 @@ from bot.extract.rates import usd_at
 from bot.feeds.fetch import FeedRequest, FetchResult
 from bot.feeds.guard import guarded_fetch
 from bot.feeds.links import link_key, shown_url
-from bot.feeds.parse import parse_feed
+from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.schedule import HISTORY, Bounds, Hints, interval, next_poll
 from bot.keys import key_prefix
 from bot.match.merge import changed_fields, merge, new_deal
 from bot.match.same import (
@@ -49,6 +50,7 @@ class PollReport:
     new_stories: int = 0
     events: list[Event] = field(default_factory=list)
     bytes_received: int = 0
+    hubs: list[tuple[str, str, str]] = field(default_factory=list)  # (feed, WebSub hub, topic)
 
 
 class Publisher(Protocol):
@@ -138,9 +140,14 @@ def poll(
     max_age: timedelta = timedelta(hours=72),
     now: Callable[[], datetime] = utcnow,
     fetch: Callable[[list[FeedRequest]], list[FetchResult]] | None = None,
+    feeds: list[dict] | None = None,
+    bounds: Bounds | None = None,
 ) -> PollReport:
-    """Fetch every active feed once and process what is new. Never raises for a bad feed."""
-    feeds = store.feeds()
+    """Fetch the feeds (every active one unless `feeds` says which are due) once, process
+    what is new, and schedule each feed's next poll from its rhythm and the server's hints.
+    Never raises for a bad feed."""
+    feeds = store.feeds() if feeds is None else feeds
+    bounds = bounds or Bounds()
     requests = [
         FeedRequest(f["url"], f["name"] or "", f["etag"], f["last_modified"]) for f in feeds
     ]
@@ -149,35 +156,128 @@ def poll(
     report = PollReport(feeds=len(feeds))
     for req, result in zip(requests, results, strict=True):
         report.bytes_received += result.bytes_received
-        if result.error:
-            log.warning("feed %s failed: %s", shown_url(req.url), result.error)
-            report.failed.append((req.url, result.error))
-            store.record_fetch(req.url, ok=False, error=result.error)
-            continue
-        if result.not_modified:
-            report.not_modified += 1
-            store.record_fetch(req.url, ok=True)
-            continue
-        parsed = parse_feed(
-            result.body or b"", feed_url=req.url, outlet=req.name, content_type=result.content_type
-        )
-        if parsed.error and not parsed.stories:
-            log.warning("feed %s unreadable: %s", shown_url(req.url), parsed.error)
-            report.failed.append((req.url, parsed.error))
-            store.record_fetch(req.url, ok=False, error=parsed.error)
-            continue
-        for story in parsed.stories:
-            report.stories += 1
-            try:
-                outcome = ingest(store, story, now=now(), max_age=max_age)
-            except Exception:  # one bad story must not stop the cycle
-                log.exception("could not process %s", story.link)
-                continue
-            report.new_stories += outcome.new
-            if outcome.event:
-                report.events.append(outcome.event)
-        store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
+        parsed = _process(store, req, result, report, max_age=max_age, now=now)
+        _schedule(store, req.url, result, parsed, now(), bounds, report)
     hooks.fire("after_store")
     if publisher is not None and report.events:
         publisher.publish(report.events)
     return report
+
+
+def _process(
+    store: Store,
+    req: FeedRequest,
+    result: FetchResult,
+    report: PollReport,
+    *,
+    max_age: timedelta,
+    now: Callable[[], datetime],
+) -> ParsedFeed | None:
+    """One feed's answer: stored, its new stories ingested; the parsed feed, if any."""
+    if result.gone:
+        log.warning("feed %s is gone (410): retired, not polled again", shown_url(req.url))
+        report.failed.append((req.url, "410 Gone: retired"))
+        store.record_fetch(req.url, ok=False, error="HTTP 410 Gone: retired")
+        store.retire_feed(req.url, "410 Gone")
+        return None
+    if result.error:
+        log.warning("feed %s failed: %s", shown_url(req.url), result.error)
+        report.failed.append((req.url, result.error))
+        store.record_fetch(req.url, ok=False, error=result.error)
+        return None
+    if result.not_modified:
+        report.not_modified += 1
+        store.record_fetch(req.url, ok=True)
+        return None
+    parsed = parse_feed(
+        result.body or b"", feed_url=req.url, outlet=req.name, content_type=result.content_type
+    )
+    if parsed.error and not parsed.stories:
+        log.warning("feed %s unreadable: %s", shown_url(req.url), parsed.error)
+        report.failed.append((req.url, parsed.error))
+        store.record_fetch(req.url, ok=False, error=parsed.error)
+        return parsed
+    ingest_all(store, parsed.stories, report, max_age=max_age, now=now)
+    store.record_fetch(req.url, ok=True, etag=result.etag, last_modified=result.last_modified)
+    return parsed
+
+
+def receive_push(
+    store: Store,
+    publisher: Publisher | None,
+    feed: dict,
+    body: bytes,
+    content_type: str | None,
+    *,
+    max_age: timedelta = timedelta(hours=72),
+) -> PollReport:
+    """A WebSub delivery: the pushed entries take the same path as a polled feed's."""
+    report = PollReport(feeds=1)
+    parsed = parse_feed(
+        body, feed_url=feed["url"], outlet=feed.get("name") or "", content_type=content_type
+    )
+    if parsed.error and not parsed.stories:
+        log.warning("WebSub delivery for %s unreadable: %s", shown_url(feed["url"]), parsed.error)
+        report.failed.append((feed["url"], parsed.error))
+        return report
+    ingest_all(store, parsed.stories, report, max_age=max_age)
+    if publisher is not None and report.events:
+        publisher.publish(report.events)
+    return report
+
+
+def ingest_all(
+    store: Store,
+    stories: Sequence[Story],
+    report: PollReport,
+    *,
+    max_age: timedelta,
+    now: Callable[[], datetime] = utcnow,
+) -> None:
+    """Ingest a feed's stories into `report` (a poll's, or a WebSub delivery's)."""
+    for story in stories:
+        report.stories += 1
+        try:
+            outcome = ingest(store, story, now=now(), max_age=max_age)
+        except Exception:  # one bad story must not stop the cycle
+            log.exception("could not process %s", story.link)
+            continue
+        report.new_stories += outcome.new
+        if outcome.event:
+            report.events.append(outcome.event)
+
+
+def _schedule(
+    store: Store,
+    url: str,
+    result: FetchResult,
+    parsed: ParsedFeed | None,
+    now: datetime,
+    bounds: Bounds,
+    report: PollReport,
+) -> None:
+    """The feed's next poll: its rhythm, its failures in a row, and what the server said."""
+    if result.gone:
+        return
+    not_before = None
+    waits = [w for w in (result.cache_seconds, result.retry_after) if w]
+    if waits:
+        not_before = now + timedelta(seconds=max(waits))
+    ttl = parsed.ttl_minutes if parsed is not None else None
+    hints = Hints(not_before=not_before, ttl=timedelta(minutes=ttl) if ttl else None)
+    published = store.feed_publications(url, now - HISTORY)
+    if (store.websub(url) or {}).get("state") == "subscribed":
+        # pushed by its hub within seconds: polling is only the safety net, at the longest
+        bounds = replace(bounds, start=bounds.maximum, minimum=bounds.maximum)
+    failures = 0 if result.ok and (parsed is None or not parsed.error or parsed.stories) else 1
+    if failures:
+        failures = (store.feed(url) or {}).get("failures") or 1
+    when = next_poll(published, now, bounds, failures=failures, hints=hints)
+    if when is not None:
+        store.schedule_feed(
+            url, when, interval(published, now, bounds, hints=hints).total_seconds()
+        )
+    hub = result.hub or (parsed.hub if parsed is not None else None)
+    if hub:
+        topic = result.self_url or (parsed.self_url if parsed is not None else None) or url
+        report.hubs.append((url, hub, topic))

@@ -22,20 +22,25 @@ log = logging.getLogger(__name__)
 POLL_JOB = "dealbot-poll"
 
 
+WAKE_SECONDS = 30  # the poll job wakes this often and polls the feeds that are due
+
+
 def schedule_poll(
     scheduler: BackgroundScheduler, settings: Settings, job, *, now: bool = False
 ) -> None:
-    """The poll job, with a fixed id so a restart replaces it instead of adding a second one."""
+    """The poll job: one job for every feed, waking often and polling only the feeds whose
+    own schedule says they are due (bot.feeds.schedule); a fixed id, so a restart replaces it
+    instead of adding a second one."""
     extra = {"next_run_time": datetime.now(settings.tz)} if now else {}
     scheduler.add_job(
         job,
         "interval",
-        minutes=settings.poll_minutes,
+        seconds=WAKE_SECONDS,
         id=POLL_JOB,
         replace_existing=True,
         coalesce=True,
         max_instances=1,
-        misfire_grace_time=int(settings.poll_minutes * 60),
+        misfire_grace_time=WAKE_SECONDS * 2,
         **extra,
     )
 
@@ -118,14 +123,14 @@ def _run_console(settings: Settings, store, health) -> int:
     from bot.jobs import poll_job
     from bot.publish.console import ConsolePublisher
 
-    cycle = poll_job(settings, store, ConsolePublisher(store))
+    cycle = poll_job(settings, store, ConsolePublisher(store), due_only=True)
 
     def roundup() -> None:
         from bot.roundup.blocks import last_week_text
 
         print(last_week_text(store), flush=True)
 
-    print(f"dealbot: console mode, polling every {settings.poll_minutes:g} min (Ctrl-C stops)")
+    print(f"dealbot: console mode, {_rhythm(settings)} (Ctrl-C stops)")
     stop_web = _start_metrics(settings, store, health)
     _with_scheduler(settings, _logged(cycle, health), stop_web, roundup, store, health)
     return 0
@@ -151,7 +156,10 @@ def _run_slack(settings: Settings, store, channel: str, health) -> int:
         return 2
     log.info("connected to %s as %s", who.get("team"), who.get("user"))
     app = create_app(settings, store, client)
-    cycle = poll_job(settings, store, slack_router(settings, store, client))
+    router = slack_router(settings, store, client)
+    cycle, push = with_websub(
+        settings, store, poll_job(settings, store, router, due_only=True), router
+    )
 
     def roundup() -> None:
         from bot.clock import utcnow
@@ -176,15 +184,22 @@ def _run_slack(settings: Settings, store, channel: str, health) -> int:
             log.exception("missed-roundup check failed")
 
     roundup_due()
-    stop_listener = _start_listener(settings, app, store, health)
+    stop_listener = _start_listener(settings, app, store, health, push)
     print(
-        f"dealbot: posting to {settings.channel}, polling every {settings.poll_minutes:g} min",
+        f"dealbot: posting to {settings.channel}, {_rhythm(settings)}",
         flush=True,
     )
     _with_scheduler(
         settings, cycle_then(cycle, roundup_due, health), stop_listener, roundup, store, health
     )
     return 0
+
+
+def _rhythm(settings: Settings) -> str:
+    return (
+        f"each feed polled on its own rhythm (new feeds every {settings.poll_minutes:g} min, "
+        f"then {settings.poll_min_minutes:g} to {settings.poll_max_minutes:g} min)"
+    )
 
 
 def cycle_then(
@@ -217,7 +232,49 @@ def _logged(cycle: Callable[[], object], health=None) -> Callable[[], None]:
     return job
 
 
-def _start_listener(settings: Settings, app, store, health) -> Callable[[], None]:
+def with_websub(settings: Settings, store, cycle: Callable, publisher):
+    """The poll cycle and, in HTTP mode with DEALBOT_PUBLIC_URL, WebSub: after each cycle the
+    subscriptions follow the hubs feeds declare (subscribe, renew, unsubscribe), and a pushed
+    delivery is processed on its own thread, one at a time with the poll (the same lock).
+    Returns (cycle, push) where push is (WebSub, on_push) or None."""
+    lock = threading.Lock()
+    if not settings.public_url or settings.socket_mode:
+        return cycle, None
+    from bot.feeds.guard import AddressPolicy, guarded_client
+    from bot.feeds.websub import WebSub
+    from bot.pipeline import receive_push
+
+    websub = WebSub(
+        store, settings.public_url, guarded_client(AddressPolicy(settings.allow_private_feeds))
+    )
+    max_age = timedelta(hours=settings.max_age_hours)
+
+    def polled():
+        with lock:
+            report = cycle()
+        try:
+            websub.ensure(report.hubs)
+        except Exception:  # a hub's trouble must not stop polling
+            log.exception("WebSub upkeep failed")
+        return report
+
+    def on_push(feed: dict, body: bytes, content_type: str | None) -> None:
+        def work() -> None:
+            with lock:
+                try:
+                    report = receive_push(
+                        store, publisher, feed, body, content_type, max_age=max_age
+                    )
+                    log.info("WebSub: %s pushed %d new stories", feed["url"], report.new_stories)
+                except Exception:
+                    log.exception("WebSub delivery for %s failed", feed["url"])
+
+        threading.Thread(target=work, name="websub-push", daemon=True).start()
+
+    return polled, (websub, on_push)
+
+
+def _start_listener(settings: Settings, app, store, health, push=None) -> Callable[[], None]:
     """Socket Mode when SLACK_APP_TOKEN is set, else HTTP (waitress) on PORT; returns stop().
     HTTP mode also serves /healthz, /metrics and the deal feed; Socket Mode serves them on
     DEALBOT_METRICS_PORT when it is set."""
@@ -242,7 +299,10 @@ def _start_listener(settings: Settings, app, store, health) -> Callable[[], None
     # waitress, not app.start(): bolt's built-in server is for development only. The gate
     # refuses big or unsigned requests before bolt parses them; waitress caps bodies too.
     gate = SlackGate(SlackRequestHandler(app), settings.slack_signing_secret or "")
-    web = WebApp(store, health, feed_token=settings.feed_token, slack=gate)
+    websub, on_push = push if push else (None, None)
+    web = WebApp(
+        store, health, feed_token=settings.feed_token, slack=gate, websub=websub, on_push=on_push
+    )
     stop, _ = serve(web, settings.port)
     print(
         f"dealbot: listening on port {settings.port}: POST /slack/events, GET /healthz, "

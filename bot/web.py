@@ -21,6 +21,8 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from bot import metrics
+from bot.clock import utcnow
+from bot.feeds.websub import WebSub, signature_ok, verify_intent
 from bot.lookup.query import MAX_QUERY
 from bot.lookup.search import matching
 from bot.publish import dealfeed
@@ -32,13 +34,17 @@ FEEDS = {
     "/deals.atom": ("application/atom+xml; charset=utf-8", dealfeed.atom),
     "/deals.json": ("application/feed+json; charset=utf-8", dealfeed.json_feed),
 }
+MAX_PUSH = 1024 * 1024  # a WebSub delivery carries new entries, not a whole archive
 REASONS = {
     200: "OK",
+    202: "Accepted",
     304: "Not Modified",
     400: "Bad Request",
     401: "Unauthorized",
+    403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
+    413: "Payload Too Large",
     503: "Service Unavailable",
 }
 
@@ -53,11 +59,23 @@ class WebApp:
         *,
         feed_token: str | None = None,
         slack: WsgiApp | None = None,
+        websub: WebSub | None = None,
+        on_push: Callable[[dict, bytes, str | None], None] | None = None,
     ) -> None:
         self.store, self.health, self.feed_token, self.slack = store, health, feed_token, slack
+        # WebSub (HTTP mode with DEALBOT_PUBLIC_URL): the hub's checks and its deliveries,
+        # which `on_push` takes through parse → extract → match → store → publish
+        self.websub, self.on_push = websub, on_push
 
     def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO") or "/", environ.get("REQUEST_METHOD") or "GET"
+        if path.startswith("/websub/") and self.websub is not None:
+            try:
+                status, body = self._websub(path, method, environ)
+            except Exception:  # never a traceback to a hub
+                log.exception("%s %s failed", method, path)
+                status, body = 503, b"internal error\n"
+            return _send(start_response, status, body)
         ours = path in ("/healthz", "/metrics", *FEEDS)
         if not ours:
             if self.slack is not None:
@@ -124,6 +142,34 @@ class WebApp:
         if auth.startswith("Bearer "):
             given = auth[7:]
         return hmac.compare_digest(given.encode(), (self.feed_token or "").encode())
+
+    def _websub(self, path: str, method: str, environ: dict) -> tuple[int, bytes]:
+        """GET: the hub verifies our intent (echo the challenge); POST: a signed delivery."""
+        assert self.websub is not None
+        number = path[len("/websub/") :]
+        feed = self.store.feed_by_id(int(number)) if number.isdigit() and len(number) < 12 else None
+        row = self.store.websub(feed["url"]) if feed else None
+        if method == "GET":
+            params = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING") or "").items()}
+            status, answer = verify_intent(row, params, utcnow())
+            if status == 200 and feed is not None:
+                self.websub.verified(feed["url"], params)
+            return status, answer.encode()
+        if method != "POST":
+            return 405, b"GET or POST\n"
+        length = (environ.get("CONTENT_LENGTH") or "0").strip()
+        if not length.isdigit() or int(length) > MAX_PUSH:
+            return 413, b"too large\n"
+        pushed = environ["wsgi.input"].read(int(length)) if int(length) else b""
+        signature = environ.get("HTTP_X_HUB_SIGNATURE_256") or environ.get("HTTP_X_HUB_SIGNATURE")
+        if feed is None or row is None or row.get("state") != "subscribed":
+            return 404, b"unknown subscription\n"
+        if not signature_ok(row["secret"], pushed, signature):
+            log.warning("WebSub delivery for %s refused: bad signature", feed["url"])
+            return 403, b"bad signature\n"
+        if self.on_push is not None:
+            self.on_push(feed, pushed, environ.get("CONTENT_TYPE"))
+        return 202, b"accepted\n"
 
 
 def _not_modified(environ: dict, etag: str, last) -> bool:

@@ -146,9 +146,10 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
             deals = conn.execute("select count(*) from deals").fetchone()[0]
         assert deals > 0 and len(ids) == len(set(ids)) == deals
 
-        # the next cycle (here: after a restart) posts nothing new
+        # the next cycle (here: after a restart, the feeds due again) posts nothing new
         before = len(fake.calls_to("chat.postMessage"))
         fetched = len(feed_server.requests)
+        _make_due(db)
         proc = start(env)
         try:
             wait_until(lambda: len(feed_server.requests) >= fetched + 2)
@@ -156,6 +157,12 @@ def test_run_http_mode_posts_each_deal_once(tmp_path, feed_server) -> None:
         finally:
             stop(proc)
         assert len(fake.calls_to("chat.postMessage")) == before
+
+
+def _make_due(db: Path) -> None:
+    """Every feed due now (each feed keeps its own schedule across restarts, issue 22)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("update feeds set next_poll = null")
 
 
 def deals_now(db: Path) -> int:
@@ -199,6 +206,7 @@ def test_run_posts_a_missed_roundup_once_beside_the_cards(tmp_path, feed_server)
         assert len(ids) == len(set(ids)) > 0
         assert _roundups(fake)[0]["metadata"]["event_payload"]["period"].startswith("2026-11-30T09")
         fetched = len(feed_server.requests)
+        _make_due(db)
         proc = start(env, at=MONDAY)
         try:
             wait_until(lambda: len(feed_server.requests) >= fetched + 2)

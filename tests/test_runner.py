@@ -12,7 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.config import Settings
 from bot.roundup.job import JOB_ID
-from bot.runner import POLL_JOB, _logged, run, schedule_poll, schedule_roundup
+from bot.runner import POLL_JOB, WAKE_SECONDS, _logged, run, schedule_poll, schedule_roundup
 
 
 def test_one_poll_job_replaced_not_doubled_on_restart() -> None:
@@ -27,7 +27,8 @@ def test_one_poll_job_replaced_not_doubled_on_restart() -> None:
         scheduler.shutdown(wait=False)
     assert [j.id for j in jobs] == [POLL_JOB]
     assert jobs[0].coalesce and jobs[0].max_instances == 1
-    assert jobs[0].trigger.interval.total_seconds() == 15 * 60
+    # one job for every feed: it wakes often and polls the feeds that are due (issue 22)
+    assert jobs[0].trigger.interval.total_seconds() == WAKE_SECONDS
 
 
 def test_the_roundup_fires_at_the_cron_in_the_configured_zone() -> None:

@@ -7,11 +7,14 @@ redirecting forever, gzip bomb) yields a FetchResult with `error` set and never 
 from __future__ import annotations
 
 import math
+import re
 import time
 import zlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from importlib import metadata
 from typing import Any
 
@@ -61,6 +64,18 @@ class FetchResult:
     content_type: str | None = None
     bytes_received: int = 0
     elapsed: float = 0.0
+    # what the server said about asking again (bot.feeds.schedule honours it): seconds the
+    # answer may be cached (Cache-Control max-age, or Expires), seconds to wait (Retry-After
+    # on 429/503), and a WebSub hub and self URL from the Link header
+    cache_seconds: float | None = None
+    retry_after: float | None = None
+    hub: str | None = None
+    self_url: str | None = None
+
+    @property
+    def gone(self) -> bool:
+        """410 Gone: the publisher says the feed is gone for good."""
+        return self.status == 410
 
     @property
     def ok(self) -> bool:
@@ -176,6 +191,7 @@ class _Transfer:
     status: int | None = None
     content_type: str | None = None
     received: int = 0
+    hints: dict[str, Any] = field(default_factory=dict)
 
     @property
     def expired(self) -> bool:
@@ -209,8 +225,54 @@ class _Transfer:
             content_type=self.content_type,
             bytes_received=self.received,
             elapsed=time.monotonic() - self.start,
+            **self.hints,
             **found,
         )
+
+
+MAX_HINT_SECONDS = 86400.0  # a server asking for more than a day is read as a day
+
+
+def _seconds(value: str | None) -> float | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_HINT_SECONDS)
+    try:  # an HTTP date
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, min((when - datetime.now(timezone.utc)).total_seconds(), MAX_HINT_SECONDS))
+
+
+def server_hints(headers: httpx.Headers, status: int) -> dict[str, Any]:
+    """What the answer's headers say about asking again: Cache-Control max-age (or Expires),
+    Retry-After on 429 and 503, and Link rel="hub"/"self" (WebSub)."""
+    out: dict[str, Any] = {}
+    control = headers.get("cache-control", "").lower()
+    m = re.search(r"(?:^|,)\s*max-age\s*=\s*(\d+)", control)
+    if "no-cache" in control or "no-store" in control:
+        pass
+    elif m:
+        out["cache_seconds"] = min(float(m.group(1)), MAX_HINT_SECONDS)
+    elif headers.get("expires"):
+        out["cache_seconds"] = _seconds(headers.get("expires"))
+    if status in (429, 503):
+        out["retry_after"] = _seconds(headers.get("retry-after"))
+    for link in headers.get_list("link", split_commas=True):
+        m = re.match(r"\s*<([^>]{1,2000})>\s*;(.*)$", link)
+        if not m:
+            continue
+        rels = re.search(r'rel\s*=\s*"?([^";]+)"?', m.group(2))
+        for rel in rels.group(1).split() if rels else []:
+            if rel.lower() == "hub" and is_http_url(m.group(1)):
+                out["hub"] = m.group(1)
+            elif rel.lower() == "self" and is_http_url(m.group(1)):
+                out["self_url"] = m.group(1)
+    return out
 
 
 def _conditional(req: FeedRequest) -> dict[str, str]:
@@ -261,6 +323,7 @@ def _fetch(
         resp = client.send(request, stream=True, follow_redirects=False)
         try:
             transfer.status = resp.status_code
+            transfer.hints = server_hints(resp.headers, resp.status_code)
             if resp.has_redirect_location and client.follow_redirects:
                 url = str(resp.url.join(resp.headers["location"]))
                 if not is_http_url(url):

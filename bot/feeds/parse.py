@@ -54,6 +54,9 @@ class ParsedFeed:
     title: str = ""
     stories: tuple[Story, ...] = ()
     error: str | None = None
+    ttl_minutes: float | None = None  # RSS <ttl> or sy:updatePeriod/Frequency: how stale it may be
+    hub: str | None = None  # <atom:link rel="hub">: a WebSub hub
+    self_url: str | None = None  # <atom:link rel="self">: the topic to subscribe to
 
 
 def parse_feed(
@@ -81,9 +84,33 @@ def _parse(data: bytes, *, feed_url: str, outlet: str, content_type: str | None)
         story = _story(entry, feed_url=feed_url, outlet=source)
         if story is not None:
             stories.append(story)
+    about = _about(parsed.get("feed", {}))
     if not stories:  # with stories, a late XML error (a truncated feed) costs only the rest
-        return ParsedFeed(title=title, error=_empty_reason(parsed, data, content_type))
-    return ParsedFeed(title=title, stories=tuple(stories))
+        return ParsedFeed(title=title, error=_empty_reason(parsed, data, content_type), **about)
+    return ParsedFeed(title=title, stories=tuple(stories), **about)
+
+
+_PERIOD_MINUTES = {"hourly": 60, "daily": 1440, "weekly": 10080, "monthly": 43200, "yearly": 525600}
+
+
+def _about(feed: Any) -> dict[str, Any]:
+    """What the feed says about itself: how long it may be cached, and its WebSub hub."""
+    out: dict[str, Any] = {}
+    minutes = []
+    ttl = str(feed.get("ttl") or "").strip()
+    if ttl.isdigit() and 0 < int(ttl) <= 525600:
+        minutes.append(float(ttl))
+    period = _PERIOD_MINUTES.get(str(feed.get("sy_updateperiod") or "").strip().lower())
+    frequency = str(feed.get("sy_updatefrequency") or "1").strip()
+    if period and frequency.isdigit() and int(frequency) > 0:
+        minutes.append(period / int(frequency))
+    if minutes:
+        out["ttl_minutes"] = min(minutes)
+    for link in feed.get("links") or []:
+        href, rel = str(link.get("href") or ""), str(link.get("rel") or "").lower()
+        if rel in ("hub", "self") and is_http_url(href) and len(href) <= 2000:
+            out.setdefault("hub" if rel == "hub" else "self_url", href)
+    return out
 
 
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from bot.clock import iso, utcnow
+from bot.clock import iso, parse_iso, utcnow
 from bot.store.base import StoreBase
 
 
@@ -58,7 +59,79 @@ class FeedRows(StoreBase):
             return True
 
     def feeds(self) -> list[dict]:
-        return list(self.db.table("feeds").rows_where("removed = 0", order_by="added_at, url"))
+        """The feeds a poll reads: not removed, not retired (410 Gone); each with its rowid
+        as `id` (the WebSub callback's name for it)."""
+        return list(
+            self.db.query(
+                "select rowid as id, * from feeds where removed = 0 and retired is null "
+                "order by added_at, url"
+            )
+        )
+
+    def feed(self, url: str) -> dict | None:
+        return next(
+            iter(self.db.query("select rowid as id, * from feeds where url = ?", [url])), None
+        )
+
+    def retired_feeds(self) -> list[dict]:
+        return list(self.db.query("select * from feeds where removed = 0 and retired is not null"))
+
+    def due_feeds(self, now: datetime) -> list[dict]:
+        """Feeds whose next poll is due (or never scheduled: new ones)."""
+        return [f for f in self.feeds() if not f["next_poll"] or f["next_poll"] <= iso(now)]
+
+    def next_due(self) -> str | None:
+        """The earliest next poll of any feed."""
+        row = self.db.execute(
+            "select min(next_poll) from feeds where removed = 0 and retired is null"
+        ).fetchone()
+        return row[0] if row else None
+
+    def feed_publications(self, url: str, since: datetime) -> list[datetime]:
+        """When the feed's stories were published, since `since` (the rhythm it is polled by)."""
+        rows = self.db.execute(
+            "select published from stories where feed_url = ? and published >= ? "
+            "order by published",
+            [url, iso(since)],
+        )
+        return [d for d in (parse_iso(r[0]) for r in rows) if d is not None]
+
+    def schedule_feed(self, url: str, next_poll: datetime, interval: float) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "update feeds set next_poll = ?, poll_interval = ? where url = ?",
+                [iso(next_poll), interval, url],
+            )
+
+    def retire_feed(self, url: str, reason: str) -> None:
+        """Never polled again (the publisher said 410 Gone); `feeds list` says why."""
+        with self.transaction() as db:
+            db.execute(
+                "update feeds set retired = ?, next_poll = null where url = ?",
+                [f"{reason} ({utcnow().date().isoformat()})", url],
+            )
+
+    def feed_by_id(self, feed_id: int) -> dict | None:
+        return next(
+            iter(self.db.query("select rowid as id, * from feeds where rowid = ?", [feed_id])),
+            None,
+        )
+
+    # --- WebSub subscriptions (pk feed_url) ------------------------------------------------
+
+    def websub(self, url: str) -> dict | None:
+        return next(self.db.table("websub").rows_where("feed_url = ?", [url]), None)
+
+    def websubs(self) -> list[dict]:
+        return list(self.db.table("websub").rows)
+
+    def set_websub(self, url: str, **changes: object) -> None:
+        with self.transaction() as db:
+            db.table("websub").upsert({"feed_url": url, **changes}, pk="feed_url")
+
+    def drop_websub(self, url: str) -> None:
+        with self.transaction() as db:
+            db.execute("delete from websub where feed_url = ?", [url])
 
     def record_fetch(
         self,

@@ -279,3 +279,28 @@ def m015_corrections(db: sqlite_utils.Database) -> None:
     db.table("deals").add_column("merged_into", int)
     db.table("posts").add_column("channel_id", str)
     db.table("deal_sources").add_column("moved_from", int)
+
+
+@migrations()
+def m016_feed_schedule(db: sqlite_utils.Database) -> None:
+    """Each feed polled on its own rhythm (bot.feeds.schedule): when next, at what interval,
+    and whether it was retired (410 Gone); its items' publication times found by index. WebSub
+    subscriptions: the hub, the topic, the secret deliveries are signed with, and the lease."""
+    feeds = db.table("feeds")
+    feeds.add_column("next_poll", str)
+    feeds.add_column("poll_interval", float)
+    feeds.add_column("retired", str)
+    db.table("stories").create_index(["feed_url", "published"], if_not_exists=True)
+    db.table("websub").create(
+        {
+            "feed_url": str,
+            "hub": str,
+            "topic": str,
+            "secret": str,
+            "state": str,
+            "lease_until": str,
+            "requested_at": str,
+            "verified_at": str,
+        },
+        pk="feed_url",
+    )

@@ -58,7 +58,7 @@ def test_an_upgrade_backs_the_database_up_first(tmp_path) -> None:
     migrations.apply(old, stop_before="m015_corrections")  # a database from before issue 18
     old.conn.close()
     status = schema_status(path)
-    assert status["pending"] == ["m015_corrections"] and status["integrity"] == "ok"
+    assert status["pending"][0] == "m015_corrections" and status["integrity"] == "ok"
 
     store = Store(path)
     assert store.backed_up == f"{path}.before-m015_corrections.bak"
@@ -100,5 +100,6 @@ def test_backup_and_db_status_commands(env, capsys) -> None:
     assert main(["backup", str(env / "b.db"), "--force"]) == 0
     assert main(["db", "status"]) == 0
     out = capsys.readouterr().out
-    assert "migrations applied; latest m015_corrections" in out
+    latest = migrations._migrations[-1].name
+    assert f"migrations applied; latest {latest}" in out
     assert "pending:  none" in out and "integrity: ok" in out
