@@ -10,8 +10,9 @@ from bot.store import Store
 
 def register(app: App, *, store: Store, settings: Settings) -> None:
     """Register every listener; each module keeps its callbacks and a register()."""
-    from handlers import actions, deal, fix
+    from handlers import actions, deal, events, fix
 
     deal.register(app, store=store, settings=settings)
     actions.register(app, store=store)
     fix.register(app, store=store, settings=settings)
+    events.register(app, store=store, settings=settings)

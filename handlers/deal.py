@@ -7,6 +7,7 @@ must never wait for it. Any failure becomes a friendly message, never a stack tr
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -40,7 +41,7 @@ def make_deal_command(store: Store, settings: Settings | None = None) -> Callabl
                 return
             with metrics.LOOKUP_SECONDS.time():
                 result = search(store, text, roundup=last_week_text)
-                fallback, blocks = answer(result, text)
+                fallback, blocks = answer(result, text, created=time.time())
         except Exception:
             log.exception("/deal failed")
             respond(text=messages.INTERNAL_ERROR, response_type="ephemeral")

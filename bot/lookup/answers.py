@@ -14,7 +14,7 @@ from bot.lookup import messages
 from bot.lookup.search import SearchResult
 from bot.models import Deal
 from bot.render import amount_line, headline, round_name, valuation
-from bot.slack.mrkdwn import clip, escape, link
+from bot.slack.mrkdwn import clip, date, escape, link
 
 ACTION_SHARE = "deal_share"
 ACTION_MORE = "deal_more"
@@ -30,7 +30,7 @@ def deal_text(deal: Deal) -> str:
     lines = [f"*{rumour}{clip(escape(headline(deal)), MAX_FIELD)}*"]
     facts = [escape(amount_line(deal)), escape(round_name(deal.round))]
     if deal.announced:
-        facts.append(deal.announced.date().isoformat())
+        facts.append(date(deal.announced))
     if valuation(deal):
         facts.append("valued " + escape(valuation(deal)))
     lines.append(" · ".join(facts))
@@ -51,11 +51,15 @@ def sources_text(deal: Deal) -> str | None:
     return "Sources: " + ", ".join(links) if links else None
 
 
-def button_value(query: str, offset: int) -> str:
-    """What a button needs to redo the search: the query text (clipped) and the page offset.
-    \\u escapes keep even this invisible value free of raw <, > and &."""
+def button_value(query: str, offset: int, created: float | None = None) -> str:
+    """What a button needs to redo the search: the query text (clipped), the page offset and
+    when the answer was made (a response_url lives 30 minutes). \\u escapes keep even this
+    invisible value free of raw <, > and &."""
     while True:
-        value = json.dumps({"q": query, "o": offset})
+        data: dict[str, object] = {"q": query, "o": offset}
+        if created is not None:
+            data["t"] = int(created)
+        value = json.dumps(data)
         value = value.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         if len(value) <= MAX_VALUE:
             return value
@@ -71,8 +75,22 @@ def read_button_value(value: str | None) -> tuple[str, int]:
         return "", 0
 
 
+def button_created(value: str | None) -> float | None:
+    """When the answer a button belongs to was made (Unix time), if it says."""
+    try:
+        created = json.loads(value or "").get("t")
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return float(created) if isinstance(created, int) else None
+
+
 def answer(
-    result: SearchResult, query: str, *, shareable: bool = True, shared_by: str | None = None
+    result: SearchResult,
+    query: str,
+    *,
+    shareable: bool = True,
+    shared_by: str | None = None,
+    created: float | None = None,
 ) -> tuple[str, list[dict]]:
     """(fallback text, blocks) for a /deal answer; `shareable` adds the buttons."""
     head = escape(result.message)
@@ -98,7 +116,7 @@ def answer(
                 "type": "button",
                 "action_id": ACTION_SHARE,
                 "text": {"type": "plain_text", "text": messages.SHARE_BUTTON},
-                "value": button_value(query, result.offset),
+                "value": button_value(query, result.offset, created),
             }
         )
     if shareable and result.has_more:
@@ -107,7 +125,7 @@ def answer(
                 "type": "button",
                 "action_id": ACTION_MORE,
                 "text": {"type": "plain_text", "text": messages.MORE_BUTTON},
-                "value": button_value(query, result.offset + len(result.deals)),
+                "value": button_value(query, result.offset + len(result.deals), created),
             }
         )
     if buttons:

@@ -32,7 +32,7 @@ from bot.render import (
     round_name,
     valuation,
 )
-from bot.slack.mrkdwn import clip, escape, link
+from bot.slack.mrkdwn import clip, date, escape, link
 
 EVENT_TYPE = "funding_deal"  # message metadata on every card: how a restart finds its cards
 RUMOUR_MARK = ":warning: *Reported, not confirmed*"
@@ -85,7 +85,7 @@ def _context(sources: Sequence[Source]) -> str:
         outlets += f" and {len(sources) - 5} more"
     dates = [s.published for s in sources if s.published]
     first = min(dates) if dates else None
-    when = f"{first.day} {first:%b %Y}" if first else ""
+    when = date(first) if first else ""
     count = f"{len(sources)} sources" if len(sources) > 1 else ""
     return " · ".join(p for p in (outlets, when, count) if p) or "no source"
 
@@ -153,3 +153,20 @@ def reply_text(source: Source, *, confirmed: bool = False) -> str:
     if source.note:
         note += f":chart_with_upwards_trend: {escape(source.note)} "
     return f"{note}{escape(source.outlet or 'Another outlet')}: {link(source.link, source.title)}"
+
+
+def compact_blocks(deal: Deal, *, with_menu: bool = True) -> list[dict]:
+    """A deal in two blocks, for link unfurls and the App Home: the headline and its facts
+    (with the card's menu), then where it was reported."""
+    facts = [amount_line(deal), round_name(deal.round)]
+    if deal.lead_investors:
+        facts.append("led by " + ", ".join(deal.lead_investors))
+    mark = ":warning: _Reported, not confirmed_ · " if deal.is_rumor else ""
+    text = f"*{escape(headline(deal))}*\n{mark}{escape(' · '.join(facts))}"
+    section = SectionBlock(
+        text=MarkdownTextObject(text=clip(text, 3000)),
+        accessory=menu(deal.id) if with_menu and deal.id is not None else None,
+    )
+    sources = deal.sources or []
+    context = ContextBlock(elements=[MarkdownTextObject(text=clip(_context(sources), 3000))])
+    return [section.to_dict(), context.to_dict()]

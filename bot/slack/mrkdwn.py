@@ -5,6 +5,7 @@ roundups and replies, so no surface can ping (<!channel>) or forge a link by for
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from bot.feeds.links import is_http_url
 
@@ -27,6 +28,15 @@ def link(url: str | None, label: str) -> str:
     if len(safe) > MAX_LINK_URL:
         return text  # a link this long would break a block's limit: its label alone
     return f"<{safe.replace('|', '%7C')}|{text}>"
+
+
+def date(when: datetime, token: str = "{date_short}") -> str:
+    """Slack's date formatting: each reader sees the date in their own time zone; the plain
+    UTC date is the fallback for clients and notifications that cannot format it."""
+    fallback = f"{when.day} {when:%b %Y}"
+    if when.tzinfo is None:
+        return fallback
+    return f"<!date^{int(when.timestamp())}^{token}|{fallback}>"
 
 
 def clip(text: str, limit: int) -> str:

@@ -86,6 +86,18 @@ class DealRows(StoreBase):
         )
         return rows.fetchall()
 
+    def deal_of_link(self, key: str) -> int | None:
+        """The deal a story (by its link key) reported, if dealbot knows it."""
+        row = self.db.execute(
+            "select deal_id from stories where link_key = ? and deal_id is not null limit 1", [key]
+        ).fetchone()
+        return row[0] if row else None
+
+    def last_poll(self) -> str | None:
+        """When a feed was last fetched successfully (the App Home says it to admins)."""
+        row = self.db.execute("select max(last_success) from feeds").fetchone()
+        return row[0] if row else None
+
     def deals_by_id(self, ids: list[int]) -> list[Deal]:
         if not ids:
             return []
@@ -197,8 +209,11 @@ class DealRows(StoreBase):
             )
         ]
 
-    def deals(self, *, limit: int = 100) -> list[Deal]:
-        rows = self.db.table("deals").rows_where(order_by="announced desc, id desc", limit=limit)
+    def deals(self, *, limit: int = 100, live: bool = False) -> list[Deal]:
+        """The newest deals; `live`: only those people have not removed or merged away."""
+        rows = self.db.table("deals").rows_where(
+            "removed is null" if live else None, order_by="announced desc, id desc", limit=limit
+        )
         return [deal_from_row(r, self.sources(r["id"])) for r in rows]
 
     def deals_between(self, start: datetime, end: datetime) -> list[Deal]:

@@ -6,7 +6,7 @@ pending row first, then the Slack call, then the row completed with the message 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.clock import iso, utcnow
 from bot.store.base import StoreBase
@@ -92,6 +92,20 @@ class PostRows(StoreBase):
     def update_post(self, deal_id: int, channel: str, **changes: object) -> None:
         with self.transaction(durable=True) as db:
             db.table("posts").update((deal_id, channel), {**changes, "updated_at": iso(utcnow())})
+
+    # --- Slack events handled (pk event_id) ---------------------------------------------------
+
+    def first_time(self, event_id: str, *, keep: timedelta = timedelta(days=1)) -> bool:
+        """Record a Slack event; True only the first time its id is seen (retries are not).
+        Ids older than `keep` are forgotten on the way (Slack retries within minutes)."""
+        now = utcnow()
+        with self.transaction(durable=True) as db:
+            cursor = db.execute(
+                "insert or ignore into slack_events (event_id, seen_at) values (?, ?)",
+                [event_id[:200], iso(now)],
+            )
+            db.execute("delete from slack_events where seen_at < ?", [iso(now - keep)])
+            return cursor.rowcount == 1
 
     # --- roundups (pk period + channel) ------------------------------------------------------
 

@@ -304,3 +304,11 @@ def m016_feed_schedule(db: sqlite_utils.Database) -> None:
         },
         pk="feed_url",
     )
+
+
+@migrations()
+def m017_slack_events(db: sqlite_utils.Database) -> None:
+    """Slack events already handled (by event_id): a retry Slack sends because an answer
+    seemed slow never brings a second answer, DM or unfurl. Kept a day."""
+    db.table("slack_events").create({"event_id": str, "seen_at": str}, pk="event_id")
+    db.table("slack_events").create_index(["seen_at"])

@@ -112,6 +112,8 @@ class FakeSlack:
         self.files: dict[str, Params] = {}  # file id → record incl. "content" bytes
         self.responses: dict[str, list[Params]] = {}
         self.views: list[Params] = []  # modals opened (views.open), oldest first
+        self.homes: dict[str, list[Params]] = {}  # user → Home views published, oldest first
+        self.unfurls: list[Params] = []  # chat.unfurl calls
         # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
         self.scopes: list[str] = [
             "chat:write",
@@ -148,6 +150,8 @@ class FakeSlack:
             "chat.getPermalink": self._permalink,
             "views.open": self._views_open,
             "conversations.open": self._open_dm,
+            "chat.unfurl": self._unfurl,
+            "views.publish": self._views_publish,
             "usergroups.users.list": self._group_members,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
@@ -530,6 +534,28 @@ class FakeSlack:
             if len(element.get("options") or []) > 100:
                 raise SlackError("invalid_arguments")
         self.views.append(view)
+        return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
+
+    def _unfurl(self, p: Params) -> Params:
+        unfurls = p.get("unfurls")
+        if isinstance(unfurls, str):
+            unfurls = json.loads(unfurls)
+        if not (p.get("unfurl_id") and p.get("source")) and not (p.get("channel") and p.get("ts")):
+            raise SlackError("invalid_arguments")
+        if not isinstance(unfurls, dict) or not unfurls:
+            raise SlackError("invalid_unfurls_format")
+        self.unfurls.append({**p, "unfurls": unfurls})
+        return {}
+
+    def _views_publish(self, p: Params) -> Params:
+        view = p.get("view")
+        if isinstance(view, str):
+            view = json.loads(view)
+        if not p.get("user_id") or not isinstance(view, dict) or view.get("type") != "home":
+            raise SlackError("invalid_arguments")
+        if len(view.get("blocks") or []) > 100:
+            raise SlackError("invalid_arguments")
+        self.homes.setdefault(p["user_id"], []).append(view)
         return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
 
     def _open_dm(self, p: Params) -> Params:

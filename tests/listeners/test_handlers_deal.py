@@ -98,7 +98,7 @@ def click(store: Store, factory, value: str) -> dict:  # type: ignore[no-untyped
 
 def test_share_posts_in_channel(store: Store) -> None:
     answer = click(store, make_share, button_value("SenseTime", 0))
-    assert answer["response_type"] == "in_channel" and answer["replace_original"] is False
+    assert answer["response_type"] == "in_channel" and answer["delete_original"] is True
     assert "SenseTime raises $600M Series C" in all_text(answer)
     assert "<@U42>" in all_text(answer) and not buttons(answer)
 
@@ -107,6 +107,27 @@ def test_more_replaces_with_next_page(store: Store) -> None:
     answer = click(store, make_more, button_value("investor:Y Combinator", 10))
     assert answer["response_type"] == "ephemeral" and answer["replace_original"] is True
     assert "Deals 11–14" in answer["text"] and ACTION_MORE not in buttons(answer)
+
+
+def test_a_button_older_than_its_response_url_says_the_answer_expired(store: Store) -> None:
+    ack, respond, client = Mock(Ack), Mock(Respond), Mock()
+    body = {
+        "user": {"id": "U42"},
+        "channel": {"id": "C0DEALS"},
+        "actions": [{"value": button_value("SenseTime", 0, created=1_000_000)}],
+    }
+    make_share(store, clock=lambda: 1_000_000 + 31 * 60)(
+        ack=ack, respond=respond, body=body, client=client
+    )
+    respond.assert_not_called()  # its response_url is dead
+    client.chat_postEphemeral.assert_called_once_with(
+        channel="C0DEALS", user="U42", text=messages.EXPIRED
+    )
+    fresh = Mock(Respond)
+    make_more(store, clock=lambda: 1_000_000 + 60)(
+        ack=Mock(Ack), respond=fresh, body=body, client=client
+    )
+    assert fresh.call_args.kwargs["response_type"] == "ephemeral"
 
 
 @pytest.mark.parametrize("value", ["", "not json", "[]", '{"q": 5, "o": "x"}', "null"])

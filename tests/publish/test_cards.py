@@ -59,7 +59,7 @@ def test_card_header_fields_context_and_metadata() -> None:
     ]
     assert (
         context["elements"][0]["text"]
-        == "<https://techcrunch.com/sensetime|TechCrunch> · 9 Apr 2018"
+        == "<https://techcrunch.com/sensetime|TechCrunch> · <!date^1523232000^{date_short}|9 Apr 2018>"  # 2018-04-09T00:00Z
     )
     assert card.text == "SenseTime raises $600M Series C (TechCrunch)"
     assert card.metadata == {
