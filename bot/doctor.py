@@ -29,6 +29,10 @@ SCOPES = (
     "users:read",
     "usergroups:read",
     "im:write",
+    "app_mentions:read",
+    "im:history",
+    "links:read",
+    "links:write",
 )
 MAX_SKEW = 60.0  # seconds; Slack refuses signatures more than 5 minutes off, warn well before
 

@@ -125,6 +125,10 @@ class FakeSlack:
             "users:read",
             "usergroups:read",
             "im:write",
+            "app_mentions:read",
+            "im:history",
+            "links:read",
+            "links:write",
         ]
         self.groups: dict[str, list[str]] = {}  # user group id → member user ids
         self._faults: dict[str, list[_Fault]] = {}
