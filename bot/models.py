@@ -60,6 +60,7 @@ class Extraction:
     round_total: float | None = None
     # "Airbnb raises another $1bn": new money on top of a recent round, not that round retold
     another: bool = False
+    sectors: tuple[str, ...] = ()  # what the company does (bot.extract.sectors), deals only
 
     @property
     def is_funding(self) -> bool:
@@ -95,6 +96,7 @@ class Deal:
     # money added to the round after it was announced, each (amount, currency); `amount` is
     # the round's total with them
     additions: tuple[tuple[float, str | None], ...] = ()
+    sectors: tuple[str, ...] = ()  # what the company does ("fintech", "ai"), most telling first
     # fields a person corrected (bot.edit): later stories never change them
     corrected: tuple[str, ...] = ()
     removed: str | None = None  # "dismissed" (not a funding story) or "merged"

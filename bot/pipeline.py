@@ -17,6 +17,7 @@ from bot import hooks
 from bot.clock import utcnow
 from bot.extract.engine import extract_story
 from bot.extract.rates import usd_at
+from bot.extract.sectors import sectors
 from bot.feeds.fetch import FeedRequest, FetchResult
 from bot.feeds.guard import guarded_fetch
 from bot.feeds.links import link_key, shown_url
@@ -76,6 +77,8 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         when = now
     usd, basis = usd_at(found.amount, found.currency, when.date())  # the deal's day's rate
     found = replace(found, amount_usd=usd, usd_basis=basis)
+    if found.is_deal:  # what the company does: read for deals only (extraction stays fast)
+        found = replace(found, sectors=sectors(story.title, story.summary))
     fresh = now - when <= max_age
     with store.transaction() as db:
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)

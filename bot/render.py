@@ -67,6 +67,16 @@ def round_name(value: str | None) -> str:
 
 
 NOT_NAMED = "company not named"
+_SECTOR_NAMES = {"ai": "AI", "hr": "HR", "edtech": "Edtech", "proptech": "Proptech"}
+
+
+def sector_name(sector: str) -> str:
+    """ "ai" → "AI", "fintech" → "Fintech"."""
+    return _SECTOR_NAMES.get(sector, sector.capitalize())
+
+
+def sectors_line(deal: Deal) -> str | None:
+    return ", ".join(sector_name(s) for s in deal.sectors) or None
 
 
 def headline(deal: Deal) -> str:
@@ -101,6 +111,7 @@ def console_card(deal: Deal) -> str:
         ("Lead", ", ".join(deal.lead_investors) or None),
         ("Investors", ", ".join(deal.investors) or None),
         ("Location", deal.location),
+        ("Sectors", sectors_line(deal)),
     ]
     lines += [f"  {k + ':':11s}{v}" for k, v in rows if v]
     original = original_headline(deal)

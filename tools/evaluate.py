@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=40, help="how many misses to list")
     parser.add_argument(
         "--only",
-        choices=("corpus", "fixtures", "world", "match", "labels"),
+        choices=("corpus", "fixtures", "world", "match", "labels", "sectors"),
         help="one part of the report",
     )
     parser.add_argument(
@@ -223,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "world"):
         code |= _world(args.misses)
     if args.only == "world":
+        return code
+    if args.only == "sectors":
+        _sectors(args.misses)
         return code
     if args.only == "match":
         from tools.match_eval import evaluate, print_match_report
@@ -250,7 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     from tools.match_eval import evaluate, print_match_report
 
     print_match_report(evaluate())
+    _sectors(args.misses)
     return code
+
+
+def _sectors(misses: int) -> None:
+    from tools.sector_eval import evaluate, print_sector_report
+
+    print_sector_report(evaluate(), misses=misses, out=sys.stdout)
 
 
 def _world(misses: int) -> int:

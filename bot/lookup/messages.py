@@ -14,6 +14,10 @@ HELP = """\
 • `/deal since:30d` or `/deal since:2026-01-01` — announced on or after
 • `/deal min:10M` — at least $10M (USD equivalent)
 • `/deal top 7d` or `/deal top 30d` — the biggest deals of the last 7 or 30 days
+• `/deal sector:fintech -sector:crypto round:-debt rumours:no -keyword:layoffs` — by what the \
+company does, leaving things out (sectors: ai, fintech, health, biotech, climate, mobility, \
+logistics, commerce, enterprise, security, crypto, robotics, semiconductors, consumer, gaming, \
+media, edtech, proptech, food, space, defense, hr, legal)
 • `/deal roundup` — the weekly roundup, just for you
 • `/deal export round:seed since:30d` — the deals a query finds, as a CSV file sent to you by DM
 • `/deal subscribe min:5M max:50M round:seed,series-a keyword:fintech,AI location:Europe` — \
@@ -82,6 +86,7 @@ def describe(
     since: str | None,
     min_usd: str | None,
     top_days: int | None,
+    leave_out: tuple[str, ...] = (),
 ) -> str:
     """ "“SenseTime”, investor “Alibaba”, series-a, since 2026-01-01" — what was asked, in words."""
     parts = []
@@ -97,4 +102,5 @@ def describe(
         parts.append(f"since {since}")
     if min_usd:
         parts.append(f"at least {min_usd}")
+    parts += leave_out
     return ", ".join(parts) or "your query"

@@ -6,6 +6,9 @@
     /deal since:30d | since:2026-01-01  announced on or after
     /deal min:10M                       amount in USD at least
     /deal top 7d | top 30d              biggest deals in a window
+    /deal sector:fintech -sector:crypto what the company does (bot.extract.sectors), or not
+    /deal round:-debt rumours:no        leave rounds out; rumours: no, only (default: both)
+    /deal -keyword:crypto               leave out deals whose stories say a word
     /deal roundup | help                the weekly roundup / usage
 
 Why hand-written and not shlex: user text may hold unbalanced quotes, emoji or RTL text, and
@@ -23,7 +26,10 @@ from bot.models import ROUNDS
 MAX_QUERY = 300  # characters; longer input gets a "too long" answer, not a search
 DEFAULT_TOP_DAYS = 7
 
-_FILTER = re.compile(r"(?i)^(investor|investors|inv|round|rounds|since|min)[:=](.*)$")
+_FILTER = re.compile(
+    r"(?i)^(investor|investors|inv|round|rounds|since|min|-?sectors?|rumou?rs|-keywords?|-kw)"
+    r"[:=](.*)$"
+)
 _PERIOD = re.compile(r"(?i)^(\d{1,4})\s*([dwmy])$")
 _AMOUNT = re.compile(r"(?i)^\$?\s*(\d+(?:[.,]\d+)?)\s*(k|m|mm|mn|b|bn)?\$?$")
 _SCALE = {None: 1, "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
@@ -45,6 +51,11 @@ class Query:
     min_usd: float | None = None
     top: bool = False
     top_days: int | None = None
+    sectors: tuple[str, ...] = ()
+    not_sectors: tuple[str, ...] = ()
+    not_rounds: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
+    rumours: str = ""  # "", "no" or "only"
     command: str = ""  # "", "help", "roundup" or "too_long"
     errors: tuple[str, ...] = field(default_factory=tuple)
 
@@ -52,7 +63,17 @@ class Query:
     def is_empty(self) -> bool:
         """Nothing to search for: no company, no filter."""
         return not (
-            self.text or self.investor or self.rounds or self.since or self.min_usd or self.top
+            self.text
+            or self.investor
+            or self.rounds
+            or self.since
+            or self.min_usd
+            or self.top
+            or self.sectors
+            or self.not_sectors
+            or self.not_rounds
+            or self.not_words
+            or self.rumours
         )
 
 
@@ -133,6 +154,13 @@ def parse(raw: str | None, *, today: date | None = None) -> Query:
     company: list[str] = []
     investor: list[str] = []
     rounds: list[str] = []
+    kinds: dict[str, list[str]] = {
+        "sectors": [],
+        "not_sectors": [],
+        "not_rounds": [],
+        "not_words": [],
+    }
+    rumours = ""
     since, min_usd = None, None
     in_investor = False  # investor: takes the words up to the next filter ("Sequoia Capital")
     for word in words:
@@ -150,7 +178,20 @@ def parse(raw: str | None, *, today: date | None = None) -> Query:
             elif not value:
                 raise QueryError(f"`{key}:` needs a value")
             elif key.startswith("round"):
-                rounds += [parse_round(v) for v in value.split(",") if v]
+                for v in (v for v in value.split(",") if v):
+                    if v.startswith("-"):
+                        kinds["not_rounds"].append(parse_round(v[1:]))
+                    else:
+                        rounds.append(parse_round(v))
+            elif key.lstrip("-").startswith("sector"):
+                for v in (v for v in value.split(",") if v):
+                    negated = key.startswith("-") or v.startswith("-")
+                    name = parse_sector(v.lstrip("-"))
+                    kinds["not_sectors" if negated else "sectors"].append(name)
+            elif key.startswith("rumo"):
+                rumours = parse_rumours(value)
+            elif key.startswith("-k"):
+                kinds["not_words"] += [v for v in value.split(",") if v]
             elif key == "since":
                 since = parse_since(value, today)
             else:
@@ -165,5 +206,32 @@ def parse(raw: str | None, *, today: date | None = None) -> Query:
         min_usd=min_usd,
         top=top,
         top_days=top_days or (DEFAULT_TOP_DAYS if top and since is None else None),
+        sectors=tuple(dict.fromkeys(kinds["sectors"])),
+        not_sectors=tuple(dict.fromkeys(kinds["not_sectors"])),
+        not_rounds=tuple(dict.fromkeys(kinds["not_rounds"])),
+        not_words=tuple(dict.fromkeys(kinds["not_words"])),
+        rumours=rumours,
         errors=tuple(errors),
     )
+
+
+def parse_sector(value: str) -> str:
+    """ "Fintech", "AI" → "fintech", "ai"; an error naming the sectors for anything else."""
+    from bot.extract.sectors import SECTORS
+
+    name = value.strip().strip("\"'").lower()
+    if name not in SECTORS:
+        raise QueryError(f"the sector `{value}` (try one of: {', '.join(SECTORS)})")
+    return name
+
+
+def parse_rumours(value: str) -> str:
+    """rumours:no (leave rumours out), rumours:only, rumours:yes (both, the default)."""
+    v = value.strip().lower()
+    if v in ("no", "none", "exclude", "off", "false"):
+        return "no"
+    if v in ("only", "just"):
+        return "only"
+    if v in ("yes", "all", "include", "on", "true"):
+        return ""
+    raise QueryError(f"`rumours:{value}` (write rumours:no or rumours:only)")

@@ -153,6 +153,11 @@ def _deal_filter(q: Query, terms: _Terms, *, limit: int, offset: int) -> DealFil
         min_usd=q.min_usd,
         top=q.top,
         top_since=utcnow() - timedelta(days=q.top_days) if q.top and q.top_days else None,
+        sectors=q.sectors,
+        not_sectors=q.not_sectors,
+        not_rounds=q.not_rounds,
+        not_words=q.not_words,
+        rumours=q.rumours,
         limit=limit,
         offset=offset,
     )
@@ -218,7 +223,17 @@ def _describe(q: Query) -> str:
         q.since.isoformat() if q.since else None,
         money(q.min_usd, "USD") if q.min_usd is not None else None,
         q.top_days if q.top else None,
+        _leave_out(q),
     )
+
+
+def _leave_out(q: Query) -> tuple[str, ...]:
+    parts = [f"sector {' or '.join(q.sectors)}"] if q.sectors else []
+    parts += [f"not {s}" for s in (*q.not_sectors, *q.not_rounds)]
+    parts += [f"without “{w}”" for w in q.not_words]
+    if q.rumours:
+        parts.append("no rumours" if q.rumours == "no" else "rumours only")
+    return tuple(parts)
 
 
 def _problems(q: Query) -> str:

@@ -19,16 +19,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.extract.places import REGIONS, in_region, place_name
-from bot.lookup.query import MAX_QUERY, QueryError, parse_amount, parse_round
+from bot.lookup.query import (
+    MAX_QUERY,
+    QueryError,
+    parse_amount,
+    parse_round,
+    parse_rumours,
+    parse_sector,
+)
 from bot.models import Deal
 from bot.render import money
 
 MAX_VALUES = 20  # per kind: a filter list longer than this is a mistake, not a wish
 MAX_KEYWORD = 60
 
-_FILTER = re.compile(r"(?i)^(min|max|rounds?|keywords?|kw|locations?|loc|region)[:=](.*)$")
+_FILTER = re.compile(
+    r"(?i)^(min|max|rounds?|-?keywords?|-?kw|locations?|loc|region|-?sectors?|rumou?rs)"
+    r"[:=](.*)$"
+)
 _KEY = {"rounds": "round", "keywords": "keyword", "kw": "keyword", "locations": "location"}
-_KEY.update({"loc": "location", "region": "location"})
+_KEY.update({"loc": "location", "region": "location", "sectors": "sector", "-sectors": "-sector"})
+_KEY.update({"-keywords": "-keyword", "-kw": "-keyword", "rumors": "rumours"})
 
 
 class SubscriptionError(ValueError):
@@ -49,6 +60,11 @@ class Subscription:
     rounds: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    not_sectors: tuple[str, ...] = ()
+    not_rounds: tuple[str, ...] = ()
+    not_keywords: tuple[str, ...] = ()
+    rumours: str = ""  # "", "no" (leave rumours out) or "only"
     created_by: str = ""
     created_at: str = ""
 
@@ -90,14 +106,22 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
     raw = (text or "").strip()
     if len(raw) > MAX_QUERY:
         raise SubscriptionError([f"the filters are too long (over {MAX_QUERY} characters)"])
-    values: dict[str, list[str]] = {"round": [], "keyword": [], "location": []}
+    values: dict[str, list[str]] = {
+        "round": [],
+        "keyword": [],
+        "location": [],
+        "sector": [],
+        "-sector": [],
+        "-keyword": [],
+        "rumours": [],
+    }
     amounts: dict[str, float] = {}
     problems: list[str] = []
     current: str | None = None  # keyword:/location: keep reading words until the next filter
     for word in raw.split():
         m = _FILTER.match(word)
         if not m:
-            if current in ("keyword", "location") and values[current]:
+            if current in ("keyword", "-keyword", "location") and values[current]:
                 first, *rest = word.split(",")
                 values[current][-1] += " " + first
                 values[current] += rest
@@ -108,7 +132,7 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
         key, value = _KEY.get(key, key), m.group(2)
         current = key
         if not value:
-            if key in ("keyword", "location"):
+            if key in ("keyword", "-keyword", "location"):
                 values[key].append("")  # the value follows as the next word
                 continue
             problems.append(f"`{key}:` needs a value")
@@ -120,11 +144,26 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
                 problems.append(str(exc))
             continue
         parts = value.split(",")
-        if key in ("keyword", "location") and values[key] and not values[key][-1]:
+        if key in ("keyword", "-keyword", "location") and values[key] and not values[key][-1]:
             values[key][-1] = parts.pop(0)
         values[key] += parts
-    rounds = _rounds(values["round"], problems)
+    wanted = [v for v in values["round"] if not v.strip().startswith("-")]
+    rounds = _rounds(wanted, problems)
+    not_rounds = _rounds(
+        [v.strip()[1:] for v in values["round"] if v.strip().startswith("-")], problems
+    )
     keywords = _keywords(values["keyword"], problems)
+    not_keywords = _keywords(values["-keyword"], problems)
+    sectors = _sectors([v for v in values["sector"] if not v.startswith("-")], problems)
+    not_sectors = _sectors(
+        values["-sector"] + [v[1:] for v in values["sector"] if v.startswith("-")], problems
+    )
+    rumours = ""
+    for value in values["rumours"]:
+        try:
+            rumours = parse_rumours(value)
+        except QueryError as exc:
+            problems.append(str(exc))
     locations = _locations(values["location"], problems)
     low, high = amounts.get("min"), amounts.get("max")
     if low is not None and high is not None and low > high:
@@ -138,8 +177,25 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
         rounds=rounds,
         keywords=keywords,
         locations=locations,
+        sectors=sectors,
+        not_sectors=not_sectors,
+        not_rounds=not_rounds,
+        not_keywords=not_keywords,
+        rumours=rumours,
         created_by=created_by,
     )
+
+
+def _sectors(raw: list[str], problems: list[str]) -> tuple[str, ...]:
+    out = []
+    for value in (v.strip() for v in raw):
+        if not value:
+            continue
+        try:
+            out.append(parse_sector(value))
+        except QueryError as exc:
+            problems.append(str(exc))
+    return _limited(out, "sector", problems)
 
 
 def _rounds(raw: list[str], problems: list[str]) -> tuple[str, ...]:
@@ -203,11 +259,21 @@ def matches(sub: Subscription, deal: Deal, story_texts: Iterable[str] = ()) -> b
         return False
     if sub.rounds and deal.round not in sub.rounds:
         return False
+    if sub.not_rounds and deal.round in sub.not_rounds:
+        return False
+    if sub.sectors and not set(sub.sectors) & set(deal.sectors):
+        return False
+    if set(sub.not_sectors) & set(deal.sectors):
+        return False
+    if sub.rumours == "no" and deal.is_rumor or sub.rumours == "only" and not deal.is_rumor:
+        return False
     if sub.locations and not any(in_region(deal.location, loc) for loc in sub.locations):
         return False
-    if sub.keywords:
+    if sub.keywords or sub.not_keywords:
         haystack = "\n".join([deal.company or "", *story_texts])
-        if not any(keyword_pattern(k).search(haystack) for k in sub.keywords):
+        if sub.keywords and not any(keyword_pattern(k).search(haystack) for k in sub.keywords):
+            return False
+        if any(keyword_pattern(k).search(haystack) for k in sub.not_keywords):
             return False
     return True
 
@@ -227,6 +293,13 @@ def describe(sub: Subscription) -> str:
         parts.append("keywords " + ", ".join(sub.keywords))
     if sub.locations:
         parts.append("in " + " or ".join(sub.locations))
+    if sub.sectors:
+        parts.append("sector " + " or ".join(sub.sectors))
+    parts += [f"not {v}" for v in (*sub.not_sectors, *sub.not_rounds)]
+    if sub.not_keywords:
+        parts.append("without " + ", ".join(sub.not_keywords))
+    if sub.rumours:
+        parts.append("no rumours" if sub.rumours == "no" else "rumours only")
     return " · ".join(parts) or "every deal"
 
 
@@ -239,6 +312,11 @@ def to_json(sub: Subscription) -> str:
             "rounds": list(sub.rounds),
             "keywords": list(sub.keywords),
             "locations": list(sub.locations),
+            "sectors": list(sub.sectors),
+            "not_sectors": list(sub.not_sectors),
+            "not_rounds": list(sub.not_rounds),
+            "not_keywords": list(sub.not_keywords),
+            "rumours": sub.rumours,
         }
     )
 
@@ -253,6 +331,11 @@ def from_row(row: dict) -> Subscription:
         rounds=tuple(data.get("rounds") or ()),
         keywords=tuple(data.get("keywords") or ()),
         locations=tuple(data.get("locations") or ()),
+        sectors=tuple(data.get("sectors") or ()),
+        not_sectors=tuple(data.get("not_sectors") or ()),
+        not_rounds=tuple(data.get("not_rounds") or ()),
+        not_keywords=tuple(data.get("not_keywords") or ()),
+        rumours=str(data.get("rumours") or ""),
         created_by=row.get("created_by") or "",
         created_at=row.get("created_at") or "",
     )

@@ -47,6 +47,7 @@ def new_deal(found: Extraction, story: Story, when: datetime) -> Deal:
         language=found.language,
         usd_basis=found.usd_basis,
         additions=additions,
+        sectors=found.sectors,
         sources=[_source(story)],
     )
 
@@ -114,6 +115,7 @@ def merge(
         location=deal.location or found.location,
         lead_investors=leads,
         investors=investors,
+        sectors=deal.sectors or found.sectors,
         sources=[*deal.sources, _source(story)],
     )
     return keep_corrections(merged, deal)

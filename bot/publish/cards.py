@@ -30,6 +30,7 @@ from bot.render import (
     headline,
     original_headline,
     round_name,
+    sectors_line,
     valuation,
 )
 from bot.slack.mrkdwn import clip, date, escape, link
@@ -71,6 +72,7 @@ def _fields(deal: Deal) -> list[MarkdownTextObject]:
         ("Lead", ", ".join(deal.lead_investors)),
         ("Investors", ", ".join(deal.investors)),
         ("Location", deal.location),
+        ("Sectors", sectors_line(deal)),
     ]
     return [
         MarkdownTextObject(text=clip(f"*{name}*\n{escape(value)}", FIELD_MAX))

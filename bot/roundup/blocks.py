@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.clock import utcnow
 from bot.models import Deal
-from bot.render import headline, money, round_name
+from bot.render import headline, money, round_name, sector_name
 from bot.roundup.select import Roundup, load
 from bot.store import Store
 
@@ -44,6 +44,13 @@ def render_text(r: Roundup) -> str:
         for name, count, total in r.by_round:
             lines.append(
                 f"  {round_name(name if name != 'undisclosed' else None)}: {count} "
+                f"({money(total, 'USD') if total else 'amounts undisclosed'})"
+            )
+    if r.by_sector:
+        lines.append("\nBy sector:")
+        for name, count, total in r.by_sector:
+            lines.append(
+                f"  {sector_name(name)}: {count} "
                 f"({money(total, 'USD') if total else 'amounts undisclosed'})"
             )
     if r.investors:
@@ -107,6 +114,12 @@ def render_blocks(r: Roundup) -> list[dict]:
             label = round_name(name if name != "undisclosed" else None)
             amount = money(total, "USD") if total else "amounts undisclosed"
             rows.append(f"• {escape(label)}: {count} ({escape(amount)})")
+        parts.append(rows)
+    if r.by_sector:
+        rows = ["*By sector*"]
+        for name, count, total in r.by_sector:
+            amount = money(total, "USD") if total else "amounts undisclosed"
+            rows.append(f"• {escape(sector_name(name))}: {count} ({escape(amount)})")
         parts.append(rows)
     if r.investors:
         names = ", ".join(f"{escape(n)} ({c})" for n, c in r.investors)

@@ -27,6 +27,7 @@ class Roundup:
     by_round: tuple[tuple[str, int, float], ...]  # round, count, total USD
     investors: tuple[tuple[str, int], ...]
     rumours: tuple[Deal, ...] = field(default_factory=tuple)
+    by_sector: tuple[tuple[str, int, float], ...] = ()  # sector, count, total USD
 
     @property
     def empty(self) -> bool:
@@ -44,6 +45,15 @@ def select(deals: list[Deal], start: datetime, end: datetime) -> Roundup:
         rounds[d.round or "undisclosed"].append(d.amount_usd or 0.0)
     by_round = tuple(
         sorted(((r, len(v), sum(v)) for r, v in rounds.items()), key=lambda x: (-x[2], -x[1], x[0]))
+    )
+    sectors: dict[str, list[float]] = defaultdict(list)
+    for d in confirmed:
+        for sector in d.sectors[:1]:  # each deal counted once, under its first sector
+            sectors[sector].append(d.amount_usd or 0.0)
+    by_sector = tuple(
+        sorted(
+            ((s, len(v), sum(v)) for s, v in sectors.items()), key=lambda x: (-x[2], -x[1], x[0])
+        )
     )
     counter: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -64,6 +74,7 @@ def select(deals: list[Deal], start: datetime, end: datetime) -> Roundup:
         by_round=by_round,
         investors=investors,
         rumours=rumours,
+        by_sector=by_sector,
     )
 
 

@@ -133,6 +133,14 @@ class DealRows(StoreBase):
                         "announced": row["announced"],
                     },
                 )
+        db.execute("delete from deal_sectors where deal_id = ?", [deal.id])
+        for sector in deal.sectors:
+            insert_row(
+                db,
+                "deal_sectors",
+                {"deal_id": deal.id, "sector": sector, "announced": row["announced"]},
+                ignore=True,
+            )
         for inv in investor_rows(
             deal.id, row["announced"], row["lead_investors"], row["investors"], investor_key
         ):
@@ -275,6 +283,7 @@ def deal_to_row(deal: Deal) -> dict:
         "usd_basis": deal.usd_basis,
         "additions": json.dumps([list(a) for a in deal.additions]),
         "corrected": json.dumps(list(deal.corrected)),
+        "sectors": json.dumps(list(deal.sectors)),
         "removed": deal.removed,
         "merged_into": deal.merged_into,
     }
@@ -301,6 +310,7 @@ def deal_from_row(row: dict, sources: list[Source] | None = None) -> Deal:
         usd_basis=row.get("usd_basis"),
         additions=tuple((float(a), c) for a, c in json.loads(row.get("additions") or "[]")),
         corrected=tuple(json.loads(row.get("corrected") or "[]")),
+        sectors=tuple(json.loads(row.get("sectors") or "[]")),
         removed=row.get("removed"),
         merged_into=row.get("merged_into"),
         sources=sources or [],

@@ -312,3 +312,14 @@ def m017_slack_events(db: sqlite_utils.Database) -> None:
     seemed slow never brings a second answer, DM or unfurl. Kept a day."""
     db.table("slack_events").create({"event_id": str, "seen_at": str}, pk="event_id")
     db.table("slack_events").create_index(["seen_at"])
+
+
+@migrations()
+def m018_sectors(db: sqlite_utils.Database) -> None:
+    """What each funded company does (bot.extract.sectors): a `sectors` JSON column, and one
+    row per deal and sector so `/deal sector:fintech` walks an index, not the deals table."""
+    db.table("deals").add_column("sectors", str)
+    db.table("deal_sectors").create(
+        {"deal_id": int, "sector": str, "announced": str}, pk=("deal_id", "sector")
+    )
+    db.table("deal_sectors").create_index(["sector", "announced"])

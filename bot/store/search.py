@@ -49,6 +49,11 @@ class DealFilter:
     min_usd: float | None = None
     top: bool = False  # biggest first, and only deals with a known amount
     top_since: datetime | None = None
+    sectors: tuple[str, ...] = ()
+    not_sectors: tuple[str, ...] = ()
+    not_rounds: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
+    rumours: str = ""  # "", "no" or "only"
     limit: int = 10
     offset: int = 0
 
@@ -104,6 +109,7 @@ class SearchRows(DealRows):
         if f.min_usd is not None:
             where.append("deals.amount_usd >= ?")
             params.append(f.min_usd)
+        self._exclusions(f, where, params)
         sql = (
             f"select deals.* from {source} where {' and '.join(where)} "
             f"order by {order} limit ? offset ?"
@@ -111,6 +117,37 @@ class SearchRows(DealRows):
         rows = list(self.db.query(sql, [*params, f.limit + 1, f.offset]))
         deals = [deal_from_row(r, self.sources(r["id"])) for r in rows[: f.limit]]
         return deals, len(rows) > f.limit
+
+    @staticmethod
+    def _exclusions(f: DealFilter, where: list[str], params: list[object]) -> None:
+        """Sectors wanted and not, rounds and words left out, rumours or not."""
+        if f.sectors:
+            marks = ", ".join("?" * len(f.sectors))
+            where.append(
+                f"deals.id in (select deal_id from deal_sectors where sector in ({marks}))"
+            )
+            params += f.sectors
+        if f.not_sectors:
+            marks = ", ".join("?" * len(f.not_sectors))
+            where.append(
+                f"deals.id not in (select deal_id from deal_sectors where sector in ({marks}))"
+            )
+            params += f.not_sectors
+        if f.not_rounds:
+            marks = ", ".join("?" * len(f.not_rounds))
+            where.append(f"(deals.round is null or deals.round not in ({marks}))")
+            params += f.not_rounds
+        for word in f.not_words:
+            query = fts_query(word)
+            if query:
+                where.append(
+                    "deals.id not in (select rowid from deals_fts where deals_fts match ?)"
+                )
+                params.append(query)
+        if f.rumours == "no":
+            where.append("deals.status != 'rumor'")
+        elif f.rumours == "only":
+            where.append("deals.status = 'rumor'")
 
     def updated_at(self, ids: list[int]) -> dict[int, datetime]:
         """When each deal last changed (a new source, a correction): the deal feed's dates."""
