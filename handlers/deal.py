@@ -61,12 +61,14 @@ def manage(
 ) -> bool:
     """`subscribe`, `subscriptions`, `unsubscribe`, `feeds` and `export` words; False for a
     lookup."""
-    from handlers import export, feeds, subscribe
+    from handlers import export, feeds, follow, subscribe
 
     word, _, rest = text.strip().partition(" ")
     word = word.lower()
     if word == "export":
         export.handle(store, rest.strip(), command, client, respond)
+    elif word in follow.WORDS:
+        follow.handle(store, word, rest, command, client, respond)
     elif word in subscribe.WORDS:
         subscribe.handle(store, settings, word, rest, command, respond)
     elif word == "feeds":

@@ -135,8 +135,13 @@ class EventListeners:
 
         subs = [(r["channel"], describe(from_row(r))) for r in self.store.subscription_rows()]
         admin = is_admin(client, user, self.settings)
+        follows = [
+            f"#{r['id']}: {describe(from_row({**r, 'created_by': user}))}"
+            for r in self.store.follows_of(user)
+        ]
         view = home_view(
             self.store.deals(limit=10, live=True),
+            follows=follows,
             subscriptions=subs,
             feeds=self.store.feeds() if admin else None,
             last_poll=self.store.last_poll() if admin else None,

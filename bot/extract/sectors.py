@@ -65,6 +65,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
         r"remittances?",
         r"buy now,? pay later",
         r"bnpl",
+        r"(?:corporate|credit|debit|charge|spend) cards?",
         r"financial services",
         r"finanz\w*",
         r"finance",

@@ -19,6 +19,9 @@ company does, leaving things out (sectors: ai, fintech, health, biotech, climate
 logistics, commerce, enterprise, security, crypto, robotics, semiconductors, consumer, gaming, \
 media, edtech, proptech, food, space, defense, hr, legal)
 • `/deal roundup` — the weekly roundup, just for you
+• `/deal follow SenseTime`, `/deal follow investor:Sequoia`, `/deal follow sector:climate \
+round:seed min:2M` — new matching deals come to you by DM; `/deal following` lists them, \
+`/deal unfollow 3` stops one
 • `/deal export round:seed since:30d` — the deals a query finds, as a CSV file sent to you by DM
 • `/deal subscribe min:5M max:50M round:seed,series-a keyword:fintech,AI location:Europe` — \
 this channel gets the cards that pass the filters (all optional; kinds combine with AND, \

@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extract.places import REGIONS, in_region, place_name
+from bot.keys import company_keys, investor_key
 from bot.lookup.query import (
     MAX_QUERY,
     QueryError,
@@ -65,6 +66,8 @@ class Subscription:
     not_rounds: tuple[str, ...] = ()
     not_keywords: tuple[str, ...] = ()
     rumours: str = ""  # "", "no" (leave rumours out) or "only"
+    company: str = ""  # a person's follow: one company ("SenseTime") …
+    investor: str = ""  # … or an investor's deals ("Sequoia")
     created_by: str = ""
     created_at: str = ""
 
@@ -252,6 +255,10 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
 def matches(sub: Subscription, deal: Deal, story_texts: Iterable[str] = ()) -> bool:
     """Does `deal` pass every filter of `sub`? Keywords look at the company and `story_texts`
     (the titles and summaries of the stories that reported it)."""
+    if sub.company and not same_company_name(sub.company, deal):
+        return False
+    if sub.investor and not backed_by(sub.investor, deal):
+        return False
     amount = deal.amount_usd
     if sub.min_usd is not None and (amount is None or amount < sub.min_usd):
         return False
@@ -278,9 +285,30 @@ def matches(sub: Subscription, deal: Deal, story_texts: Iterable[str] = ()) -> b
     return True
 
 
+def same_company_name(name: str, deal: Deal) -> bool:
+    """Is `name` the deal's company, or a product it is known by ("Cursor")?"""
+    want = set(company_keys(name))
+    return bool(want) and bool(
+        want & {k for n in (deal.company, *deal.aliases) if n for k in company_keys(n)}
+    )
+
+
+def backed_by(investor: str, deal: Deal) -> bool:
+    """Did `investor` lead or join the round? "Sequoia" means "Sequoia Capital" too."""
+    want = investor_key(investor)
+    if not want:
+        return False
+    keys = {investor_key(n) for n in (*deal.lead_investors, *deal.investors)}
+    return any(k == want or (len(want) >= 4 and k.startswith(want)) for k in keys)
+
+
 def describe(sub: Subscription) -> str:
     """The filters in words: "at least $5M · seed or series-a · keywords fintech, AI"."""
     parts = []
+    if sub.company:
+        parts.append(f"“{sub.company}”")
+    if sub.investor:
+        parts.append(f"investor “{sub.investor}”")
     if sub.min_usd is not None and sub.max_usd is not None:
         parts.append(f"{money(sub.min_usd, 'USD')} to {money(sub.max_usd, 'USD')}")
     elif sub.min_usd is not None:
@@ -317,6 +345,8 @@ def to_json(sub: Subscription) -> str:
             "not_rounds": list(sub.not_rounds),
             "not_keywords": list(sub.not_keywords),
             "rumours": sub.rumours,
+            "company": sub.company,
+            "investor": sub.investor,
         }
     )
 
@@ -336,6 +366,43 @@ def from_row(row: dict) -> Subscription:
         not_rounds=tuple(data.get("not_rounds") or ()),
         not_keywords=tuple(data.get("not_keywords") or ()),
         rumours=str(data.get("rumours") or ""),
+        company=str(data.get("company") or ""),
+        investor=str(data.get("investor") or ""),
         created_by=row.get("created_by") or "",
         created_at=row.get("created_at") or "",
     )
+
+
+_INVESTOR = re.compile(r"(?i)^(?:investor|investors|inv)[:=](.*)$")
+
+
+def parse_follow(text: str | None, *, channel: str = "", created_by: str = "") -> Subscription:
+    """A person's follow: a company ("SenseTime"), `investor:Sequoia Capital`, and any of the
+    subscription filters (`sector:climate round:seed min:2M`). Raises SubscriptionError."""
+    words = (text or "").split()
+    company: list[str] = []
+    investor: list[str] = []
+    filters: list[str] = []
+    reading = "company"
+    for word in words:
+        m = _INVESTOR.match(word)
+        if m:
+            reading = "investor"
+            if m.group(1):
+                investor.append(m.group(1))
+        elif _FILTER.match(word):
+            reading = "filters"
+            filters.append(word)
+        elif reading == "investor":
+            investor.append(word)
+        elif reading == "filters":
+            filters.append(word)  # keyword:/location: values spanning words
+        else:
+            company.append(word)
+    sub = parse_filters(" ".join(filters), channel=channel, created_by=created_by)
+    name, backer = " ".join(company).strip("\"'“”"), " ".join(investor).strip("\"'“”")
+    if len(name) > MAX_KEYWORD or len(backer) > MAX_KEYWORD:
+        raise SubscriptionError([f"a name longer than {MAX_KEYWORD} characters"])
+    if not (name or backer or filters):
+        raise SubscriptionError(["nothing to follow (try `SenseTime` or `investor:Sequoia`)"])
+    return replace(sub, company=name, investor=backer)

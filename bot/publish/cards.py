@@ -172,3 +172,17 @@ def compact_blocks(deal: Deal, *, with_menu: bool = True) -> list[dict]:
     sources = deal.sources or []
     context = ContextBlock(elements=[MarkdownTextObject(text=clip(_context(sources), 3000))])
     return [section.to_dict(), context.to_dict()]
+
+
+def digest_message(deals: Sequence[Deal], sources: Sequence[Sequence[Source]]) -> tuple[str, list]:
+    """Several deals in one message (a person's DM that would get too many cards at once)."""
+    lines = []
+    for deal, found in zip(deals, sources, strict=True):
+        shown = replace(deal, sources=list(found)) if not deal.sources else deal
+        first = found[0].link if found else None
+        name = link(first, headline(shown)) if first else escape(headline(shown))
+        lines.append(f"• {name}")
+    head = f"*{len(deals)} more deals match your follows*"
+    text = clip(head + "\n" + "\n".join(lines), 3000)
+    blocks = [SectionBlock(text=MarkdownTextObject(text=text)).to_dict()]
+    return clip(f"{len(deals)} more deals match your follows", 300), blocks

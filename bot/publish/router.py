@@ -23,6 +23,7 @@ from typing import Protocol
 
 from bot.lookup.subscriptions import Subscription, from_row, matches
 from bot.models import Event
+from bot.publish.slack import DIGEST_AFTER
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -36,13 +37,14 @@ class ChannelPublisher(Protocol):
     def catch_up(self) -> None: ...
 
 
-def wants(store: Store, sub: Subscription, event: Event) -> bool:
+def wants(store: Store, subs: Sequence[Subscription], event: Event) -> bool:
     """A channel follows a deal it already has a card for (thread replies, card updates) and
-    gets a new card only when the deal passes its filters."""
-    if event.deal.id is not None and store.has_post(event.deal.id, sub.channel):
+    gets a new card only when the deal passes its filters (one of them: a person's DM has a
+    filter per follow)."""
+    if event.deal.id is not None and store.has_post(event.deal.id, subs[0].channel):
         return True
     texts = [event.story.title, event.story.summary, *store.deal_texts(event.deal.id)]
-    return matches(sub, event.deal, texts)
+    return any(matches(sub, event.deal, texts) for sub in subs)
 
 
 class ChannelRouter:
@@ -71,6 +73,21 @@ class ChannelRouter:
                 log.exception("subscription of %s unreadable; skipped", row.get("channel"))
         return subs
 
+    def audiences(self) -> dict[str, list[Subscription]]:
+        """Each channel and its filters: the subscribed channels, and each person's DM with
+        one filter per follow."""
+        out: dict[str, list[Subscription]] = {}
+        for sub in self.subscriptions():
+            out.setdefault(sub.channel, []).append(sub)
+        for row in self.store.follow_rows():
+            try:
+                sub = from_row({**row, "created_by": row.get("user")})
+            except (ValueError, TypeError, KeyError):
+                log.exception("follow %s unreadable; skipped", row.get("id"))
+                continue
+            out.setdefault(sub.channel, []).append(sub)
+        return out
+
     def publisher(self, channel: str) -> ChannelPublisher:
         """The channel's publisher, made once; `accepts` filters what its recovery posts."""
         if channel not in self._publishers:
@@ -80,29 +97,28 @@ class ChannelRouter:
 
     def _accepter(self, channel: str) -> Callable[[int], bool]:
         def accepts(deal_id: int) -> bool:
-            sub = next((s for s in self.subscriptions() if s.channel == channel), None)
+            subs = self.audiences().get(channel) or []
             deal = self.store.deal(deal_id)
             created = self.store.deal_created_at(deal_id)
-            if sub is None or deal is None or created is None:
+            if not subs or deal is None or created is None:
                 return False  # unsubscribed since, or the deal is gone
-            if created < sub.created_at:
-                return False
-            return matches(sub, deal, self.store.deal_texts(deal_id))
+            texts = self.store.deal_texts(deal_id)
+            return any(created >= sub.created_at and matches(sub, deal, texts) for sub in subs)
 
         return accepts
 
     def publish(self, events: Sequence[Event]) -> None:
-        for sub in self.subscriptions():
-            share = [e for e in events if wants(self.store, sub, e)]
-            self._each(sub.channel, functools.partial(_publish, events=share))
+        for channel, subs in self.audiences().items():
+            share = [e for e in events if wants(self.store, subs, e)]
+            self._each(channel, functools.partial(_publish, events=share))
 
     def settle_pending(self) -> None:
-        for sub in self.subscriptions():
-            self._each(sub.channel, lambda p: p.settle_pending())
+        for channel in self.audiences():
+            self._each(channel, lambda p: p.settle_pending())
 
     def catch_up(self) -> None:
-        for sub in self.subscriptions():
-            self._each(sub.channel, lambda p: p.catch_up())
+        for channel in self.audiences():
+            self._each(channel, lambda p: p.catch_up())
 
     def _each(self, channel: str, call: Callable[[ChannelPublisher], None]) -> None:
         """One channel's failure (a bug, a Slack outage) is logged; the next channel goes on."""
@@ -124,7 +140,13 @@ def slack_router(settings, store: Store, client) -> ChannelRouter:
     return ChannelRouter(
         store,
         lambda channel, accepts: SlackPublisher(
-            store, client, channel, post_interval=settings.post_interval, accepts=accepts
+            store,
+            client,
+            channel,
+            post_interval=settings.post_interval,
+            accepts=accepts,
+            # a person's DM: more than DIGEST_AFTER cards in an hour become one digest message
+            digest_after=DIGEST_AFTER if channel.startswith("D") else None,
         ),
         settings.channel,
     )

@@ -26,7 +26,7 @@ from slack_sdk.errors import SlackApiError
 from bot import hooks, metrics
 from bot.clock import parse_iso, utcnow
 from bot.models import Event, Source
-from bot.publish.cards import EVENT_TYPE, render_card, reply_text
+from bot.publish.cards import EVENT_TYPE, digest_message, render_card, reply_text
 from bot.slack.client import HELP, slack_error
 from bot.store import Store
 
@@ -40,6 +40,9 @@ AFTER = timedelta(minutes=20)
 UNPOSTED_WINDOW = timedelta(days=7)  # how far back (deal date) a never-announced deal is found
 MAX_HISTORY_PAGES = 10
 CLAIM_STALE = timedelta(minutes=5)  # a claim this old is a crashed poster's: it may be retaken
+DIGEST_AFTER = 10  # a person's DM: more cards than this in DIGEST_WINDOW become one digest
+DIGEST_WINDOW = timedelta(hours=1)
+DIGEST_TYPE = "funding_digest"  # the digest message's metadata: which deals it holds
 
 
 def _alive(claimer: str) -> bool:
@@ -91,12 +94,14 @@ class SlackPublisher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         accepts: Callable[[int], bool] | None = None,
+        digest_after: int | None = None,
     ) -> None:
         self.store, self.client, self.channel = store, client, channel
         self.post_interval, self.sleep, self.clock = post_interval, sleep, clock
         # which unposted deals this channel wants (a subscription's filters, from
         # bot.publish.router); None = all
         self.accepts = accepts
+        self.digest_after = digest_after
         self._last_write: float | None = None
         self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
         # this process's name on the pending rows it claims (bot.store.posts.claim_post)
@@ -111,6 +116,7 @@ class SlackPublisher:
         """
         self.settle_pending()
         failed = set()
+        events = self._digest(events)
         for event in events:
             try:
                 self._handle(event)
@@ -131,13 +137,66 @@ class SlackPublisher:
         elif row["status"] == "posted":
             self._thread_sources(row, confirmed_link=event.story.link if event.confirmed else None)
 
+    def _digest(self, events: Sequence[Event]) -> list[Event]:
+        """In a person's DM, new cards past DIGEST_AFTER in the last hour go out as one digest
+        message instead (exactly once like cards: a pending row per deal, the message's metadata
+        lists them, so a crash is settled from history). The events left to post one by one."""
+        if self.digest_after is None:
+            return list(events)
+        fresh = [
+            e for e in events if e.fresh and e.deal.id is not None and self._row(e.deal.id) is None
+        ]
+        room = max(0, self.digest_after - self.store.recent_posts(self.channel, DIGEST_WINDOW))
+        later = fresh[room:]
+        if len(later) < 2:  # one extra card is a card, not a digest
+            return list(events)
+        ids = [e.deal.id for e in later if e.deal.id is not None]
+        try:
+            self.post_digest(ids)
+        except (SlackApiError, OSError) as exc:
+            log.debug("digest for %s left pending: %s", self.channel, exc)
+        return [e for e in events if e not in later]
+
+    def post_digest(self, deal_ids: list[int]) -> str | None:
+        """One message listing several deals; each deal's row is then a "digest" row."""
+        deals = [d for d in self.store.deals_by_id(deal_ids) if d.id is not None]
+        claimed = []
+        for deal in deals:
+            self.store.add_post(deal.id or 0, self.channel)
+            stale = utcnow() - CLAIM_STALE
+            if self.store.claim_post(deal.id or 0, self.channel, self._claimer, stale_before=stale):
+                claimed.append(deal)
+        if not claimed:
+            return None
+        text, blocks = digest_message(
+            claimed, [self.store.sources_in_order(d.id or 0) for d in claimed]
+        )
+        resp = self._write(
+            "chat_postMessage",
+            claimed[0].id or 0,
+            text=text,
+            blocks=blocks,
+            metadata={
+                "event_type": DIGEST_TYPE,
+                "event_payload": {"deal_ids": [d.id for d in claimed]},
+            },
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        for deal in claimed:
+            self._set(deal.id or 0, status="digest", ts=resp["ts"], error=None)
+        return resp["ts"]
+
     # --- settling and catching up --------------------------------------------------------
     def settle_pending(self) -> None:
         """Complete each pending row from channel history, or post its card if it never landed."""
         for row in self.store.pending_posts(self.channel):
             try:
                 found = self._find_card(row["deal_id"], parse_iso(row["created_at"]))
-                if found:
+                if found and found["metadata"].get("event_type") == DIGEST_TYPE:
+                    self._set(row["deal_id"], status="digest", ts=found["ts"], error=None)
+                    log.info("deal %s: in a digest found in history", row["deal_id"])
+                elif found:
                     payload = found["metadata"].get("event_payload") or {}
                     self._complete(row["deal_id"], found["ts"], int(payload.get("sources") or 1))
                     log.info("deal %s: card found in history, not posted again", row["deal_id"])
@@ -173,8 +232,14 @@ class SlackPublisher:
             lambda **kw: self._call("conversations_history", **kw),
             since,
             lambda meta: (
-                meta.get("event_type") == EVENT_TYPE
-                and (meta.get("event_payload") or {}).get("deal_id") == deal_id
+                (
+                    meta.get("event_type") == EVENT_TYPE
+                    and (meta.get("event_payload") or {}).get("deal_id") == deal_id
+                )
+                or (
+                    meta.get("event_type") == DIGEST_TYPE
+                    and deal_id in ((meta.get("event_payload") or {}).get("deal_ids") or [])
+                )
             ),
         )
 

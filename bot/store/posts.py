@@ -25,6 +25,14 @@ class PostRows(StoreBase):
             None,
         )
 
+    def recent_posts(self, channel: str, window: timedelta) -> int:
+        """Cards (and digest entries) a channel got in the last `window`."""
+        row = self.db.execute(
+            "select count(*) from posts where channel = ? and created_at >= ?",
+            [channel, iso(utcnow() - window)],
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def pending_posts(self, channel: str) -> list[dict]:
         """Cards to settle; a deal people removed since (dismissed, merged) is not posted."""
         return list(

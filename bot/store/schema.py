@@ -323,3 +323,14 @@ def m018_sectors(db: sqlite_utils.Database) -> None:
         {"deal_id": int, "sector": str, "announced": str}, pk=("deal_id", "sector")
     )
     db.table("deal_sectors").create_index(["sector", "announced"])
+
+
+@migrations()
+def m019_follows(db: sqlite_utils.Database) -> None:
+    """People's follows (`/deal follow …`): each with its filters (the subscription filters plus
+    a company or investor) and the DM channel its cards go to; one person may have several."""
+    db.table("follows").create(
+        {"id": int, "user": str, "channel": str, "filters": str, "created_at": str}, pk="id"
+    )
+    db.table("follows").create_index(["user"])
+    db.table("follows").create_index(["channel"])

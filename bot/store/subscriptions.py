@@ -27,5 +27,27 @@ class SubscriptionRows(StoreBase):
             db.table("subscriptions").delete(channel)
             return True
 
+    # --- people's follows (pk id), cards by DM ---------------------------------------------
+
+    def add_follow(self, user: str, channel: str, filters: str) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "insert into follows (user, channel, filters, created_at) values (?, ?, ?, ?)",
+                [user, channel, filters, iso(utcnow())],
+            )
+            return int(cursor.lastrowid or 0)
+
+    def follows_of(self, user: str) -> list[dict]:
+        return list(self.db.table("follows").rows_where("user = ?", [user], order_by="id"))
+
+    def follow_rows(self) -> list[dict]:
+        return list(self.db.table("follows").rows_where(order_by="id"))
+
+    def remove_follow(self, user: str, follow_id: int) -> bool:
+        """Only the person's own follow goes."""
+        with self.transaction() as db:
+            cursor = db.execute("delete from follows where id = ? and user = ?", [follow_id, user])
+            return cursor.rowcount == 1
+
     def subscription_rows(self) -> list[dict]:
         return list(self.db.table("subscriptions").rows_where(order_by="created_at, channel"))
