@@ -84,6 +84,10 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     store = open_store(settings)
     if args.action == "check":
         return _check_feeds(settings, store)
+    if args.action == "domains":
+        for domain in unfurl_domains(store.feeds()):
+            print(domain)
+        return 0
     if args.action == "list":
         _list_feeds(store)
         return 0
@@ -95,6 +99,14 @@ def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
     removed = store.remove_feed(args.url)
     print("removed" if removed else "not a feed here:", args.url)
     return 0 if removed else 1
+
+
+def unfurl_domains(feeds: list[dict]) -> list[str]:
+    """The feeds' sites without "www." (the manifest's unfurl_domains: links to them unfurl)."""
+    from urllib.parse import urlsplit
+
+    hosts = (urlsplit(f["url"]).hostname or "" for f in feeds)
+    return sorted({h.removeprefix("www.").removeprefix("feeds.") for h in hosts if h})
 
 
 def _list_feeds(store) -> None:
@@ -481,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command(feeds, "list", "every feed, its language, last success and last error")
     command(feeds, "check", "fetch each feed once and report the ones that fail")
+    command(feeds, "domains", "the feeds' sites, for the manifest's unfurl_domains")
     p = command(feeds, "add", "check a feed URL and add it")
     p.add_argument("url", help="the feed's http(s) address")
     p.add_argument("--name", help="the outlet's name (default: the feed's title)")

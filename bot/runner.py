@@ -163,12 +163,12 @@ def _run_slack(settings: Settings, store, channel: str, health) -> int:
 
     def roundup() -> None:
         from bot.clock import utcnow
-        from bot.roundup.job import last_fire, period_key, post_roundup, trigger
+        from bot.roundup.job import last_fire, period_key, post_roundups, trigger
 
         try:
             now = utcnow()
             fire = last_fire(trigger(settings.roundup_cron, settings.tz), now) or now
-            post_roundup(store, client, channel, period=period_key(fire), end=fire)
+            post_roundups(store, client, channel, period=period_key(fire), end=fire)
         except Exception:  # a failed roundup must not stop the scheduler
             log.exception("roundup failed")
 

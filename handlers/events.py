@@ -151,6 +151,18 @@ class EventListeners:
         except SlackApiError as exc:
             log.warning("views.publish for %s failed: %s", user, slack_error(exc))
 
+    def uninstalled(self, event: dict[str, Any]) -> None:
+        """app_uninstalled / tokens_revoked: this workspace's subscriptions and follows go;
+        nothing more is posted to it. (Several workspaces at once: the OAuth issue.)"""
+        subs, follows = self.store.forget_workspace()
+        log.error(
+            "dealbot was %s: %d channel subscription(s) and %d follow(s) removed; "
+            "install it again and set SLACK_BOT_TOKEN to post again",
+            "uninstalled" if event.get("type") == "app_uninstalled" else "revoked",
+            subs,
+            follows,
+        )
+
 
 def register(app: App, *, store: Store, settings: Settings) -> None:
     listeners = EventListeners(store, settings)
@@ -159,3 +171,5 @@ def register(app: App, *, store: Store, settings: Settings) -> None:
     app.event("message")(listeners.direct_message)
     app.event("link_shared")(listeners.links)
     app.event("app_home_opened")(listeners.home)
+    app.event("app_uninstalled")(listeners.uninstalled)
+    app.event("tokens_revoked")(listeners.uninstalled)

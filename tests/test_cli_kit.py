@@ -87,3 +87,14 @@ def test_bad_logging_and_port_settings_are_named(workdir, monkeypatch, name, val
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=name):
         load_settings(dotenv_path=None)
+
+
+def test_feeds_domains_for_the_manifest(tmp_path) -> None:
+    from bot.cli import unfurl_domains
+
+    feeds = [
+        {"url": "https://www.techcrunch.com/feed/"},
+        {"url": "https://feeds.example.org/rss"},
+        {"url": "https://sifted.eu/feed/?post_type=article"},
+    ]
+    assert unfurl_domains(feeds) == ["example.org", "sifted.eu", "techcrunch.com"]

@@ -35,7 +35,7 @@ MAX_VALUES = 20  # per kind: a filter list longer than this is a mistake, not a 
 MAX_KEYWORD = 60
 
 _FILTER = re.compile(
-    r"(?i)^(min|max|rounds?|-?keywords?|-?kw|locations?|loc|region|-?sectors?|rumou?rs)"
+    r"(?i)^(min|max|rounds?|-?keywords?|-?kw|locations?|loc|region|-?sectors?|rumou?rs|roundup)"
     r"[:=](.*)$"
 )
 _KEY = {"rounds": "round", "keywords": "keyword", "kw": "keyword", "locations": "location"}
@@ -66,6 +66,7 @@ class Subscription:
     not_rounds: tuple[str, ...] = ()
     not_keywords: tuple[str, ...] = ()
     rumours: str = ""  # "", "no" (leave rumours out) or "only"
+    roundup: str = ""  # "weekly": the channel gets its own roundup of what its filters pass
     company: str = ""  # a person's follow: one company ("SenseTime") …
     investor: str = ""  # … or an investor's deals ("Sequoia")
     created_by: str = ""
@@ -117,6 +118,7 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
         "-sector": [],
         "-keyword": [],
         "rumours": [],
+        "roundup": [],
     }
     amounts: dict[str, float] = {}
     problems: list[str] = []
@@ -161,6 +163,12 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
     not_sectors = _sectors(
         values["-sector"] + [v[1:] for v in values["sector"] if v.startswith("-")], problems
     )
+    roundup = ""
+    for value in values["roundup"]:
+        if value.strip().lower() in ("weekly", "yes", "on"):
+            roundup = "weekly"
+        elif value.strip().lower() not in ("no", "off", "none"):
+            problems.append(f"`roundup:{value}` (write roundup:weekly)")
     rumours = ""
     for value in values["rumours"]:
         try:
@@ -185,6 +193,7 @@ def parse_filters(text: str | None, *, channel: str = "", created_by: str = "") 
         not_rounds=not_rounds,
         not_keywords=not_keywords,
         rumours=rumours,
+        roundup=roundup,
         created_by=created_by,
     )
 
@@ -328,6 +337,8 @@ def describe(sub: Subscription) -> str:
         parts.append("without " + ", ".join(sub.not_keywords))
     if sub.rumours:
         parts.append("no rumours" if sub.rumours == "no" else "rumours only")
+    if sub.roundup:
+        parts.append("its own weekly roundup")
     return " · ".join(parts) or "every deal"
 
 
@@ -345,6 +356,7 @@ def to_json(sub: Subscription) -> str:
             "not_rounds": list(sub.not_rounds),
             "not_keywords": list(sub.not_keywords),
             "rumours": sub.rumours,
+            "roundup": sub.roundup,
             "company": sub.company,
             "investor": sub.investor,
         }
@@ -366,6 +378,7 @@ def from_row(row: dict) -> Subscription:
         not_rounds=tuple(data.get("not_rounds") or ()),
         not_keywords=tuple(data.get("not_keywords") or ()),
         rumours=str(data.get("rumours") or ""),
+        roundup=str(data.get("roundup") or ""),
         company=str(data.get("company") or ""),
         investor=str(data.get("investor") or ""),
         created_by=row.get("created_by") or "",

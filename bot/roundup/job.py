@@ -9,6 +9,7 @@ thread; if the upload fails the text roundup has already gone out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
@@ -16,6 +17,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.clock import iso, parse_iso, utcnow
+from bot.lookup.subscriptions import Subscription, from_row, matches
+from bot.models import Deal
 from bot.publish.slack import find_in_history
 from bot.roundup.blocks import render_blocks, render_text
 from bot.roundup.chart import roundup_chart
@@ -53,7 +56,14 @@ def period_key(fire: datetime) -> str:
 
 
 def post_roundup(
-    store: Store, client: WebClient, channel: str, *, period: str, end: datetime, days: int = 7
+    store: Store,
+    client: WebClient,
+    channel: str,
+    *,
+    period: str,
+    end: datetime,
+    days: int = 7,
+    keep: Callable[[Deal], bool] | None = None,
 ) -> str | None:
     """Post the roundup for `period` unless it already went out; returns its ts (or None)."""
     row = store.roundup(period, channel)
@@ -74,7 +84,7 @@ def post_roundup(
             return None
     else:
         store.set_roundup(period, channel, status="pending", created_at=iso(utcnow()))
-    summary = load(store, end=end, days=days)
+    summary = load(store, end=end, days=days, keep=keep)
     try:
         resp = client.chat_postMessage(
             channel=channel,
@@ -104,6 +114,28 @@ def post_roundup(
     return ts
 
 
+def post_roundups(
+    store: Store, client: WebClient, channel: str, *, period: str, end: datetime
+) -> str | None:
+    """The period's roundup in the main channel, and in each subscribed channel that asked for
+    its own (`/deal subscribe … roundup:weekly`): the deals its filters pass. Each channel's
+    roundup is its own exactly-once row, so one channel's failure never repeats another's."""
+    ts = post_roundup(store, client, channel, period=period, end=end)
+    for row in store.subscription_rows():
+        sub = from_row(row)
+        if sub.roundup != "weekly" or sub.channel == channel:
+            continue
+
+        def keep(deal: Deal, sub: Subscription = sub) -> bool:
+            return matches(sub, deal, store.deal_texts(deal.id))
+
+        try:
+            post_roundup(store, client, sub.channel, period=period, end=end, keep=keep)
+        except Exception:  # one channel's roundup must not stop the others
+            log.exception("roundup for %s failed", sub.channel)
+    return ts
+
+
 def catch_up(
     store: Store, client: WebClient, channel: str, cron: str, tz, now: datetime
 ) -> str | None:
@@ -111,4 +143,4 @@ def catch_up(
     fire = last_fire(trigger(cron, tz), now)
     if fire is None or now - fire > GRACE:
         return None
-    return post_roundup(store, client, channel, period=period_key(fire), end=fire)
+    return post_roundups(store, client, channel, period=period_key(fire), end=fire)

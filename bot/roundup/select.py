@@ -7,6 +7,7 @@ never mistakes one for a closed round.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -82,7 +83,11 @@ def _size(deal: Deal) -> float:
     return deal.amount_usd or 0.0
 
 
-def load(store: Store, *, end: datetime, days: int = 7) -> Roundup:
-    """Read the period's deals from the store and select."""
+def load(
+    store: Store, *, end: datetime, days: int = 7, keep: Callable[[Deal], bool] | None = None
+) -> Roundup:
+    """Read the period's deals from the store and select (only those `keep` accepts: a
+    subscribed channel's own roundup)."""
     start = end - timedelta(days=days)
-    return select(store.deals_between(start, end), start, end)
+    deals = store.deals_between(start, end)
+    return select([d for d in deals if keep is None or keep(d)], start, end)

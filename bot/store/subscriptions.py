@@ -49,5 +49,13 @@ class SubscriptionRows(StoreBase):
             cursor = db.execute("delete from follows where id = ? and user = ?", [follow_id, user])
             return cursor.rowcount == 1
 
+    def forget_workspace(self) -> tuple[int, int]:
+        """The app was uninstalled (or its tokens revoked): every channel subscription and
+        person's follow goes, so nothing is posted there again. (subscriptions, follows)."""
+        with self.transaction() as db:
+            subs = db.execute("delete from subscriptions").rowcount
+            follows = db.execute("delete from follows").rowcount
+            return subs, follows
+
     def subscription_rows(self) -> list[dict]:
         return list(self.db.table("subscriptions").rows_where(order_by="created_at, channel"))

@@ -187,3 +187,13 @@ def test_the_app_home_shows_deals_and_feed_health_to_admins_only(running: Runnin
     running.event({"type": "app_home_opened", "user": "U0ANA", "tab": "home"})
     settle()
     assert len(running.fake.homes["U0ANA"]) == 1
+
+
+def test_an_uninstall_forgets_the_workspace_s_subscriptions_and_follows(running: Running) -> None:
+    running.store.set_subscription("C0FIN", '{"sectors": ["fintech"]}', "U0ANA")
+    running.store.add_follow("U0ANA", "D0ANA", '{"company": "SenseTime"}')
+    assert running.event({"type": "app_uninstalled"}) == 200
+    deadline = time.monotonic() + 5
+    while running.store.subscription_rows() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running.store.subscription_rows() == [] and running.store.follow_rows() == []
