@@ -4,7 +4,8 @@ Prints a table (name, measured, target, met?) and writes bench/results.json with
 description of the machine. Synthetic databases are built once into bench/.cache/ (git-ignored).
 
     python -m bench                 everything (about 5 minutes; + ~1 minute the first time)
-    python -m bench ingest scale    only some: ingest extraction scale deal poll memory freshness
+    python -m bench ingest scale    only some: ingest extraction scale deal poll memory
+                                    freshness fanout
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 import time
 from datetime import datetime, timezone
 
-from bench import deal, extraction, freshness, ingest, memory, poll, scale
+from bench import deal, extraction, fanout, freshness, ingest, memory, poll, scale
 from bench.common import CACHE, HERE, describe, machine
 
 BENCHES = {
@@ -27,6 +28,7 @@ BENCHES = {
     "poll": poll.run,
     "memory": memory.run,
     "freshness": freshness.run,
+    "fanout": fanout.run,
 }
 
 

@@ -47,6 +47,12 @@ class Settings:
     dismiss_mode: str = "replace"  # a card taken down: "replace" (one line) or "delete"
     feed_token: str | None = None  # /deals.atom and /deals.json ask for it when set
     metrics_port: int | None = None  # Socket Mode: /healthz, /metrics and the feed on this port
+    # OAuth distribution (any workspace installs it): all three set, else single-workspace mode
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_scopes: tuple[str, ...] = ()
+    secret_key: str | None = None  # Fernet key: tokens are encrypted at rest with it
+    install_db: str | None = None  # installations and OAuth state (default: DEALBOT_DB)
     log_level: str | None = None  # None: INFO for `dealbot run`, WARNING for other commands
     log_format: str = "text"  # or "json": one JSON object per line, for log collectors
 
@@ -55,16 +61,28 @@ class Settings:
         return ZoneInfo(self.tz_name)
 
     @property
+    def oauth_mode(self) -> bool:
+        """Installed into any workspace with the Add to Slack flow (SLACK_CLIENT_ID set)."""
+        return bool(self.slack_client_id)
+
+    @property
     def console_mode(self) -> bool:
-        """No bot token: print cards instead of posting them."""
-        return not self.slack_bot_token
+        """No bot token and no OAuth: print cards instead of posting them."""
+        return not self.slack_bot_token and not self.oauth_mode
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.slack_app_token)
 
     def __repr__(self) -> str:  # never print secrets
-        hidden = {"slack_bot_token", "slack_signing_secret", "slack_app_token", "feed_token"}
+        hidden = {
+            "slack_bot_token",
+            "slack_signing_secret",
+            "slack_app_token",
+            "feed_token",
+            "slack_client_secret",
+            "secret_key",
+        }
         parts = []
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
@@ -193,6 +211,28 @@ def load_settings(
     public_url = text("DEALBOT_PUBLIC_URL")
     if public_url and not public_url.startswith(("http://", "https://")):
         raise ConfigError(f"DEALBOT_PUBLIC_URL={public_url[:80]!r} must be an http(s) URL")
+    client_id, client_secret = text("SLACK_CLIENT_ID"), text("SLACK_CLIENT_SECRET")
+    secret_key = text("DEALBOT_SECRET_KEY")
+    if client_id:
+        if not client_secret:
+            raise ConfigError("SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth)")
+        if not signing_secret:
+            raise ConfigError("SLACK_SIGNING_SECRET is required with SLACK_CLIENT_ID (OAuth)")
+        if not secret_key:
+            raise ConfigError(
+                "DEALBOT_SECRET_KEY is required with SLACK_CLIENT_ID: installed workspaces' "
+                'tokens are encrypted with it (make one: python -c "from cryptography.fernet '
+                'import Fernet; print(Fernet.generate_key().decode())")'
+            )
+        from cryptography.fernet import Fernet
+
+        try:
+            Fernet(secret_key.encode())
+        except ValueError:
+            raise ConfigError(
+                "DEALBOT_SECRET_KEY is not a Fernet key (32 url-safe base64-encoded bytes)"
+            ) from None
+    scopes = tuple(s for s in (text("SLACK_SCOPES") or "").replace(",", " ").split() if s)
     dismiss_mode = (text("DEALBOT_DISMISS") or "replace").lower()
     if dismiss_mode not in ("replace", "delete"):
         raise ConfigError(f"DEALBOT_DISMISS={dismiss_mode[:40]!r} must be 'replace' or 'delete'")
@@ -223,4 +263,9 @@ def load_settings(
         metrics_port=int(metrics_port) if metrics_port else None,
         log_level=log_level,
         log_format=log_format,
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        slack_scopes=scopes,
+        secret_key=secret_key,
+        install_db=text("DEALBOT_INSTALL_DB"),
     )

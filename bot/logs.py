@@ -77,6 +77,8 @@ def setup_logging(settings=None, verbose: bool = False, *, default: int = loggin
                 settings.slack_app_token or "",
                 settings.slack_signing_secret or "",
                 getattr(settings, "feed_token", None) or "",
+                getattr(settings, "slack_client_secret", None) or "",
+                getattr(settings, "secret_key", None) or "",
             )
         )
     for handler in root.handlers:

@@ -100,6 +100,12 @@ def run(settings: Settings) -> int:
     from bot.jobs import open_store
     from bot.metrics import Health
 
+    if settings.oauth_mode:
+        store = open_store(settings)
+        try:
+            return _run_oauth(settings, store, Health(poll_minutes=settings.poll_minutes))
+        finally:
+            store.close()
     if not settings.console_mode and not settings.channel:
         print("dealbot run: set DEALBOT_CHANNEL (the channel ID, e.g. C0123ABCD) to post to")
         return 2
@@ -230,6 +236,54 @@ def _logged(cycle: Callable[[], object], health=None) -> Callable[[], None]:
             health.polled()
 
     return job
+
+
+def _run_oauth(settings: Settings, store, health) -> int:
+    """Any workspace installs it (HTTP mode): one poll for all, cards fanned out per
+    workspace with its own token; /slack/install and /slack/oauth_redirect served by bolt."""
+    from bot.jobs import poll_job
+    from bot.publish.fanout import oauth_fanout
+    from bot.slack.app import create_app
+
+    if settings.socket_mode:
+        print("dealbot run: OAuth (SLACK_CLIENT_ID) runs in HTTP mode; unset SLACK_APP_TOKEN")
+        return 2
+    app = create_app(settings, store)
+    fanout = oauth_fanout(settings, store)
+    cycle, push = with_websub(
+        settings, store, poll_job(settings, store, fanout, due_only=True), fanout
+    )
+    stop_listener = _start_listener(settings, app, store, health, push)
+
+    def roundup() -> None:
+        """Each workspace's channels that asked for `roundup:weekly`, with its own token."""
+        from slack_sdk import WebClient
+
+        from bot.clock import utcnow
+        from bot.roundup.job import last_fire, period_key, subscribed_roundups, trigger
+        from bot.slack.client import retry_handlers
+        from bot.slack.install import installation_store
+
+        now = utcnow()
+        fire = last_fire(trigger(settings.roundup_cron, settings.tz), now) or now
+        installs = installation_store(settings)
+        for enterprise, team in store.installed_teams(settings.slack_client_id or ""):
+            try:
+                bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
+                if bot is None or not bot.bot_token:
+                    continue
+                client = WebClient(
+                    token=bot.bot_token,
+                    base_url=settings.slack_api_url,
+                    retry_handlers=retry_handlers(),
+                )
+                subscribed_roundups(store, client, period=period_key(fire), end=fire, team_id=team)
+            except Exception:  # one workspace's roundup must not stop the others
+                log.exception("roundups of workspace %s failed", team)
+
+    print(f"dealbot: OAuth mode, install at /slack/install; {_rhythm(settings)}", flush=True)
+    _with_scheduler(settings, _logged(cycle, health), stop_listener, roundup, store, health)
+    return 0
 
 
 def with_websub(settings: Settings, store, cycle: Callable, publisher):

@@ -151,10 +151,17 @@ class EventListeners:
         except SlackApiError as exc:
             log.warning("views.publish for %s failed: %s", user, slack_error(exc))
 
-    def uninstalled(self, event: dict[str, Any]) -> None:
-        """app_uninstalled / tokens_revoked: this workspace's subscriptions and follows go;
-        nothing more is posted to it. (Several workspaces at once: the OAuth issue.)"""
-        subs, follows = self.store.forget_workspace()
+    def uninstalled(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        """app_uninstalled / tokens_revoked: this workspace's subscriptions and follows go,
+        and with OAuth its tokens too; nothing more is posted to it."""
+        team = str(body.get("team_id") or "") or None
+        subs, follows = self.store.forget_workspace(team if self.settings.oauth_mode else None)
+        if self.settings.oauth_mode and team:
+            from bot.slack.install import installation_store
+
+            installation_store(self.settings).delete_all(
+                enterprise_id=body.get("enterprise_id"), team_id=team
+            )
         log.error(
             "dealbot was %s: %d channel subscription(s) and %d follow(s) removed; "
             "install it again and set SLACK_BOT_TOKEN to post again",

@@ -49,11 +49,13 @@ def handle(
         else:
             text = f"You have no follow #{escape(number)}. `/deal following` lists yours."
     else:
-        text = follow(store, user, rest, client)
+        text = follow(store, user, rest, client, command.get("team_id"))
     respond(text=text, response_type="ephemeral")
 
 
-def follow(store: Store, user: str, text: str, client: WebClient | None) -> str:
+def follow(
+    store: Store, user: str, text: str, client: WebClient | None, team_id: str | None = None
+) -> str:
     try:
         sub = parse_follow(text, created_by=user)
     except SubscriptionError as exc:
@@ -68,7 +70,7 @@ def follow(store: Store, user: str, text: str, client: WebClient | None) -> str:
         error = slack_error(exc) if isinstance(exc, SlackApiError) else str(exc)
         log.error("conversations.open for %s failed: %s", user, error)
         return f"Slack would not open a DM with you ({escape(error)}). Is `im:write` granted?"
-    number = store.add_follow(user, dm, to_json(sub))
+    number = store.add_follow(user, dm, to_json(sub), team_id)
     return (
         f"Following {escape(describe(sub))} (#{number}): new matching deals come to you by DM, "
         "once each. `/deal following` lists your follows."

@@ -44,7 +44,9 @@ def handle(
         respond(text=messages.SUBSCRIBE_DEFAULT, response_type="ephemeral")
         return
     if word == "subscribe":
-        text = subscribe(store, channel, rest, str(command.get("user_id") or ""))
+        text = subscribe(
+            store, channel, rest, str(command.get("user_id") or ""), command.get("team_id")
+        )
     elif word == "unsubscribe":
         removed = store.remove_subscription(channel)
         text = messages.UNSUBSCRIBED if removed else messages.NOT_SUBSCRIBED
@@ -53,13 +55,13 @@ def handle(
     respond(text=text, response_type="ephemeral")
 
 
-def subscribe(store: Store, channel: str, text: str, user: str) -> str:
+def subscribe(store: Store, channel: str, text: str, user: str, team_id: str | None = None) -> str:
     """Store the channel's filters (replacing earlier ones); the reply, escaped for Slack."""
     try:
         sub = parse_filters(text, channel=channel, created_by=user)
     except SubscriptionError as exc:
         return escape(messages.SUBSCRIBE_BAD.format(problems=", ".join(exc.problems)))
-    store.set_subscription(channel, to_json(sub), user)
+    store.set_subscription(channel, to_json(sub), user, team_id)
     return escape(messages.SUBSCRIBED.format(filters=describe(sub)))
 
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # lower number = nearer the start of the data flow; a module may import its own rank or lower
 RANKS = [
     (0, ("bot.text", "bot.clock", "bot.models", "bot.keys", "bot.config", "bot.logs", "bot.lock")),
-    (0, ("bot.hooks", "bot.slack.client", "bot.slack.gate", "bot.metrics")),
+    (0, ("bot.hooks", "bot.slack.client", "bot.slack.gate", "bot.metrics", "bot.slack.install")),
     (1, ("bot.feeds",)),
     (2, ("bot.slack.mrkdwn",)),  # escapes what feeds bring, for every Slack surface
     (3, ("bot.extract",)),

@@ -55,10 +55,13 @@ class ChannelRouter:
         store: Store,
         make_publisher: Callable[[str, Callable[[int], bool] | None], ChannelPublisher],
         default_channel: str | None,
+        *,
+        team_id: str | None = None,
     ) -> None:
         self.store = store
         self.make_publisher = make_publisher
         self.default_channel = default_channel
+        self.team_id = team_id  # one workspace of several (OAuth): only its rows
         self._publishers: dict[str, ChannelPublisher] = {}  # kept: pacing state per channel
 
     def subscriptions(self) -> list[Subscription]:
@@ -67,6 +70,8 @@ class ChannelRouter:
         for row in self.store.subscription_rows():
             if row["channel"] == self.default_channel:
                 continue  # it gets everything already
+            if self.team_id is not None and row.get("team_id") != self.team_id:
+                continue
             try:
                 subs.append(from_row(row))
             except (ValueError, TypeError, KeyError):  # a hand-edited row must not stop posting
@@ -80,6 +85,8 @@ class ChannelRouter:
         for sub in self.subscriptions():
             out.setdefault(sub.channel, []).append(sub)
         for row in self.store.follow_rows():
+            if self.team_id is not None and row.get("team_id") != self.team_id:
+                continue
             try:
                 sub = from_row({**row, "created_by": row.get("user")})
             except (ValueError, TypeError, KeyError):

@@ -121,9 +121,25 @@ def post_roundups(
     its own (`/deal subscribe … roundup:weekly`): the deals its filters pass. Each channel's
     roundup is its own exactly-once row, so one channel's failure never repeats another's."""
     ts = post_roundup(store, client, channel, period=period, end=end)
+    subscribed_roundups(store, client, period=period, end=end, skip=channel)
+    return ts
+
+
+def subscribed_roundups(
+    store: Store,
+    client: WebClient,
+    *,
+    period: str,
+    end: datetime,
+    skip: str | None = None,
+    team_id: str | None = None,
+) -> None:
+    """The roundups of the channels that asked for their own (of one workspace, with OAuth)."""
     for row in store.subscription_rows():
         sub = from_row(row)
-        if sub.roundup != "weekly" or sub.channel == channel:
+        if sub.roundup != "weekly" or sub.channel == skip:
+            continue
+        if team_id is not None and row.get("team_id") != team_id:
             continue
 
         def keep(deal: Deal, sub: Subscription = sub) -> bool:
@@ -133,7 +149,6 @@ def post_roundups(
             post_roundup(store, client, sub.channel, period=period, end=end, keep=keep)
         except Exception:  # one channel's roundup must not stop the others
             log.exception("roundup for %s failed", sub.channel)
-    return ts
 
 
 def catch_up(

@@ -18,10 +18,19 @@ def create_app(settings: Settings, store: Store, client: WebClient | None = None
     """
     import handlers
 
-    app = App(
-        client=client or make_client(settings),
-        signing_secret=settings.slack_signing_secret,
-        token_verification_enabled=True,
-    )
+    if settings.oauth_mode:  # any workspace installs it: bolt finds each one's token
+        from bot.slack.install import oauth_settings
+
+        app = App(
+            signing_secret=settings.slack_signing_secret,
+            oauth_settings=oauth_settings(settings),
+            client=client or make_client(settings),
+        )
+    else:
+        app = App(
+            client=client or make_client(settings),
+            signing_secret=settings.slack_signing_secret,
+            token_verification_enabled=True,
+        )
     handlers.register(app, store=store, settings=settings)
     return app

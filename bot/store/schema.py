@@ -334,3 +334,11 @@ def m019_follows(db: sqlite_utils.Database) -> None:
     )
     db.table("follows").create_index(["user"])
     db.table("follows").create_index(["channel"])
+
+
+@migrations()
+def m020_team_rows(db: sqlite_utils.Database) -> None:
+    """Several workspaces (OAuth): each channel subscription and follow says whose it is, so a
+    workspace's cards go out with its own token and its uninstall removes only its rows."""
+    db.table("subscriptions").add_column("team_id", str)
+    db.table("follows").add_column("team_id", str)

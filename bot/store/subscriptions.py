@@ -7,7 +7,9 @@ from bot.store.base import StoreBase
 
 
 class SubscriptionRows(StoreBase):
-    def set_subscription(self, channel: str, filters: str, created_by: str) -> None:
+    def set_subscription(
+        self, channel: str, filters: str, created_by: str, team_id: str | None = None
+    ) -> None:
         """Subscribe `channel`, replacing its filters if it already was."""
         with self.transaction() as db:
             db.table("subscriptions").upsert(
@@ -16,6 +18,7 @@ class SubscriptionRows(StoreBase):
                     "filters": filters,
                     "created_by": created_by,
                     "created_at": iso(utcnow()),
+                    "team_id": team_id,
                 },
                 pk="channel",
             )
@@ -29,11 +32,12 @@ class SubscriptionRows(StoreBase):
 
     # --- people's follows (pk id), cards by DM ---------------------------------------------
 
-    def add_follow(self, user: str, channel: str, filters: str) -> int:
+    def add_follow(self, user: str, channel: str, filters: str, team_id: str | None = None) -> int:
         with self.transaction() as db:
             cursor = db.execute(
-                "insert into follows (user, channel, filters, created_at) values (?, ?, ?, ?)",
-                [user, channel, filters, iso(utcnow())],
+                "insert into follows (user, channel, filters, created_at, team_id) "
+                "values (?, ?, ?, ?, ?)",
+                [user, channel, filters, iso(utcnow()), team_id],
             )
             return int(cursor.lastrowid or 0)
 
@@ -49,13 +53,26 @@ class SubscriptionRows(StoreBase):
             cursor = db.execute("delete from follows where id = ? and user = ?", [follow_id, user])
             return cursor.rowcount == 1
 
-    def forget_workspace(self) -> tuple[int, int]:
-        """The app was uninstalled (or its tokens revoked): every channel subscription and
-        person's follow goes, so nothing is posted there again. (subscriptions, follows)."""
+    def forget_workspace(self, team_id: str | None = None) -> tuple[int, int]:
+        """The app was uninstalled (or its tokens revoked): the workspace's channel
+        subscriptions and people's follows go (all of them in single-workspace mode), so
+        nothing is posted there again. (subscriptions, follows)."""
+        where, params = ("where team_id = ?", [team_id]) if team_id else ("", [])
         with self.transaction() as db:
-            subs = db.execute("delete from subscriptions").rowcount
-            follows = db.execute("delete from follows").rowcount
+            subs = db.execute(f"delete from subscriptions {where}", params).rowcount
+            follows = db.execute(f"delete from follows {where}", params).rowcount
             return subs, follows
+
+    def installed_teams(self, client_id: str) -> list[tuple[str | None, str]]:
+        """(enterprise_id, team_id) of every workspace that installed the app (slack_sdk's
+        installation store keeps them in this file; none before the first install)."""
+        if "slack_bots" not in self.db.table_names():
+            return []
+        rows = self.db.execute(
+            "select distinct enterprise_id, team_id from slack_bots where client_id = ?",
+            [client_id],
+        )
+        return [(e or None, t) for e, t in rows.fetchall() if t]
 
     def subscription_rows(self) -> list[dict]:
         return list(self.db.table("subscriptions").rows_where(order_by="created_at, channel"))

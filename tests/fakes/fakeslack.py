@@ -114,6 +114,9 @@ class FakeSlack:
         self.views: list[Params] = []  # modals opened (views.open), oldest first
         self.homes: dict[str, list[Params]] = {}  # user → Home views published, oldest first
         self.unfurls: list[Params] = []  # chat.unfurl calls
+        # OAuth: code → (team id, team name) that oauth.v2.access accepts once; each grants a
+        # bot token of its own ("xoxb-<team>-…"), which the fake then accepts
+        self.oauth_codes: dict[str, tuple[str, str]] = {}
         # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
         self.scopes: list[str] = [
             "chat:write",
@@ -155,6 +158,7 @@ class FakeSlack:
             "views.open": self._views_open,
             "conversations.open": self._open_dm,
             "chat.unfurl": self._unfurl,
+            "oauth.v2.access": self._oauth_access,
             "views.publish": self._views_publish,
             "usergroups.users.list": self._group_members,
             "files.getUploadURLExternal": self._upload_url,
@@ -356,7 +360,8 @@ class FakeSlack:
         if fault is None or fault.applied:
             with self._cond:
                 try:
-                    self._auth(headers, params)
+                    if method != "oauth.v2.access":  # client id and secret, not a token
+                        self._auth(headers, params)
                     handler = self._methods.get(method)  # unknown methods: a plain {"ok": true}
                     body = {"ok": True, **(handler(params) if handler else {})}
                 except SlackError as e:
@@ -539,6 +544,25 @@ class FakeSlack:
                 raise SlackError("invalid_arguments")
         self.views.append(view)
         return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
+
+    def _oauth_access(self, p: Params) -> Params:
+        code = str(p.get("code") or "")
+        if code not in self.oauth_codes:
+            raise SlackError("invalid_code")
+        team, name = self.oauth_codes.pop(code)
+        token = f"xoxb-{team}-{next(self._ids):06d}"
+        self.tokens.add(token)
+        return {
+            "access_token": token,
+            "token_type": "bot",
+            "scope": ",".join(self.scopes),
+            "bot_user_id": "U0DEALBOT",
+            "app_id": BOT["app_id"],
+            "team": {"id": team, "name": name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "authed_user": {"id": "U0ADMIN"},
+        }
 
     def _unfurl(self, p: Params) -> Params:
         unfurls = p.get("unfurls")

@@ -1,0 +1,108 @@
+"""One poll for every workspace: fetching, extraction and matching ran once; here the news
+fans out to each installed workspace with its own token, its own channels and follows, and its
+own pacing (one SlackPublisher per channel, as in single-workspace mode).
+
+Workspaces publish side by side on a bounded thread pool, so a slow or rate-limited workspace
+never holds up the others, and an invalid token (uninstalled, revoked) fails only its own
+publishers, which log it and retry next cycle.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.models import Event
+from bot.publish.router import ChannelRouter
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+WORKERS = 64  # workspaces publishing at once: mostly asleep between paced posts
+
+
+class WorkspaceFanout:
+    """A Publisher for poll(): each installed workspace's router gets every event."""
+
+    def __init__(
+        self,
+        store: Store,
+        teams: Callable[[], list[tuple[str | None, str]]],
+        make_router: Callable[[str | None, str], ChannelRouter | None],
+        *,
+        workers: int = WORKERS,
+    ) -> None:
+        self.store, self.teams, self.make_router = store, teams, make_router
+        self.workers = workers
+        self._routers: dict[str, ChannelRouter] = {}
+
+    def _router(self, enterprise: str | None, team: str) -> ChannelRouter | None:
+        if team not in self._routers:
+            router = self.make_router(enterprise, team)
+            if router is None:
+                return None
+            self._routers[team] = router
+        return self._routers[team]
+
+    def _each(self, call: Callable[[ChannelRouter], None]) -> None:
+        teams = self.teams()
+        gone = set(self._routers) - {t for _, t in teams}
+        for team in gone:  # uninstalled since: its publishers go
+            self._routers.pop(team, None)
+
+        def one(enterprise: str | None, team: str) -> None:
+            try:
+                router = self._router(enterprise, team)
+                if router is not None:
+                    call(router)
+            except Exception:  # one workspace's trouble never stops the others
+                log.exception("publishing to workspace %s failed; retried next cycle", team)
+
+        with ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(teams) or 1))) as pool:
+            list(pool.map(lambda t: one(*t), teams))
+
+    def publish(self, events: Sequence[Event]) -> None:
+        self._each(lambda r: r.publish(events))
+
+    def settle_pending(self) -> None:
+        self._each(lambda r: r.settle_pending())
+
+    def catch_up(self) -> None:
+        self._each(lambda r: r.catch_up())
+
+
+def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
+    """The publisher of `dealbot run` with OAuth: each workspace's token from the encrypted
+    installation store, a WebClient with dealbot's retry policy per workspace."""
+    from slack_sdk import WebClient
+
+    from bot.publish.slack import DIGEST_AFTER, SlackPublisher
+    from bot.slack.client import retry_handlers
+    from bot.slack.install import installation_store
+
+    installs = installation_store(settings)
+
+    def make_router(enterprise: str | None, team: str) -> ChannelRouter | None:
+        bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
+        if bot is None or not bot.bot_token:
+            return None
+        client = WebClient(
+            token=bot.bot_token, base_url=settings.slack_api_url, retry_handlers=retry_handlers()
+        )
+        return ChannelRouter(
+            store,
+            lambda channel, accepts: SlackPublisher(
+                store,
+                client,
+                channel,
+                post_interval=settings.post_interval,
+                accepts=accepts,
+                digest_after=DIGEST_AFTER if channel.startswith("D") else None,
+            ),
+            None,
+            team_id=team,
+        )
+
+    return WorkspaceFanout(
+        store, lambda: store.installed_teams(settings.slack_client_id or ""), make_router
+    )
