@@ -255,34 +255,18 @@ def _run_oauth(settings: Settings, store, health) -> int:
     )
     stop_listener = _start_listener(settings, app, store, health, push)
 
-    def roundup() -> None:
-        """Each workspace's channels that asked for `roundup:weekly`, with its own token."""
-        from slack_sdk import WebClient
+    from bot.roundup.job import workspace_roundups
 
-        from bot.clock import utcnow
-        from bot.roundup.job import last_fire, period_key, subscribed_roundups, trigger
-        from bot.slack.client import retry_handlers
-        from bot.slack.install import installation_store
-
-        now = utcnow()
-        fire = last_fire(trigger(settings.roundup_cron, settings.tz), now) or now
-        installs = installation_store(settings)
-        for enterprise, team in store.installed_teams(settings.slack_client_id or ""):
-            try:
-                bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
-                if bot is None or not bot.bot_token:
-                    continue
-                client = WebClient(
-                    token=bot.bot_token,
-                    base_url=settings.slack_api_url,
-                    retry_handlers=retry_handlers(),
-                )
-                subscribed_roundups(store, client, period=period_key(fire), end=fire, team_id=team)
-            except Exception:  # one workspace's roundup must not stop the others
-                log.exception("roundups of workspace %s failed", team)
+    def roundups() -> None:
+        try:
+            workspace_roundups(settings, store)
+        except Exception:  # a roundup's trouble must not stop the poll job
+            log.exception("workspace roundups failed")
 
     print(f"dealbot: OAuth mode, install at /slack/install; {_rhythm(settings)}", flush=True)
-    _with_scheduler(settings, _logged(cycle, health), stop_listener, roundup, store, health)
+    _with_scheduler(
+        settings, cycle_then(cycle, roundups, health), stop_listener, None, store, health
+    )
     return 0
 
 

@@ -62,11 +62,14 @@ def manage(
     """`subscribe`, `subscriptions`, `unsubscribe`, `feeds` and `export` words; False for a
     lookup."""
     from handlers import export, feeds, follow, subscribe
+    from handlers import settings as workspace
 
     word, _, rest = text.strip().partition(" ")
     word = word.lower()
     if word == "export":
         export.handle(store, rest.strip(), command, client, respond)
+    elif word in workspace.WORDS:
+        workspace.handle(store, settings, rest, command, client, respond)
     elif word in follow.WORDS:
         follow.handle(store, word, rest, command, client, respond)
     elif word in subscribe.WORDS:

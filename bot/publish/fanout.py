@@ -78,7 +78,7 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
 
     from bot.publish.slack import DIGEST_AFTER, SlackPublisher
     from bot.slack.client import retry_handlers
-    from bot.slack.install import installation_store
+    from bot.slack.install import install_channel, installation_store
 
     installs = installation_store(settings)
 
@@ -99,7 +99,7 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
                 accepts=accepts,
                 digest_after=DIGEST_AFTER if channel.startswith("D") else None,
             ),
-            None,
+            install_channel(installs, enterprise, team),  # every deal, as DEALBOT_CHANNEL
             team_id=team,
         )
 

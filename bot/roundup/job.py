@@ -151,6 +151,46 @@ def subscribed_roundups(
             log.exception("roundup for %s failed", sub.channel)
 
 
+def workspace_roundups(settings, store: Store, now: datetime | None = None) -> int:
+    """With OAuth, after each poll: each workspace whose roundup is due in its own time zone
+    (`/deal settings tz:…`, else DEALBOT_TZ) gets it in its install channel and in the
+    channels that asked for `roundup:weekly`, with its own token. Each (period, channel) is
+    posted once (the roundups rows), so checking after every poll posts nothing twice.
+    Returns how many workspaces were due."""
+    from zoneinfo import ZoneInfo
+
+    from slack_sdk import WebClient as Client
+
+    from bot.slack.client import retry_handlers
+    from bot.slack.install import install_channel, installation_store
+
+    now = now or utcnow()
+    installs, due = installation_store(settings), 0
+    for enterprise, team in store.installed_teams(settings.slack_client_id or ""):
+        tz = ZoneInfo(store.workspace_tz(team) or settings.tz_name)
+        fire = last_fire(trigger(settings.roundup_cron, tz), now)
+        if fire is None or now - fire > GRACE:
+            continue
+        due += 1
+        try:
+            bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
+            if bot is None or not bot.bot_token:
+                continue
+            client = Client(
+                token=bot.bot_token,
+                base_url=settings.slack_api_url,
+                retry_handlers=retry_handlers(),
+            )
+            period = period_key(fire)
+            channel = install_channel(installs, enterprise, team)
+            if channel:
+                post_roundup(store, client, channel, period=period, end=fire)
+            subscribed_roundups(store, client, period=period, end=fire, skip=channel, team_id=team)
+        except Exception:  # one workspace's roundup must not stop the others
+            log.exception("roundups of workspace %s failed", team)
+    return due
+
+
 def catch_up(
     store: Store, client: WebClient, channel: str, cron: str, tz, now: datetime
 ) -> str | None:

@@ -34,6 +34,7 @@ DEFAULT_SCOPES = (
     "im:history",
     "links:read",
     "links:write",
+    "incoming-webhook",  # the installer picks the workspace's channel for every deal
 )
 
 
@@ -121,6 +122,13 @@ class EncryptedInstallationStore(InstallationStore):
     def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         self.inner.delete_bot(enterprise_id=enterprise_id, team_id=team_id)
         self.inner.delete_installation(enterprise_id=enterprise_id, team_id=team_id)
+
+
+def install_channel(installs: EncryptedInstallationStore, enterprise, team: str) -> str | None:
+    """The channel the installer picked on the Add to Slack page (incoming-webhook): that
+    workspace's channel for every deal and the weekly roundup."""
+    found = installs.find_installation(enterprise_id=enterprise, team_id=team)
+    return getattr(found, "incoming_webhook_channel_id", None) if found else None
 
 
 def installation_store(settings) -> EncryptedInstallationStore:

@@ -342,3 +342,12 @@ def m020_team_rows(db: sqlite_utils.Database) -> None:
     workspace's cards go out with its own token and its uninstall removes only its rows."""
     db.table("subscriptions").add_column("team_id", str)
     db.table("follows").add_column("team_id", str)
+
+
+@migrations()
+def m021_workspace_settings(db: sqlite_utils.Database) -> None:
+    """Each workspace's own settings (`/deal settings tz:Europe/Berlin`): its roundups run in
+    its time zone."""
+    db.table("workspace_settings").create(
+        {"team_id": str, "tz": str, "updated_by": str, "updated_at": str}, pk="team_id"
+    )

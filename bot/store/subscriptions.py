@@ -63,6 +63,19 @@ class SubscriptionRows(StoreBase):
             follows = db.execute(f"delete from follows {where}", params).rowcount
             return subs, follows
 
+    def workspace_tz(self, team_id: str) -> str | None:
+        row = self.db.execute(
+            "select tz from workspace_settings where team_id = ?", [team_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_workspace_tz(self, team_id: str, tz: str, user: str) -> None:
+        with self.transaction() as db:
+            db.table("workspace_settings").upsert(
+                {"team_id": team_id, "tz": tz, "updated_by": user, "updated_at": iso(utcnow())},
+                pk="team_id",
+            )
+
     def installed_teams(self, client_id: str) -> list[tuple[str | None, str]]:
         """(enterprise_id, team_id) of every workspace that installed the app (slack_sdk's
         installation store keeps them in this file; none before the first install)."""

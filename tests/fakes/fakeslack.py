@@ -116,7 +116,7 @@ class FakeSlack:
         self.unfurls: list[Params] = []  # chat.unfurl calls
         # OAuth: code → (team id, team name) that oauth.v2.access accepts once; each grants a
         # bot token of its own ("xoxb-<team>-…"), which the fake then accepts
-        self.oauth_codes: dict[str, tuple[str, str]] = {}
+        self.oauth_codes: dict[str, tuple[str, ...]] = {}  # (team, name[, channel picked])
         # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
         self.scopes: list[str] = [
             "chat:write",
@@ -549,10 +549,23 @@ class FakeSlack:
         code = str(p.get("code") or "")
         if code not in self.oauth_codes:
             raise SlackError("invalid_code")
-        team, name = self.oauth_codes.pop(code)
+        team, name, *picked = self.oauth_codes.pop(code)
         token = f"xoxb-{team}-{next(self._ids):06d}"
         self.tokens.add(token)
+        webhook = (
+            {
+                "incoming_webhook": {
+                    "channel_id": picked[0],
+                    "channel": "#deals",
+                    "url": f"{self.base_url}/hooks/{team}",
+                    "configuration_url": f"{self.base_url}/config/{team}",
+                }
+            }
+            if picked
+            else {}
+        )
         return {
+            **webhook,
             "access_token": token,
             "token_type": "bot",
             "scope": ",".join(self.scopes),

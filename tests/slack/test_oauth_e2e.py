@@ -171,3 +171,69 @@ def test_oauth_needs_its_secret_key(tmp_path, monkeypatch) -> None:
         load_settings(dotenv_path=None)
     monkeypatch.setenv("DEALBOT_SECRET_KEY", Fernet.generate_key().decode())
     assert load_settings(dotenv_path=None).oauth_mode
+
+
+def test_the_installer_picks_the_channel_and_each_workspace_has_its_own_roundup_time(
+    running: Running,
+) -> None:
+    from bot.roundup.job import workspace_roundups
+
+    running.fake.oauth_codes["code-T0TOK"] = ("T0TOK", "Tokyo Co", "C0TOKYO")
+    status, page, headers = running.get("/slack/install")
+    state = re.search(r"state=([\w-]+)", page).group(1)
+    cookie = (headers.get("Set-Cookie") or "").split(";")[0]
+    assert running.get(f"/slack/oauth_redirect?code=code-T0TOK&state={state}", cookie)[0] == 200
+    assert running.install("T0UTC", "UTC Co") == 200
+    running.store.set_subscription("C0UTC", '{"roundup": "weekly"}', "U2", "T0UTC")
+    running.store.set_workspace_tz("T0TOK", "Asia/Tokyo", "U0ADMIN")
+    # the installer's channel gets every deal, with no /deal subscribe
+    fanout = oauth_fanout(running.settings, running.store)
+    story = Story("https://news.example/st", "SenseTime raises $600M Series C", published=WHEN)
+    fanout.publish([ingest(running.store, story, now=WHEN, max_age=timedelta(days=3)).event])
+    channels = {c.params["channel"] for c in running.fake.calls_to("chat.postMessage")}
+    assert channels == {"C0TOKYO", "C0UTC"}  # the install channel, and a subscribed one
+    # Monday 09:30 in Tokyo is 00:30 UTC: Tokyo's roundup is due, UTC's (09:00 UTC) is not
+    monday = datetime(2026, 11, 30, 0, 30, tzinfo=timezone.utc)
+    assert workspace_roundups(running.settings, running.store, now=monday) == 1
+    assert workspace_roundups(running.settings, running.store, now=monday) == 1  # again: no post
+    roundups = [
+        c.params["channel"]
+        for c in running.fake.calls_to("chat.postMessage")
+        if (c.params.get("metadata") or {}).get("event_type") == "funding_roundup"
+    ]
+    assert roundups == ["C0TOKYO"]
+    later = datetime(2026, 11, 30, 9, 30, tzinfo=timezone.utc)
+    workspace_roundups(running.settings, running.store, now=later)
+    roundups = [
+        c.params["channel"]
+        for c in running.fake.calls_to("chat.postMessage")
+        if (c.params.get("metadata") or {}).get("event_type") == "funding_roundup"
+    ]
+    assert sorted(roundups) == ["C0TOKYO", "C0UTC"]
+
+
+def test_deal_settings_sets_the_workspace_time_zone(tmp_path) -> None:
+    from unittest.mock import Mock
+
+    from handlers.settings import handle
+
+    store = Store(str(tmp_path / "s.db"))
+    settings = Settings(admins=("U0ADMIN",))
+    said = []
+
+    def respond(**kw):
+        said.append(kw["text"])
+
+    handle(
+        store, settings, "tz:Mars/Olympus", {"team_id": "T1", "user_id": "U0ADMIN"}, Mock(), respond
+    )
+    handle(
+        store, settings, "tz:Europe/Berlin", {"team_id": "T1", "user_id": "U0ANA"}, None, respond
+    )
+    handle(
+        store, settings, "tz:Europe/Berlin", {"team_id": "T1", "user_id": "U0ADMIN"}, None, respond
+    )
+    handle(store, settings, "", {"team_id": "T1", "user_id": "U0ANA"}, None, respond)
+    assert "not a time zone" in said[0] and "Only workspace admins" in said[1]
+    assert said[2] == "This workspace's roundups now run in Europe/Berlin."
+    assert "in Europe/Berlin" in said[3] and store.workspace_tz("T1") == "Europe/Berlin"
