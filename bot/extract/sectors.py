@@ -499,13 +499,18 @@ _CJK: dict[str, tuple[str, ...]] = {
 SECTORS = tuple(_WORDS)
 _BROAD = {"enterprise", "consumer", "media"}  # on a tie, the more specific sector comes first
 
-_PATTERNS = {
-    sector: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
-    for sector, words in _WORDS.items()
-}
-_CJK_PATTERNS = {
-    sector: re.compile("|".join(re.escape(w) for w in words)) for sector, words in _CJK.items()
-}
+# one pass over the text for every sector: an alternation of named groups, one per sector
+_WORDS_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<{sector}>{'|'.join(words)})" for sector, words in _WORDS.items())
+    + r")(?![\w-])",
+    re.I,
+)
+_CJK_RE = re.compile(
+    "|".join(
+        f"(?P<{sector}>{'|'.join(re.escape(w) for w in words)})" for sector, words in _CJK.items()
+    )
+)
 # words that name a sector only in company descriptions, never as part of money or round talk
 _NOT_DESCRIPTIONS = re.compile(
     r"(?i)\b(?:credit (?:facility|line)|debt financing|venture debt|growth equity|"
@@ -523,18 +528,16 @@ def sectors(title: str, summary: str = "") -> tuple[str, ...]:
     for weight, text, offset in ((2.0, title_text, 0), (1.0, summary_text, 10_000)):
         if not text:
             continue
-        for sector, pattern in _PATTERNS.items():
-            hits = pattern.findall(text)
-            if hits:
-                scores[sector] = scores.get(sector, 0) + weight * len(hits)
-                m = pattern.search(text)
-                first.setdefault(sector, offset + (m.start() if m else 0))
-        if not text.isascii():
-            for sector, pattern in _CJK_PATTERNS.items():
-                m = pattern.search(text)
-                if m:
-                    scores[sector] = scores.get(sector, 0) + weight
-                    first.setdefault(sector, offset + m.start())
+        patterns = (_WORDS_RE,) if text.isascii() else (_WORDS_RE, _CJK_RE)
+        for pattern in patterns:
+            seen_here: set[str] = set()
+            for m in pattern.finditer(text):
+                sector = m.lastgroup or ""
+                if pattern is _CJK_RE and sector in seen_here:
+                    continue  # a script's word counts once per text, as a whole word would
+                seen_here.add(sector)
+                scores[sector] = scores.get(sector, 0) + weight
+                first.setdefault(sector, offset + m.start())
     # a sector only the summary mentions, once, beside what the title says: a passing word
     named_in_title = {s for s in scores if first[s] < 10_000}
     if named_in_title:

@@ -111,7 +111,8 @@ class DealRows(StoreBase):
         row = deal_to_row(deal)
         row.update(company_prefix=prefix, updated_at=iso(utcnow()))
         row["titles"] = " | ".join(s.title for s in deal.sources)[:4000]
-        if deal.id is None:
+        created = deal.id is None
+        if created:
             row.update(created_at=iso(utcnow()), announce=int(bool(announce)))
             deal.id = insert_row(db, "deals", row)
         else:
@@ -133,7 +134,8 @@ class DealRows(StoreBase):
                         "announced": row["announced"],
                     },
                 )
-        db.execute("delete from deal_sectors where deal_id = ?", [deal.id])
+        if not created:  # a new deal has no sector rows to replace
+            db.execute("delete from deal_sectors where deal_id = ?", [deal.id])
         for sector in deal.sectors:
             insert_row(
                 db,
@@ -145,6 +147,7 @@ class DealRows(StoreBase):
             deal.id, row["announced"], row["lead_investors"], row["investors"], investor_key
         ):
             insert_row(db, "deal_investors", inv)
+        assert deal.id is not None  # set above for a new deal
         return deal.id
 
     def add_source(
