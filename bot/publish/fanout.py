@@ -58,7 +58,8 @@ class WorkspaceFanout:
             except Exception:  # one workspace's trouble never stops the others
                 log.exception("publishing to workspace %s failed; retried next cycle", team)
 
-        with ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(teams) or 1))) as pool:
+        workers = max(1, min(self.workers, len(teams) or 1))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fanout") as pool:
             list(pool.map(lambda t: one(*t), teams))
 
     def publish(self, events: Sequence[Event]) -> None:

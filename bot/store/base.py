@@ -19,6 +19,7 @@ import sqlite_utils
 from bot.store.schema import migrations
 
 log = logging.getLogger(__name__)
+SMALL_CACHE_THREADS = "fanout"  # thread-name prefix of bot.publish.fanout's workers
 
 
 def _free_name(path: str) -> str:
@@ -78,8 +79,11 @@ class StoreBase:
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            # index pages of a large database stay in memory (SQLite's default is 2 MB)
-            conn.execute("PRAGMA cache_size = -32000")
+            # index pages of a large database stay in memory (SQLite's default is 2 MB); the
+            # fan-out's many publishing threads keep SQLite's default, or 64 connections' caches
+            # of the same pages would cost hundreds of MB (bench fanout)
+            small = threading.current_thread().name.startswith(SMALL_CACHE_THREADS)
+            conn.execute(f"PRAGMA cache_size = {-2000 if small else -32000}")
             db = sqlite_utils.Database(conn)
             self._local.db = db
         return db

@@ -318,6 +318,12 @@ class FakeSlack:
                 self.files[path.path[8:]]["content"] = raw
                 params = {"file_id": path.path[8:], "size": len(raw)}
                 self.calls.append(Call("upload", params, headers, self.clock()))
+        elif path.path == "/stats":  # for a bench running the fake in another process
+            with self._cond:
+                counts: dict[str, int] = {}
+                for c in self.calls:
+                    counts[c.method] = counts.get(c.method, 0) + 1
+            status, body = 200, json.dumps(counts)
         elif path.path.startswith("/response/"):
             status, body = 200, "ok"
             with self._cond:
