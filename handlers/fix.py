@@ -82,6 +82,12 @@ def _user(body: dict[str, Any]) -> str:
     return user if USER_ID.fullmatch(user) else ""
 
 
+def _team(body: dict[str, Any]) -> str | None:
+    """The workspace a request came from (corrections say whose they are)."""
+    team = str((body.get("team") or {}).get("id") or body.get("team_id") or "")
+    return team[:20] or None
+
+
 def _say(client: WebClient, body: dict[str, Any], text: str) -> None:
     """An ephemeral line to the person who clicked, in the card's channel."""
     channel = str((body.get("channel") or {}).get("id") or "")
@@ -139,7 +145,7 @@ class FixListeners:
                     trigger_id=body.get("trigger_id"), view=forms.split_view(deal, labels)
                 )
             elif what == "dismiss":
-                dismiss(self.store, deal_id, user=user)
+                dismiss(self.store, deal_id, user=user, team_id=_team(body))
                 take_down(
                     self.store,
                     client,
@@ -174,7 +180,14 @@ class FixListeners:
             ack(response_action="errors", errors=parsed.errors)
             return
         try:
-            _, changes = edit(self.store, deal_id, parsed.values, user=user, note=note or None)
+            _, changes = edit(
+                self.store,
+                deal_id,
+                parsed.values,
+                user=user,
+                note=note or None,
+                team_id=_team(body),
+            )
         except EditError as exc:
             ack(response_action="errors", errors={"company": str(exc)})
             return
@@ -210,7 +223,7 @@ class FixListeners:
             )
             return
         try:
-            merge_deals(self.store, deal_id, int(picked), user=user)
+            merge_deals(self.store, deal_id, int(picked), user=user, team_id=_team(body))
         except EditError as exc:
             ack(response_action="errors", errors={"target": str(exc)})
             return
@@ -231,7 +244,7 @@ class FixListeners:
             ack(response_action="errors", errors={"stories": refusal or "This form is broken."})
             return
         try:
-            _, other = split(self.store, deal_id, ids, user=user)
+            _, other = split(self.store, deal_id, ids, user=user, team_id=_team(body))
         except EditError as exc:
             ack(response_action="errors", errors={"stories": str(exc)})
             return

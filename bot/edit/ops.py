@@ -94,7 +94,13 @@ def _once(names) -> tuple[str, ...]:
 
 
 def edit(
-    store: Store, deal_id: int, values: dict[str, object], *, user: str, note: str | None = None
+    store: Store,
+    deal_id: int,
+    values: dict[str, object],
+    *,
+    user: str,
+    note: str | None = None,
+    team_id: str | None = None,
 ) -> tuple[Deal, list[Change]]:
     """Apply the fields a person changed; returns the deal and what actually changed (a field
     set to what it already says changes nothing and is not logged)."""
@@ -116,11 +122,11 @@ def edit(
             {"field": c.field, "before": c.before, "after": c.after, "user": user, "note": note}
             for c in changes
         ] or [{"field": "note", "before": "", "after": "", "user": user, "note": note}]
-        store.log_corrections(db, deal_id, rows)
+        store.log_corrections(db, deal_id, rows, team_id=team_id)
     return after, changes
 
 
-def dismiss(store: Store, deal_id: int, *, user: str) -> Deal:
+def dismiss(store: Store, deal_id: int, *, user: str, team_id: str | None = None) -> Deal:
     """Not a funding story: the deal leaves answers and roundups, and stories of it that come
     later join it quietly instead of bringing it back."""
     with store.transaction() as db:
@@ -129,12 +135,17 @@ def dismiss(store: Store, deal_id: int, *, user: str) -> Deal:
         store.save_deal(db, gone, prefix=key_prefix(gone.company_key))
         store.set_removed_by(db, deal_id, user)
         store.log_corrections(
-            db, deal_id, [{"field": "kind", "before": "funding", "after": "other", "user": user}]
+            db,
+            deal_id,
+            [{"field": "kind", "before": "funding", "after": "other", "user": user}],
+            team_id=team_id,
         )
     return gone
 
 
-def merge_deals(store: Store, deal_id: int, into_id: int, *, user: str) -> Deal:
+def merge_deals(
+    store: Store, deal_id: int, into_id: int, *, user: str, team_id: str | None = None
+) -> Deal:
     """Two cards of one round become one: `deal_id`'s sources move to `into_id`, which keeps
     its own values and fills what it lacks from the other (its corrected fields stay as they
     are); the other deal is marked merged and points at the survivor."""
@@ -158,6 +169,7 @@ def merge_deals(store: Store, deal_id: int, into_id: int, *, user: str) -> Deal:
             db,
             deal_id,
             [{"field": "merged_into", "before": "", "after": str(into_id), "user": user}],
+            team_id=team_id,
         )
     return store.deal(into_id) or merged
 
@@ -194,7 +206,9 @@ def fill_from(survivor: Deal, other: Deal) -> Deal:
     return replace(survivor, **changes)
 
 
-def split(store: Store, deal_id: int, story_ids: list[int], *, user: str) -> tuple[Deal, Deal]:
+def split(
+    store: Store, deal_id: int, story_ids: list[int], *, user: str, team_id: str | None = None
+) -> tuple[Deal, Deal]:
     """Stories that report another round leave the deal: they become their own deal, or, when
     they are exactly the stories a merge brought in, the merged deal comes back as it was.
     Both deals are read again from their stories; fields people corrected stay corrected.
@@ -235,6 +249,7 @@ def split(store: Store, deal_id: int, story_ids: list[int], *, user: str) -> tup
                     "user": user,
                 }
             ],
+            team_id=team_id,
         )
     return store.deal(deal_id) or left, store.deal(other_id) or other
 

@@ -31,13 +31,16 @@ class WorkspaceFanout:
         make_router: Callable[[str | None, str], ChannelRouter | None],
         *,
         workers: int = WORKERS,
+        remake: bool = False,
     ) -> None:
         self.store, self.teams, self.make_router = store, teams, make_router
         self.workers = workers
+        # ask make_router every cycle (it keeps its own routers, and may rotate tokens)
+        self.remake = remake
         self._routers: dict[str, ChannelRouter] = {}
 
     def _router(self, enterprise: str | None, team: str) -> ChannelRouter | None:
-        if team not in self._routers:
+        if self.remake or team not in self._routers:
             router = self.make_router(enterprise, team)
             if router is None:
                 return None
@@ -76,21 +79,38 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
     """The publisher of `dealbot run` with OAuth: each workspace's token from the encrypted
     installation store, a WebClient with dealbot's retry policy per workspace."""
     from slack_sdk import WebClient
+    from slack_sdk.oauth.token_rotation import TokenRotator
 
     from bot.publish.slack import DIGEST_AFTER, SlackPublisher
     from bot.slack.client import retry_handlers
     from bot.slack.install import install_channel, installation_store
 
     installs = installation_store(settings)
+    rotator = TokenRotator(
+        client_id=settings.slack_client_id or "",
+        client_secret=settings.slack_client_secret or "",
+        client=WebClient(base_url=settings.slack_api_url, retry_handlers=retry_handlers()),
+    )
+    made: dict[str, tuple[str, ChannelRouter]] = {}
 
     def make_router(enterprise: str | None, team: str) -> ChannelRouter | None:
+        """The workspace's router; its token rotated first when the app rotates tokens and
+        this one ends within two hours (the new one saved, encrypted)."""
         bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
         if bot is None or not bot.bot_token:
             return None
+        if bot.bot_refresh_token:
+            refreshed = rotator.perform_bot_token_rotation(bot=bot, minutes_before_expiration=120)
+            if refreshed is not None:
+                installs.save_bot(refreshed)
+                bot = refreshed
+        token = bot.bot_token or ""
+        if team in made and made[team][0] == token:
+            return made[team][1]
         client = WebClient(
             token=bot.bot_token, base_url=settings.slack_api_url, retry_handlers=retry_handlers()
         )
-        return ChannelRouter(
+        router = ChannelRouter(
             store,
             lambda channel, accepts: SlackPublisher(
                 store,
@@ -99,11 +119,17 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
                 post_interval=settings.post_interval,
                 accepts=accepts,
                 digest_after=DIGEST_AFTER if channel.startswith("D") else None,
+                team_id=team,
             ),
             install_channel(installs, enterprise, team),  # every deal, as DEALBOT_CHANNEL
             team_id=team,
         )
+        made[team] = (token, router)  # kept (with its publishers' pacing) until the token changes
+        return router
 
     return WorkspaceFanout(
-        store, lambda: store.installed_teams(settings.slack_client_id or ""), make_router
+        store,
+        lambda: store.installed_teams(settings.slack_client_id or ""),
+        make_router,
+        remake=True,
     )

@@ -95,6 +95,7 @@ class SlackPublisher:
         clock: Callable[[], float] = time.monotonic,
         accepts: Callable[[int], bool] | None = None,
         digest_after: int | None = None,
+        team_id: str | None = None,
     ) -> None:
         self.store, self.client, self.channel = store, client, channel
         self.post_interval, self.sleep, self.clock = post_interval, sleep, clock
@@ -102,6 +103,7 @@ class SlackPublisher:
         # bot.publish.router); None = all
         self.accepts = accepts
         self.digest_after = digest_after
+        self.team_id = team_id  # the workspace this channel is in (OAuth), on every post row
         self._last_write: float | None = None
         self._channel_id = channel  # replaced by the ID Slack answers with (chat.update needs it)
         # this process's name on the pending rows it claims (bot.store.posts.claim_post)
@@ -162,7 +164,7 @@ class SlackPublisher:
         deals = [d for d in self.store.deals_by_id(deal_ids) if d.id is not None]
         claimed = []
         for deal in deals:
-            self.store.add_post(deal.id or 0, self.channel)
+            self.store.add_post(deal.id or 0, self.channel, team_id=self.team_id)
             stale = utcnow() - CLAIM_STALE
             if self.store.claim_post(deal.id or 0, self.channel, self._claimer, stale_before=stale):
                 claimed.append(deal)
@@ -251,7 +253,7 @@ class SlackPublisher:
             return None
         sources = self._sources(deal_id)
         card = render_card(deal, sources)
-        self.store.add_post(deal_id, self.channel)
+        self.store.add_post(deal_id, self.channel, team_id=self.team_id)
         row = self._row(deal_id)
         holder = (row or {}).get("claimed_by")
         # a claim is retaken when it is old, or its process is gone (a crash before the post)

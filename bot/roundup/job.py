@@ -64,6 +64,7 @@ def post_roundup(
     end: datetime,
     days: int = 7,
     keep: Callable[[Deal], bool] | None = None,
+    team_id: str | None = None,
 ) -> str | None:
     """Post the roundup for `period` unless it already went out; returns its ts (or None)."""
     row = store.roundup(period, channel)
@@ -83,7 +84,9 @@ def post_roundup(
             log.info("roundup %s found in history, not posted again", period)
             return None
     else:
-        store.set_roundup(period, channel, status="pending", created_at=iso(utcnow()))
+        store.set_roundup(
+            period, channel, status="pending", created_at=iso(utcnow()), team_id=team_id
+        )
     summary = load(store, end=end, days=days, keep=keep)
     try:
         resp = client.chat_postMessage(
@@ -146,7 +149,9 @@ def subscribed_roundups(
             return matches(sub, deal, store.deal_texts(deal.id))
 
         try:
-            post_roundup(store, client, sub.channel, period=period, end=end, keep=keep)
+            post_roundup(
+                store, client, sub.channel, period=period, end=end, keep=keep, team_id=team_id
+            )
         except Exception:  # one channel's roundup must not stop the others
             log.exception("roundup for %s failed", sub.channel)
 
@@ -184,7 +189,7 @@ def workspace_roundups(settings, store: Store, now: datetime | None = None) -> i
             period = period_key(fire)
             channel = install_channel(installs, enterprise, team)
             if channel:
-                post_roundup(store, client, channel, period=period, end=fire)
+                post_roundup(store, client, channel, period=period, end=fire, team_id=team)
             subscribed_roundups(store, client, period=period, end=fire, skip=channel, team_id=team)
         except Exception:  # one workspace's roundup must not stop the others
             log.exception("roundups of workspace %s failed", team)

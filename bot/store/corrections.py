@@ -19,13 +19,24 @@ from bot.store.deals import DealRows
 
 
 class CorrectionRows(DealRows):
-    def log_corrections(self, db: sqlite_utils.Database, deal_id: int, rows: list[dict]) -> None:
+    def log_corrections(
+        self,
+        db: sqlite_utils.Database,
+        deal_id: int,
+        rows: list[dict],
+        *,
+        team_id: str | None = None,
+    ) -> None:
         """One row per field changed; `texts` keeps the stories the deal was read from, so an
         exported correction is a labelled example even after the stories are pruned."""
         texts = json.dumps(self.story_texts(deal_id), ensure_ascii=False)
         at = iso(utcnow())
         for row in rows:
-            insert_row(db, "corrections", {"deal_id": deal_id, "at": at, "texts": texts, **row})
+            insert_row(
+                db,
+                "corrections",
+                {"deal_id": deal_id, "at": at, "texts": texts, "team_id": team_id, **row},
+            )
 
     def survivor(self, deal: Deal) -> Deal:
         """The deal a merged one lives on in (people merge cards of one round from Slack)."""

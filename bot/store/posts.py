@@ -56,7 +56,9 @@ class PostRows(StoreBase):
             )
         )
 
-    def add_post(self, deal_id: int, channel: str, *, status: str = "pending") -> bool:
+    def add_post(
+        self, deal_id: int, channel: str, *, status: str = "pending", team_id: str | None = None
+    ) -> bool:
         """A post row for the deal in `channel` unless one exists; True if this call made it."""
         now = iso(utcnow())
         with self.transaction(durable=True) as db:
@@ -70,6 +72,7 @@ class PostRows(StoreBase):
                     "sources_posted": 0,
                     "created_at": now,
                     "updated_at": now,
+                    "team_id": team_id,
                 }
             )
             return True

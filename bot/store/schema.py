@@ -351,3 +351,11 @@ def m021_workspace_settings(db: sqlite_utils.Database) -> None:
     db.table("workspace_settings").create(
         {"team_id": str, "tz": str, "updated_by": str, "updated_at": str}, pk="team_id"
     )
+
+
+@migrations()
+def m022_team_on_every_row(db: sqlite_utils.Database) -> None:
+    """Several workspaces (OAuth): posts, roundups and corrections say whose they are too."""
+    db.table("posts").add_column("team_id", str)
+    db.table("roundups").add_column("team_id", str)
+    db.table("corrections").add_column("team_id", str)

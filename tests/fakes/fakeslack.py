@@ -117,6 +117,8 @@ class FakeSlack:
         # OAuth: code → (team id, team name) that oauth.v2.access accepts once; each grants a
         # bot token of its own ("xoxb-<team>-…"), which the fake then accepts
         self.oauth_codes: dict[str, tuple[str, ...]] = {}  # (team, name[, channel picked])
+        self.rotating_codes: set[str] = set()  # codes of an app with token rotation on
+        self.refresh_tokens: dict[str, str] = {}  # refresh token → team
         # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
         self.scopes: list[str] = [
             "chat:write",
@@ -552,9 +554,24 @@ class FakeSlack:
         return {"view": {**view, "id": f"V{next(self._ids):08d}"}}
 
     def _oauth_access(self, p: Params) -> Params:
+        if p.get("grant_type") == "refresh_token":  # token rotation: a new token for the old
+            team = self.refresh_tokens.pop(str(p.get("refresh_token") or ""), None)
+            if team is None:
+                raise SlackError("invalid_refresh_token")
+            return self._rotating_grant(team)
         code = str(p.get("code") or "")
         if code not in self.oauth_codes:
             raise SlackError("invalid_code")
+        if code in self.rotating_codes:
+            team, name, *_ = self.oauth_codes.pop(code)
+            return {
+                **self._rotating_grant(team),
+                "team": {"id": team, "name": name},
+                "bot_user_id": "U0DEALBOT",
+                "app_id": BOT["app_id"],
+                "authed_user": {"id": "U0ADMIN"},
+                "is_enterprise_install": False,
+            }
         team, name, *picked = self.oauth_codes.pop(code)
         token = f"xoxb-{team}-{next(self._ids):06d}"
         self.tokens.add(token)
@@ -581,6 +598,20 @@ class FakeSlack:
             "enterprise": None,
             "is_enterprise_install": False,
             "authed_user": {"id": "U0ADMIN"},
+        }
+
+    def _rotating_grant(self, team: str) -> Params:
+        """A bot token that expires in a minute, and the refresh token that replaces it."""
+        token = f"xoxe.xoxb-{team}-{next(self._ids):06d}"
+        refresh = f"xoxe-1-{team}-{next(self._ids):06d}"
+        self.tokens.add(token)
+        self.refresh_tokens[refresh] = team
+        return {
+            "access_token": token,
+            "token_type": "bot",
+            "scope": ",".join(self.scopes),
+            "refresh_token": refresh,
+            "expires_in": 60,
         }
 
     def _unfurl(self, p: Params) -> Params:

@@ -231,6 +231,8 @@ def test_fix_opens_a_prefilled_form_and_updates_every_card(running: Running) -> 
         assert "own release says $620M" in note
     deal = running.store.deal(running.deals["sensetime"])
     assert deal is not None and deal.amount == 620e6 and deal.corrected == ("amount",)
+    [row] = running.store.deal_corrections(running.deals["sensetime"])
+    assert row["team_id"] == "T0DEALBOT" and row["user"] == "U1"
 
 
 @pytest.mark.parametrize(

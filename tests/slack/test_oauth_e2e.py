@@ -140,6 +140,8 @@ def test_two_workspaces_get_their_own_cards_and_an_uninstall_stops_posts(running
     }
     assert set(posts) == {"C0ONE", "C0TWO"}
     assert "xoxb-T0ONE-" in posts["C0ONE"] and "xoxb-T0TWO-" in posts["C0TWO"]
+    teams = {r["channel"]: r["team_id"] for r in running.store.db.query("select * from posts")}
+    assert teams == {"C0ONE": "T0ONE", "C0TWO": "T0TWO"}  # every per-workspace row says whose
 
     assert running.event("T0TWO", {"type": "app_uninstalled"}) == 200
     deadline = datetime.now().timestamp() + 5
@@ -237,3 +239,38 @@ def test_deal_settings_sets_the_workspace_time_zone(tmp_path) -> None:
     assert "not a time zone" in said[0] and "Only workspace admins" in said[1]
     assert said[2] == "This workspace's roundups now run in Europe/Berlin."
     assert "in Europe/Berlin" in said[3] and store.workspace_tz("T1") == "Europe/Berlin"
+
+
+def test_rotating_tokens_are_refreshed_before_they_expire_and_stored_encrypted(
+    running: Running,
+) -> None:
+    running.fake.rotating_codes.add("code-T0ROT")
+    assert running.install("T0ROT", "Rotating Co") == 200
+    running.store.set_subscription("C0ROT", "{}", "U1", "T0ROT")
+    fanout = oauth_fanout(running.settings, running.store)
+    story = Story("https://news.example/st", "SenseTime raises $600M Series C", published=WHEN)
+    fanout.publish([ingest(running.store, story, now=WHEN, max_age=timedelta(days=3)).event])
+    refreshes = [c for c in running.fake.calls_to("oauth.v2.access") if c.params.get("grant_type")]
+    assert len(refreshes) == 1  # the install's token ends within two hours: rotated first
+    [post] = running.fake.calls_to("chat.postMessage")
+    installed = running.fake.calls_to("oauth.v2.access")[0]
+    assert post.headers["authorization"].startswith("Bearer xoxe.xoxb-T0ROT-")
+    with sqlite3.connect(running.settings.db_path) as conn:
+        dump = "\n".join(conn.iterdump())
+    assert "xoxb-" not in dump and "xoxe-1-" not in dump and installed.params["code"]
+
+
+def test_an_invalid_token_in_one_workspace_never_stops_the_others(running: Running) -> None:
+    assert running.install("T0ONE", "Acme") == 200
+    assert running.install("T0TWO", "Beta") == 200
+    running.store.set_subscription("C0ONE", "{}", "U1", "T0ONE")
+    running.store.set_subscription("C0TWO", "{}", "U2", "T0TWO")
+    revoked = next(t for t in running.fake.tokens if t.startswith("xoxb-T0ONE-"))
+    running.fake.tokens.discard(revoked)  # revoked on Slack's side, not yet told to us
+    fanout = oauth_fanout(running.settings, running.store)
+    story = Story("https://news.example/st", "SenseTime raises $600M Series C", published=WHEN)
+    fanout.publish([ingest(running.store, story, now=WHEN, max_age=timedelta(days=3)).event])
+    landed = [m for m in running.fake.history.get("C0TWO", []) if m.get("metadata")]
+    assert len(landed) == 1 and not running.fake.history.get("C0ONE")
+    [row] = [r for r in running.store.db.query("select * from posts where channel = 'C0ONE'")]
+    assert row["status"] == "pending"  # kept, so the card goes out once the workspace works again
