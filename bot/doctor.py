@@ -17,23 +17,8 @@ from email.utils import parsedate_to_datetime
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
+from bot.slack.install import MANIFEST_SCOPES as SCOPES  # the manifest's bot scopes
 
-# the manifest's bot scopes (manifest.yml; tests/test_doctor.py keeps the two the same)
-SCOPES = (
-    "chat:write",
-    "channels:history",
-    "groups:history",
-    "channels:join",
-    "commands",
-    "files:write",
-    "users:read",
-    "usergroups:read",
-    "im:write",
-    "app_mentions:read",
-    "im:history",
-    "links:read",
-    "links:write",
-)
 MAX_SKEW = 60.0  # seconds; Slack refuses signatures more than 5 minutes off, warn well before
 
 

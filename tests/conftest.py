@@ -67,3 +67,16 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared data directory not found: {path} (expected beside the checkout)")
     return path
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder for `dealbot` commands run in-process: a feeds file (one local feed),
+    DEALBOT_DB and DEALBOT_FEEDS set, no Slack token (console mode)."""
+    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "L"\nurl = "http://127.0.0.1:9/f"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DEALBOT_DB", str(tmp_path / "d.db"))
+    monkeypatch.setenv("DEALBOT_FEEDS", str(tmp_path / "feeds.toml"))
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DEALBOT_CHANNEL"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path

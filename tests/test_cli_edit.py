@@ -30,14 +30,8 @@ STORIES = [
 
 
 @pytest.fixture
-def deals(tmp_path, monkeypatch) -> dict[str, int]:
-    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "L"\nurl = "http://127.0.0.1:9/f"\n')
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DEALBOT_DB", str(tmp_path / "d.db"))
-    monkeypatch.setenv("DEALBOT_FEEDS", str(tmp_path / "feeds.toml"))
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
-        monkeypatch.delenv(name, raising=False)
-    store = Store(str(tmp_path / "d.db"))
+def deals(cli_env) -> dict[str, int]:
+    store = Store(str(cli_env / "d.db"))
     out = {}
     for name, title, when in STORIES:
         story = Story(f"https://news.example/{name}", title, published=when, outlet="Wire")

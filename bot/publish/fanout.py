@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.models import Event
-from bot.publish.router import ChannelRouter
+from bot.publish.router import ChannelRouter, channel_publishers
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,6 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
     from slack_sdk import WebClient
     from slack_sdk.oauth.token_rotation import TokenRotator
 
-    from bot.publish.slack import DIGEST_AFTER, SlackPublisher
     from bot.slack.client import retry_handlers
     from bot.slack.install import install_channel, installation_store
 
@@ -112,15 +111,7 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
         )
         router = ChannelRouter(
             store,
-            lambda channel, accepts: SlackPublisher(
-                store,
-                client,
-                channel,
-                post_interval=settings.post_interval,
-                accepts=accepts,
-                digest_after=DIGEST_AFTER if channel.startswith("D") else None,
-                team_id=team,
-            ),
+            channel_publishers(settings, store, client, team_id=team),
             install_channel(installs, enterprise, team),  # every deal, as DEALBOT_CHANNEL
             team_id=team,
         )

@@ -139,14 +139,14 @@ def _publish(publisher: ChannelPublisher, events: Sequence[Event]) -> None:
     publisher.publish(events)
 
 
-def slack_router(settings, store: Store, client) -> ChannelRouter:
-    """The publisher `dealbot run` and `dealbot poll` use: DEALBOT_CHANNEL gets every deal,
-    each subscribed channel the deals its filters pass, one SlackPublisher per channel."""
+def channel_publishers(
+    settings, store: Store, client, *, team_id: str | None = None
+) -> Callable[[str, Callable[[int], bool] | None], ChannelPublisher]:
+    """How a router makes each channel's SlackPublisher (one workspace's client)."""
     from bot.publish.slack import SlackPublisher
 
-    return ChannelRouter(
-        store,
-        lambda channel, accepts: SlackPublisher(
+    def make(channel: str, accepts: Callable[[int], bool] | None) -> ChannelPublisher:
+        return SlackPublisher(
             store,
             client,
             channel,
@@ -154,6 +154,13 @@ def slack_router(settings, store: Store, client) -> ChannelRouter:
             accepts=accepts,
             # a person's DM: more than DIGEST_AFTER cards in an hour become one digest message
             digest_after=DIGEST_AFTER if channel.startswith("D") else None,
-        ),
-        settings.channel,
-    )
+            team_id=team_id,
+        )
+
+    return make
+
+
+def slack_router(settings, store: Store, client) -> ChannelRouter:
+    """The publisher `dealbot run` and `dealbot poll` use: DEALBOT_CHANNEL gets every deal,
+    each subscribed channel the deals its filters pass, one SlackPublisher per channel."""
+    return ChannelRouter(store, channel_publishers(settings, store, client), settings.channel)

@@ -20,7 +20,9 @@ from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 
 log = logging.getLogger(__name__)
 TOKENS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_token")
-DEFAULT_SCOPES = (
+# the bot scopes of manifest.yml (tests/test_doctor.py keeps them the same); `dealbot doctor`
+# checks a token against them
+MANIFEST_SCOPES = (
     "chat:write",
     "channels:history",
     "groups:history",
@@ -34,8 +36,9 @@ DEFAULT_SCOPES = (
     "im:history",
     "links:read",
     "links:write",
-    "incoming-webhook",  # the installer picks the workspace's channel for every deal
 )
+# OAuth asks for one more: the installer picks the workspace's channel for every deal
+DEFAULT_SCOPES = (*MANIFEST_SCOPES, "incoming-webhook")
 
 
 class EncryptedInstallationStore(InstallationStore):

@@ -26,6 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
+from bot.slack.install import MANIFEST_SCOPES
+
 if TYPE_CHECKING:
     from typing_extensions import Self
 
@@ -120,21 +122,7 @@ class FakeSlack:
         self.rotating_codes: set[str] = set()  # codes of an app with token rotation on
         self.refresh_tokens: dict[str, str] = {}  # refresh token → team
         # the token's scopes, sent as Slack does in every answer's X-OAuth-Scopes header
-        self.scopes: list[str] = [
-            "chat:write",
-            "channels:history",
-            "groups:history",
-            "channels:join",
-            "commands",
-            "files:write",
-            "users:read",
-            "usergroups:read",
-            "im:write",
-            "app_mentions:read",
-            "im:history",
-            "links:read",
-            "links:write",
-        ]
+        self.scopes: list[str] = list(MANIFEST_SCOPES)
         self.groups: dict[str, list[str]] = {}  # user group id → member user ids
         self._faults: dict[str, list[_Fault]] = {}
         self._delays: dict[str, float] = {}

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import itertools
 import json
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from wsgiref.simple_server import make_server
 
 import pytest
 from fakeslack import FakeSlack, sign_request
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from wsgi import QuietHandler, ThreadingWSGIServer
+from wsgi import serve_app
 
 from bot.config import Settings
 from bot.models import Story
@@ -90,19 +87,8 @@ def running(tmp_path) -> Iterator[Running]:
             slack_api_url=fake.api_url,
             admins=("U0ADMIN",),
         )
-        server = make_server(
-            "127.0.0.1",
-            0,
-            SlackRequestHandler(create_app(settings, store)),
-            server_class=ThreadingWSGIServer,
-            handler_class=QuietHandler,
-        )
-        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-        try:
-            yield Running(f"http://127.0.0.1:{server.server_port}/slack/events", fake, store)
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve_app(create_app(settings, store)) as base:
+            yield Running(f"{base}/slack/events", fake, store)
 
 
 def settle(seconds: float = 0.3) -> None:

@@ -9,19 +9,16 @@ under its product's name (Cursor) and once under the company's."""
 from __future__ import annotations
 
 import json
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
-from wsgiref.simple_server import make_server
 
 import pytest
 from fakeslack import FakeSlack, sign_request
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from wsgi import QuietHandler, ThreadingWSGIServer
+from wsgi import serve_app
 
 from bot.config import Settings
 from bot.models import Story
@@ -167,21 +164,8 @@ def start(tmp_path, **settings: object) -> Iterator[Running]:
             publisher = SlackPublisher(store, client, channel, post_interval=0)
             for deal_id in deals.values():
                 assert publisher.post_card(deal_id)
-        app = create_app(config, store)
-        server = make_server(
-            "127.0.0.1",
-            0,
-            SlackRequestHandler(app),
-            server_class=ThreadingWSGIServer,
-            handler_class=QuietHandler,
-        )
-        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-        thread.start()
-        try:
-            yield Running(f"http://127.0.0.1:{server.server_port}/slack/events", fake, store, deals)
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve_app(create_app(config, store)) as base:
+            yield Running(f"{base}/slack/events", fake, store, deals)
 
 
 @pytest.fixture

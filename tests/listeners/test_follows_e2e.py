@@ -8,17 +8,14 @@ April 2018; Sequoia-backed rounds as reported)."""
 from __future__ import annotations
 
 import json
-import threading
 import urllib.request
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
-from wsgiref.simple_server import make_server
 
 import pytest
 from fakeslack import FakeSlack, sign_request
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from wsgi import QuietHandler, ThreadingWSGIServer
+from wsgi import serve_app
 
 from bot.config import Settings
 from bot.lookup.subscriptions import parse_follow, to_json
@@ -73,15 +70,6 @@ def test_follow_commands_through_the_http_app(store: Store, fake: FakeSlack) -> 
     settings = Settings(
         slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=fake.api_url
     )
-    server = make_server(
-        "127.0.0.1",
-        0,
-        SlackRequestHandler(create_app(settings, store)),
-        server_class=ThreadingWSGIServer,
-        handler_class=QuietHandler,
-    )
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/slack/events"
 
     def command(text: str, name: str) -> str:
         body = urlencode(
@@ -99,7 +87,8 @@ def test_follow_commands_through_the_http_app(store: Store, fake: FakeSlack) -> 
             pass
         return fake.wait_for_response(name)["text"]
 
-    try:
+    with serve_app(create_app(settings, store)) as base:
+        url = f"{base}/slack/events"
         assert command("follow SenseTime", "f1").startswith("Following “SenseTime” (#1)")
         said = command("follow investor:Sequoia Capital sector:fintech min:2M", "f2")
         assert "investor “Sequoia Capital”" in said and "sector fintech" in said
@@ -111,9 +100,6 @@ def test_follow_commands_through_the_http_app(store: Store, fake: FakeSlack) -> 
         [opened, _] = fake.calls_to("conversations.open")
         assert opened.params["users"] == "U0ANA"
         assert [r["channel"] for r in store.follows_of("U0ANA")] == ["D0ANA"]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_matching_deal_reaches_the_follower_once(store: Store, fake: FakeSlack) -> None:

@@ -9,16 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
-from wsgiref.simple_server import make_server
 
 import pytest
 from fakeslack import FakeSlack, sign_request
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from wsgi import QuietHandler, ThreadingWSGIServer
+from wsgi import serve_app
 
 from bot.cli import main
 from bot.config import Settings
@@ -47,15 +44,9 @@ def fill(path) -> Store:
 
 
 @pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "L"\nurl = "http://127.0.0.1:9/f"\n')
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DEALBOT_DB", str(tmp_path / "d.db"))
-    monkeypatch.setenv("DEALBOT_FEEDS", str(tmp_path / "feeds.toml"))
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
-        monkeypatch.delenv(name, raising=False)
-    fill(tmp_path / "d.db").close()
-    return tmp_path
+def workdir(cli_env):
+    fill(cli_env / "d.db").close()
+    return cli_env
 
 
 def test_csv_export_read_back(workdir, capsys) -> None:
@@ -117,19 +108,8 @@ def slack_app(tmp_path) -> Iterator[tuple[str, FakeSlack]]:
             slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=fake.api_url
         )
         SlackPublisher(store, make_client(settings), "C0DEALS", post_interval=0).post_card(1)
-        server = make_server(
-            "127.0.0.1",
-            0,
-            SlackRequestHandler(create_app(settings, store)),
-            server_class=ThreadingWSGIServer,
-            handler_class=QuietHandler,
-        )
-        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}/slack/events", fake
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve_app(create_app(settings, store)) as base:
+            yield f"{base}/slack/events", fake
 
 
 def command(url: str, fake: FakeSlack, text: str, name: str) -> None:

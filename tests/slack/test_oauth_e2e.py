@@ -8,20 +8,17 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from wsgiref.simple_server import make_server
 
 import pytest
 from cryptography.fernet import Fernet
 from fakeslack import FakeSlack, sign_request
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from wsgi import QuietHandler, ThreadingWSGIServer
+from wsgi import serve_app
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.models import Story
@@ -91,19 +88,8 @@ def running(tmp_path) -> Iterator[Running]:
             db_path=str(tmp_path / "oauth.db"),
             post_interval=0,
         )
-        server = make_server(
-            "127.0.0.1",
-            0,
-            SlackRequestHandler(create_app(settings, store)),
-            server_class=ThreadingWSGIServer,
-            handler_class=QuietHandler,
-        )
-        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-        try:
-            yield Running(f"http://127.0.0.1:{server.server_port}", fake, store, settings)
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serve_app(create_app(settings, store)) as base:
+            yield Running(base, fake, store, settings)
 
 
 def test_install_with_the_state_checked_and_tokens_encrypted(running: Running) -> None:

@@ -76,14 +76,8 @@ def test_a_new_database_needs_no_backup(tmp_path) -> None:
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    (tmp_path / "feeds.toml").write_text('[[feeds]]\nname = "L"\nurl = "http://127.0.0.1:9/f"\n')
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DEALBOT_DB", str(tmp_path / "d.db"))
-    monkeypatch.setenv("DEALBOT_FEEDS", str(tmp_path / "feeds.toml"))
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
+def env(cli_env):
+    return cli_env
 
 
 def test_backup_and_db_status_commands(env, capsys) -> None:
