@@ -8,6 +8,7 @@ cannot drift apart between them.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Protocol
@@ -63,18 +64,26 @@ def count(report: PollReport) -> None:
 def poll_job(
     settings: Settings, store: Store, publisher: CyclePublisher, *, due_only: bool = False
 ) -> Callable[[], PollReport]:
-    """One poll cycle, as a job: earlier cycles' unfinished posts first (also when this cycle
-    brings no news), then the feeds through the address guard, then the news published."""
+    """One poll cycle, as a job: earlier cycles' unfinished posts first, then the feeds through
+    the address guard (with `due_only`, the feeds whose own schedule says so), then the news
+    published."""
     from bot.feeds.guard import guarded_fetch
 
     fetch = guarded_fetch(settings.allow_private_feeds)  # one client, reused by every cycle
     max_age = timedelta(hours=settings.max_age_hours)
 
+    settled_at = [float("-inf")]  # when unfinished posts were last settled (monotonic)
+
     def cycle() -> PollReport:
-        publisher.settle_pending()
-        publisher.catch_up()
         feeds = store.due_feeds(utcnow()) if due_only else None
-        if feeds == []:  # nothing due this minute: the wake costs one query
+        # unfinished posts are settled with every poll, and on quiet wakes only as often as
+        # the old fixed schedule did: settling may ask Slack's history for each pending card
+        quiet = feeds == []
+        if not quiet or time.monotonic() - settled_at[0] >= settings.poll_minutes * 60:
+            publisher.settle_pending()
+            publisher.catch_up()
+            settled_at[0] = time.monotonic()
+        if quiet:  # nothing due this wake
             return PollReport()
         report = poll(
             store, publisher, max_age=max_age, fetch=fetch, feeds=feeds, bounds=bounds(settings)

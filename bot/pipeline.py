@@ -22,7 +22,7 @@ from bot.feeds.fetch import FeedRequest, FetchResult
 from bot.feeds.guard import guarded_fetch
 from bot.feeds.links import link_key, shown_url
 from bot.feeds.parse import ParsedFeed, parse_feed
-from bot.feeds.schedule import HISTORY, Bounds, Hints, interval, next_poll
+from bot.feeds.schedule import HISTORY, Bounds, Hints, after, interval
 from bot.keys import key_prefix
 from bot.match.merge import changed_fields, merge, new_deal
 from bot.match.same import (
@@ -272,14 +272,13 @@ def _schedule(
     if (store.websub(url) or {}).get("state") == "subscribed":
         # pushed by its hub within seconds: polling is only the safety net, at the longest
         bounds = replace(bounds, start=bounds.maximum, minimum=bounds.maximum)
-    failures = 0 if result.ok and (parsed is None or not parsed.error or parsed.stories) else 1
-    if failures:
-        failures = (store.feed(url) or {}).get("failures") or 1
-    when = next_poll(published, now, bounds, failures=failures, hints=hints)
+    read = result.ok and (parsed is None or not parsed.error or bool(parsed.stories))
+    # a failure was just counted on the feed's row (record_fetch): its run of failures
+    failures = 0 if read else (store.feed(url) or {}).get("failures") or 1
+    wait = interval(published, now, bounds, hints=hints)
+    when = after(wait, now, failures=failures, hints=hints)
     if when is not None:
-        store.schedule_feed(
-            url, when, interval(published, now, bounds, hints=hints).total_seconds()
-        )
+        store.schedule_feed(url, when, wait.total_seconds())
     hub = result.hub or (parsed.hub if parsed is not None else None)
     if hub:
         topic = result.self_url or (parsed.self_url if parsed is not None else None) or url

@@ -71,3 +71,34 @@ def test_a_cycle_fetches_through_the_address_guard(tmp_path: Path, feed_server: 
         store.close()
     assert [u for u, _ in report.failed] == [url] and "refused" in report.failed[0][1]
     assert publisher.companies == [] and "settle" in publisher.calls
+
+
+def test_quiet_wakes_settle_unfinished_posts_only_every_poll_interval(
+    tmp_path, monkeypatch
+) -> None:
+    """The job wakes every 30 s; settling may ask Slack's history per pending card, so a wake
+    with no feed due settles only as often as the fixed schedule used to (issue 22)."""
+    import bot.jobs
+    from bot.store import Store
+
+    class Counting:
+        settled = 0
+
+        def publish(self, events: Sequence[Event]) -> None: ...
+        def settle_pending(self) -> None:
+            self.settled += 1
+
+        def catch_up(self) -> None: ...
+
+    clock = [1000.0]
+    monkeypatch.setattr(bot.jobs.time, "monotonic", lambda: clock[0])
+    store = Store(str(tmp_path / "quiet.db"))  # no feeds: every wake is quiet
+    publisher = Counting()
+    cycle = poll_job(Settings(poll_minutes=15), store, publisher, due_only=True)
+    cycle()
+    clock[0] += 30
+    cycle()
+    assert publisher.settled == 1
+    clock[0] += 15 * 60
+    cycle()
+    assert publisher.settled == 2

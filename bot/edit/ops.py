@@ -55,7 +55,7 @@ def live_deal(store: Store, deal_id: int) -> Deal:
 
 def with_values(deal: Deal, values: dict[str, object]) -> Deal:
     """The deal with corrected fields (pure): names keyed again, the USD figure recomputed at
-    the deal's date, and each field locked against later stories."""
+    the deal's date. (edit() locks the fields that really changed.)"""
     changes: dict[str, Any] = {}
     for name, value in values.items():
         if name == "amount":
@@ -81,8 +81,7 @@ def with_values(deal: Deal, values: dict[str, object]) -> Deal:
         # a person's spelling is kept ("Alibaba Group"): one name per investor, leads first
         changes["lead_investors"] = _once(leads)
         changes["investors"] = _once([*leads, *others])
-    corrected = tuple(dict.fromkeys((*deal.corrected, *values)))
-    return replace(deal, **changes, corrected=corrected)
+    return replace(deal, **changes)
 
 
 def _once(names) -> tuple[str, ...]:

@@ -91,17 +91,20 @@ def next_poll(
     hints: Hints = Hints(),
 ) -> datetime | None:
     """When to poll next; None when the feed is gone (410) and must not be polled again."""
+    return after(interval(published, now, bounds, hints=hints), now, failures=failures, hints=hints)
+
+
+def after(
+    wait: timedelta, now: datetime, *, failures: int = 0, hints: Hints = Hints()
+) -> datetime | None:
+    """The next poll given the feed's interval: backed off after failures, never before the
+    server allows; None when the feed is gone (410)."""
     if hints.gone:
         return None
-    when = now + backoff(interval(published, now, bounds, hints=hints), failures)
+    when = now + backoff(wait, failures)
     if hints.not_before is not None:
         when = max(when, min(hints.not_before, now + MAX_HINT))
     return when
-
-
-def expected_per_day(published: Sequence[datetime], now: datetime) -> float:
-    """How many items a day the feed published recently (for `feeds list`)."""
-    return sum(hourly_rate(published, now)) if published else 0.0
 
 
 def polls_per_day(published: Sequence[datetime], now: datetime, bounds: Bounds) -> int:

@@ -28,34 +28,21 @@ class WorkspaceFanout:
         self,
         store: Store,
         teams: Callable[[], list[tuple[str | None, str]]],
-        make_router: Callable[[str | None, str], ChannelRouter | None],
+        router: Callable[[str | None, str], ChannelRouter | None],
         *,
         workers: int = WORKERS,
-        remake: bool = False,
     ) -> None:
-        self.store, self.teams, self.make_router = store, teams, make_router
+        """`router(enterprise, team)` gives the workspace's router for this cycle (None: not
+        installed any more); it keeps routers itself, so their publishers' pacing carries over."""
+        self.store, self.teams, self.router = store, teams, router
         self.workers = workers
-        # ask make_router every cycle (it keeps its own routers, and may rotate tokens)
-        self.remake = remake
-        self._routers: dict[str, ChannelRouter] = {}
-
-    def _router(self, enterprise: str | None, team: str) -> ChannelRouter | None:
-        if self.remake or team not in self._routers:
-            router = self.make_router(enterprise, team)
-            if router is None:
-                return None
-            self._routers[team] = router
-        return self._routers[team]
 
     def _each(self, call: Callable[[ChannelRouter], None]) -> None:
         teams = self.teams()
-        gone = set(self._routers) - {t for _, t in teams}
-        for team in gone:  # uninstalled since: its publishers go
-            self._routers.pop(team, None)
 
         def one(enterprise: str | None, team: str) -> None:
             try:
-                router = self._router(enterprise, team)
+                router = self.router(enterprise, team)
                 if router is not None:
                     call(router)
             except Exception:  # one workspace's trouble never stops the others
@@ -97,6 +84,7 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
         this one ends within two hours (the new one saved, encrypted)."""
         bot = installs.find_bot(enterprise_id=enterprise, team_id=team)
         if bot is None or not bot.bot_token:
+            made.pop(team, None)  # uninstalled: its publishers go
             return None
         if bot.bot_refresh_token:
             refreshed = rotator.perform_bot_token_rotation(bot=bot, minutes_before_expiration=120)
@@ -119,8 +107,5 @@ def oauth_fanout(settings, store: Store) -> WorkspaceFanout:
         return router
 
     return WorkspaceFanout(
-        store,
-        lambda: store.installed_teams(settings.slack_client_id or ""),
-        make_router,
-        remake=True,
+        store, lambda: store.installed_teams(settings.slack_client_id or ""), make_router
     )
