@@ -23,7 +23,8 @@ from bot.feeds.guard import guarded_fetch
 from bot.feeds.links import link_key, shown_url
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.feeds.schedule import HISTORY, Bounds, Hints, after, interval
-from bot.keys import key_prefix
+from bot.keys import company_key, key_prefix
+from bot.match import followup
 from bot.match.merge import changed_fields, merge, new_deal
 from bot.match.same import (
     EXTENSION_WINDOW,
@@ -84,7 +85,7 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
         story_id = store.add_story(db, story, key, found.kind, asdict(found), now)
         hooks.fire("in_ingest")
         if not found.is_deal:
-            return Ingested(new=True)
+            return _follow_up(store, db, story, story_id, found, when, fresh)
         known = known_deal(store, found, when)
         if known is None:
             deal = new_deal(found, story, when)
@@ -109,6 +110,28 @@ def ingest(store: Store, story: Story, *, now: datetime, max_age: timedelta) -> 
             changed=tuple(changed_fields(known, merged)),
         )
         return Ingested(True, event)
+
+
+FOLLOW_UP_WINDOW = timedelta(days=30)
+FOLLOW_UP_KINDS = ("other", "rumor")  # a purchase, a float or a fund close is its own news
+
+
+def _follow_up(store, db, story, story_id, found, when, fresh) -> Ingested:
+    """A story about a carded deal's money that is no round itself joins that deal's thread."""
+    if found.kind not in FOLLOW_UP_KINDS or not followup.worth_a_look(story.title):
+        return Ingested(new=True)
+    ids: list[int] = []
+    for name in followup.names_in(story.title):
+        prefix = key_prefix(company_key(name))
+        ids += [r[0] for r in store.candidate_names(prefix, when - FOLLOW_UP_WINDOW, when)]
+        ids += [r[0] for r in store.candidate_aliases(prefix, when - FOLLOW_UP_WINDOW, when)]
+    deals = [store.survivor(d) for d in store.deals_by_id(list(dict.fromkeys(ids)))]
+    deal = followup.pick(deals, story.title)
+    if deal is None or deal.id is None:
+        return Ingested(new=True)
+    store.add_source(db, deal.id, story_id, story, note="Follow-up")
+    deal.sources = store.sources(deal.id)
+    return Ingested(True, Event("update", deal, story, fresh))
 
 
 def known_deal(store: Store, found: Extraction, when: datetime) -> Deal | None:

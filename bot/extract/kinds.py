@@ -307,10 +307,18 @@ def _is_listing(text: str, core: int) -> bool:
     )
 
 
+# a cue word that is only part of the subject's description: "<cue> [two words] company Name"
+_DESCRIBES_SUBJECT = re.compile(
+    r"(?:[\s-]+[\w&-]+){0,3}?\s+(?:startup|start-up|company|firm|platform|provider|maker|app)\s+[A-Z0-9]"
+)
+
+
 def _is_other_story(text: str, core: int, val_event: bool) -> bool:
     """Another kind of news (lay-offs, lawsuits, revenue, tender offers) said before the round,
     or with no round at all."""
     other = OTHER.search(text)
+    if other and core >= 0 and other.end() <= core and _DESCRIBES_SUBJECT.match(text, other.end()):
+        other = None  # "Revenue Growth AI company X raises": the cue describes the subject
     return bool(
         other
         and not (

@@ -152,7 +152,9 @@ def removed_card(deal: Deal, why: str) -> Card:
 def reply_text(source: Source, *, confirmed: bool = False) -> str:
     """A thread reply for one more outlet's story: outlet, linked title, confirmation note."""
     note = ":white_check_mark: *Now confirmed.* " if confirmed else ""
-    if source.note:
+    if source.note == "Follow-up":  # news about this deal that is no report of it (match.followup)
+        note += ":newspaper: Follow-up: "
+    elif source.note:
         note += f":chart_with_upwards_trend: {escape(source.note)} "
     return f"{note}{escape(source.outlet or 'Another outlet')}: {link(source.link, source.title)}"
 

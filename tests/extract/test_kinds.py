@@ -66,3 +66,19 @@ def test_a_raise_to_buy_a_company_is_a_purchase(title: str, kind: str) -> None:
 )
 def test_phrasal_verbs_and_done_or_pending_rounds(title: str, kind: str) -> None:
     assert classify(title) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # a cue word inside the subject's description is not the story's news
+        ("Revenue intelligence company Clari raises $225M Series F", "funding"),  # Jan 2021
+        ("Newsletter platform Beehiiv raises $33M Series B", "funding"),  # Nov 2024
+        ("Legal tech startup EvenUp raises $135M", "funding"),  # Oct 2024
+        # ... but said as the news it still wins
+        ("Clari's revenue tops $100M", "other"),
+        ("Beehiiv sues a rival over newsletter revenue", "other"),
+    ],
+)
+def test_a_cue_that_only_describes_the_subject(title: str, kind: str) -> None:
+    assert classify(title) == kind

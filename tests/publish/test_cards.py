@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -107,6 +108,12 @@ def test_link_labels_and_schemes() -> None:
 def test_reply_marks_confirmation() -> None:
     assert reply_text(TC, confirmed=True).startswith(":white_check_mark: *Now confirmed.*")
     assert reply_text(TC) == "TechCrunch: <https://techcrunch.com/sensetime|SenseTime raises $600M>"
+
+
+def test_reply_marks_a_follow_up() -> None:
+    assert reply_text(replace(TC, note="Follow-up")).startswith(
+        ":newspaper: Follow-up: TechCrunch:"
+    )
 
 
 def test_long_header_is_cut_to_slack_limit() -> None:
