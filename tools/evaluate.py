@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=40, help="how many misses to list")
     parser.add_argument(
         "--only",
-        choices=("corpus", "fixtures", "world", "match", "labels", "sectors"),
+        choices=("corpus", "fixtures", "world", "match", "replay", "labels", "sectors"),
         help="one part of the report",
     )
     parser.add_argument(
@@ -232,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print_match_report(evaluate())
         return code
+    if args.only == "replay":
+        _replay(args.misses)
+        return code
     corpus = corpus_cases()
     if corpus is None:
         print(f"corpus: skipped, {CORPUS} not found (it lives in ../shared beside the clone)")
@@ -253,8 +256,15 @@ def main(argv: list[str] | None = None) -> int:
     from tools.match_eval import evaluate, print_match_report
 
     print_match_report(evaluate())
+    _replay(args.misses)
     _sectors(args.misses)
     return code
+
+
+def _replay(misses: int) -> None:
+    from tools.replay import print_replay, replay
+
+    print_replay(replay(), notes=misses, out=sys.stdout)
 
 
 def _sectors(misses: int) -> None:

@@ -162,8 +162,10 @@ def extends(deal: Deal, found: Extraction, when: datetime) -> bool:
 def pairs_unnamed(deal: Deal, found: Extraction, when: datetime) -> bool:
     """Exactly one side names the company ("Indian insurtech raises $45M" and "Acko raises $45M
     Series C"): the same round only on the same amount within 2%, rounds that do not disagree,
-    the same place when both say one, and dates within a week. Amount alone never joins two
-    named companies: this is only ever asked with one side unnamed."""
+    both done or both rumoured, the same place when both say one, and dates within a week, or
+    within two days for a common round figure ($4M, $30M, $150M: many companies raise those the
+    same week). Amount alone never joins two named companies: this is only ever asked with one
+    side unnamed."""
     if bool(deal.company_key) == bool(company_keys(found.company or "")):
         return False
     usd = found.amount_usd if found.amount_usd is not None else to_usd(found.amount, found.currency)
@@ -171,12 +173,21 @@ def pairs_unnamed(deal: Deal, found: Extraction, when: datetime) -> bool:
         return False
     if abs(deal.amount_usd - usd) > UNNAMED_TOLERANCE * max(deal.amount_usd, usd):
         return False
-    if abs(when - deal.announced) > UNNAMED_WINDOW:
+    near = ANOTHER_GAP if _common_figure(found.amount or usd) else UNNAMED_WINDOW
+    if abs(when - deal.announced) > near:
+        return False
+    if deal.is_rumor != (found.kind == "rumor"):
         return False
     if deal.location and found.location and not places_agree(deal.location, found.location):
         return False
     same_instrument = (deal.round in INSTRUMENTS) == (found.round in INSTRUMENTS)
     return rounds_compatible(deal.round, found.round) and same_instrument
+
+
+def _common_figure(amount: float) -> bool:
+    """At most two significant digits: "$4M", "$35M", "$150M" (not "$255M" or "$14.3B")."""
+    digits = f"{amount:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits) <= 2
 
 
 def unnamed_partner(candidates: list[Deal], found: Extraction, when: datetime) -> Deal | None:
