@@ -279,6 +279,16 @@ _ARTICLES = {"the", "a", "an"}
 _GENERIC_END = re.compile(r"(?i)\b(?:company|firm|maker|platform|app|venture|outfit|lab)$")
 
 
+# "AI Startup Anthropic", "Data Analytics Firm Palantir": a Title Case description, then the name
+_DESCRIBED_NAME = re.compile(
+    r"(?:[\w-]+\s+){0,3}(?i:startup|start-up|company|firm|maker|platform|provider|upstart"
+    r"|unicorn|developer|specialist)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$"
+)
+_PRONOUNS = frozenset({"it", "they", "this", "that", "he", "she", "we", "its", "their"})
+# "OpenAI Valuation", "Stripe Funding": the round's words are not the name
+_ROUND_TAIL = re.compile(r"(?:\s+(?i:valuation|funding|financing|round|raise|investment))+$")
+
+
 def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     """The headline's subject made a name, and the rule that changed it ("" if none):
     a person's quoted venture ("Jeffrey Katzenberg’s ‘NewTV’ Startup" → NewTV), a verb phrase
@@ -291,6 +301,13 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
         owned = _QUOTED_BRAND.match(clause, at + len(name) + 3) if at >= 0 else None
         if owned:
             return owned.group(1), "quoted brand of the subject"
+    described_name = _DESCRIBED_NAME.match(name)
+    if described_name:
+        return described_name.group(1), "description before the name dropped"
+    if name.split()[-1].lower() in _PRONOUNS or name.lower() in _PRONOUNS:
+        return None, "a pronoun is no name"
+    if _ROUND_TAIL.search(name):
+        return _ROUND_TAIL.sub("", name) or None, "round words cut from the subject"
     cut = _WEAK_VERB_TAIL.sub("", name)
     if cut != name and cut:
         return cut, "verb phrase cut from the subject"

@@ -185,12 +185,28 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
                 best, end, kind = m.start(), m.end(), "investor"
             continue
         if word in ("commits", "committed") and not re.match(
-            r"^\s+\S+\s+to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b", rest, re.I
+            r"^\s+(?:\S+\s+){1,4}?to\s+(?:[\w.'’-]+\s+){0,6}?(?:startup|company|firm|maker)\b",
+            rest,
+            re.I,
         ):
             continue
-        if word not in PREP_VERBS + ("commits", "committed") and not INVEST_TARGET.search(
-            rest[:120]
+        if word == "investing" and not (
+            re.search(r"\b(?!(?:Why|How|What|When|Where)\b)[A-Z][\w.&'’-]*\s+$", text[: m.start()])
+            and re.match(r"\s+(?:[$€£₹¥]|\S*\d|(?i:in|into)\b)", rest)
         ):
+            continue  # "a fund for investing in …": a gerund, not a headline's verb
+        if word in ("spends", "spent") and not re.match(
+            r"^\s+\S+\s+(?:\w+\s+)?on\s+(?:[\w.'’-]+\s+){0,4}?(?:startup|company|firm|maker)\b",
+            rest,
+            re.I,
+        ):
+            continue  # "spends $2.75B on AI startup Anthropic", not "spends $4B on data centres"
+        if word not in PREP_VERBS + (
+            "commits",
+            "committed",
+            "spends",
+            "spent",
+        ) and not INVEST_TARGET.search(rest[:120]):
             continue
         if best < 0 or m.start() < best:
             best, end, kind = m.start(), m.end(), "investor"
@@ -330,6 +346,12 @@ def _is_other_story(text: str, core: int, val_event: bool) -> bool:
     )
 
 
+_NAMED_ROUND = re.compile(
+    r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?:['’]s)?\s+"
+    r"(?i:(?:funding|financing|investment) round)\b"
+)
+
+
 def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
     """A round told without a funding verb: a valuation event with money, a new unicorn, a
     sized or possessive round, "in new funding", "backed by"."""
@@ -337,6 +359,8 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
         return True
     if UNICORN.search(text) or CLUB.search(text):
         return True
+    if _NAMED_ROUND.match(text) and money:
+        return True  # "SpaceX Funding Round at $74 Billion Valuation Was Led by Sequoia"
     rounds = round_money(text, money)
     if SIZED_ROUND.search(text) and rounds:
         return True

@@ -91,16 +91,18 @@ INVESTOR_VERBS = (
     "leads", "co-leads", "led", "co-led", "lead", "backs", "backed", "back", "invests",
     "invested", "invest", "pours", "poured", "pour", "injects", "pumps", "ploughs", "plows",
     "doubles down on", "doubled down on", "double down on", "bankrolls", "funds", "puts", "put",
-    "bets", "bet", "sinks", "commits", "committed", "gave", "gives", "give",
+    "bets", "bet", "sinks", "commits", "committed", "gave", "gives", "give", "investing",
+    "spends", "spent",
     "boosts (?:its )?investment in", "ups (?:its )?stake in", "takes (?:a )?stake in", "makes",
     "made",
 )  # fmt: skip
 INVESTOR_ACT = re.compile(rf"(?<![\w-])(?:{alt(INVESTOR_VERBS)})(?![\w-])(?! by)", re.I)
 INVEST_TARGET = re.compile(
     r"^\s+(?:(?:an?|its|\$\S+|\S*\d\S*|[\w'’-]+)\s+){0,6}?"
-    r"(?:round|seed|series [a-h]|investment|stake)?"
-    r"\s*(?:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
-    r"|^\s+(?:[\w'’-]+\s+){0,4}?(?:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
+    r"(?i:round|seed|series [a-h]|investment|stake)?"
+    r"\s*(?i:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
+    r"|^\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?i:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
 )
 # Base forms need a plural subject ("Sequoia and Accel back X", not "to back X").
 BASE_FORMS = frozenset({"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"})
@@ -117,10 +119,14 @@ BACKED_BY = re.compile(r"(?<![\w-])(?i:backed|funded) by (?:[A-Z]|a16z)")
 VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
     r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
-    r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation)\b",
+    r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation|tops|topped"
+    r"|surpasses|crosses)\b",
     re.I,
 )
-VALUATION_WORD = re.compile(r"\bvaluation\b|\bvalued at\b|\bvaluing\b", re.I)
+VALUATION_WORD = re.compile(
+    r"\bvaluation\b|\bvalued at\b|\bvaluing\b|\b(?:is )?now worth (?:over |more than )?[$€£₹¥]",
+    re.I,
+)
 UNICORN = re.compile(
     r"\b(?:becomes (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn|turns (?:a |an )?unicorn|unicorn status"
     r"|joins the unicorn)",

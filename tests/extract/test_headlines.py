@@ -125,3 +125,23 @@ def test_press_wire_investor_or_company_before_the_colon(
 ) -> None:
     found = extract(title)
     assert (found.company, found.investors) == (company, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # a Title Case description before the name, round words after it, a pronoun: no name
+        ("Google Commits $2 Billion in Funding to AI Startup Anthropic", "Anthropic"),  # Oct 2023
+        (
+            "Japanese insurer Sompo investing $500 million in data analytics firm Palantir",
+            "Palantir",
+        ),
+        ("OpenAI Valuation Reaches $500 Billion", "OpenAI"),  # Oct 2025
+        ("SpaceX Funding Round at $74 Billion Valuation Was Led by Sequoia", "SpaceX"),  # 2020
+        ("Cameo Connects Celebrities With Fans and It's Now Valued at $1 Billion", None),  # 2021
+    ],
+)
+def test_the_subject_made_a_name(title: str, company: str | None) -> None:
+    found = extract(title)
+    assert found.kind == "funding"
+    assert found.company == company

@@ -82,3 +82,21 @@ def test_phrasal_verbs_and_done_or_pending_rounds(title: str, kind: str) -> None
 )
 def test_a_cue_that_only_describes_the_subject(title: str, kind: str) -> None:
     assert classify(title) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # Title Case wire headlines: the investor as the subject, prepositions capitalised
+        ("Toyota Investing $500 Million in Uber in Self-Driving Pact", "funding"),  # Aug 2018
+        ("Google Commits $2 Billion in Funding to AI Startup Anthropic", "funding"),  # Oct 2023
+        ("Amazon spends $2.75 billion on AI startup Anthropic", "funding"),  # Mar 2024
+        ("Amazon spends $4 billion on data centres in Ohio", "other"),  # money spent, no startup
+        ("Foresite Capital raises $900M fund for investing in life sciences", "fund"),
+        # valuation news said in other words, and a named round with no verb
+        ("Airtable Tops $5.7 Billion Valuation", "funding"),  # Dec 2020
+        ("SpaceX Funding Round at $74 Billion Valuation Was Led by Sequoia", "funding"),  # 2020
+    ],
+)
+def test_title_case_wire_headlines(title: str, kind: str) -> None:
+    assert classify(title) == kind
