@@ -20,7 +20,9 @@ from bot.extract.places import place_name
 _LABEL = re.compile(
     r"^\s*(?:exclusive|sources?|scoop|breaking|update\s*\d*|report|deal of the day|funding news"
     r"|funding alert|first on \w+|just in|new unicorn|explained|analysis|opinion|watch"
-    r"|fintech funding|startup funding|funding roundup)\s*[:!|–—-]+\s*",
+    r"|fintech funding|startup funding|funding roundup)\s*[:!|–—-]+\s*"
+    # a company's own announcement: "Announcing StackHawk's $20.7 Million Series B"
+    r"|^\s*(?:announcing|introducing|presenting|welcoming)\s+(?=[A-Z])",
     re.I,
 )
 # "… | TFN", "… - Reuters", "… – WSJ", "… | EU-Startups", "(Bloomberg)"
@@ -56,7 +58,10 @@ _TARGET = re.compile(
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:Maker|Developer|Creator|Owner|Operator|Provider|Parent|Backer|Builder)"
     r" of [^,]{2,60}"
-    r"|(?:an?\s+|the\s+)?[^,]{0,40}\b(?:Start-?Up|Startup|Company|Firm|Unicorn|Maker|Lab))\s*,\s+"
+    r"|(?:an?\s+|the\s+)?[^,]{0,40}\b(?:Start-?Up|Startup|Company|Firm|Unicorn|Maker|Lab)"
+    # "Anysphere, Hailed as Fastest Growing Startup Ever, Raises": a participle's aside
+    r"|(?:Hailed|Called|Dubbed|Billed|Known|Described|Touted|Ranked|Once|Formerly|Founded"
+    r"|Backed|Started|Launched)\b[^,]{2,80})\s*,\s+"
 )
 _POSSESSIVE_OWNER = re.compile(
     r"\b(?P<verb>in|into|backs|back)\s+(?P<owner>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)['’]s\s+"
@@ -276,6 +281,8 @@ _WEAK_VERB_TAIL = re.compile(
 )
 _DESCRIPTION_END = re.compile(r"(?i)\b(?:startup|start-up|spin-out|spinout|spin-off)$")
 _ARTICLES = {"the", "a", "an"}
+# nouns a real name rarely ends with ("The Browser Company" and "Y Lab" do exist)
+_DESCRIPTIVE_END = re.compile(r"\b(?:Maker|Firm|Provider|Developer|Upstart)$")
 _GENERIC_END = re.compile(r"(?i)\b(?:company|firm|maker|platform|app|venture|outfit|lab)$")
 
 
@@ -318,4 +325,10 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     )
     if described or re.fullmatch(r"[a-z]+ing", name):
         return None, "subject only describes the company"
+    if place_name(name) or (
+        len(words) > 1
+        and (place_name(words[0]) or _DESCRIPTIVE_END.search(name))
+        and _GENERIC_END.search(name)
+    ):
+        return None, "subject only describes the company"  # "Silicon Valley", "Chinese … Maker"
     return name, ""

@@ -190,6 +190,11 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             re.I,
         ):
             continue
+        if word == "funds" and re.search(
+            r"(?i)\b(?:raising|raise[sd]?|new|the|its|their|of|in|more|additional)\s+$",
+            text[: m.start()],
+        ):
+            continue  # "Raising Funds", "new funds": the noun, not "X funds Y"
         if word == "investing" and not (
             re.search(r"\b(?!(?:Why|How|What|When|Where)\b)[A-Z][\w.&'’-]*\s+$", text[: m.start()])
             and re.match(r"\s+(?:[$€£₹¥]|\S*\d|(?i:in|into)\b)", rest)

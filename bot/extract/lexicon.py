@@ -120,7 +120,7 @@ VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
     r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
     r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation|tops|topped"
-    r"|surpasses|crosses)\b",
+    r"|surpasses|crosses|is worth|are worth)\b",
     re.I,
 )
 VALUATION_WORD = re.compile(
@@ -129,7 +129,7 @@ VALUATION_WORD = re.compile(
 )
 UNICORN = re.compile(
     r"\b(?:becomes (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn|turns (?:a |an )?unicorn|unicorn status"
-    r"|joins the unicorn)",
+    r"|joins the unicorn|\bis (?:\w+['’]s )?(?:latest|newest|first|next|youngest) unicorn)",
     re.I,
 )
 CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
@@ -149,7 +149,11 @@ RUMOR_CUES = (
     "explores? (?:a )?(?:raise|funding)", "targets?", "targeting", "may invest", "might invest",
     "could invest", "to invest", "propose[sd]?", "about to", "expected to", "shopping around",
     "on track to", "poised to", "up (?:its|their) investment", "reportedly valued",
-    "set for", "poised for",
+    "set for", "poised for", "finali[sz]ing", "floats?", "floated",
+    # Title Case headline-ese drops "is": "Anthropic Raising Funds Valuing It at $60B"
+    "(?<!after )(?<!by )(?<!from )(?<!for )(?<!since )(?<!of )(?<!while )(?<!in )raising"
+    r"(?=\s+(?:[$€£₹¥]|\d|(?i:funds|money|capital|cash|new|fresh|a|an|up|more|another|at|its|series"
+    r"|seed)\b))",
 )  # fmt: skip
 RUMOR = re.compile(rf"\b(?:{alt(RUMOR_CUES)})\b", re.I)
 # Cues that are a rumor on their own, without a money object after them.

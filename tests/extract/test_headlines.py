@@ -145,3 +145,19 @@ def test_the_subject_made_a_name(title: str, company: str | None) -> None:
     found = extract(title)
     assert found.kind == "funding"
     assert found.company == company
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        ("Announcing StackHawk's $20.7 Million Series B", "StackHawk"),  # 2022
+        ("Anysphere, Hailed as Fastest Growing Startup Ever, Raises $900 Million", "Anysphere"),
+        ("Silicon Valley startup beaming electricity wirelessly raises $30 million", None),
+        ("Chinese AR Glasses Maker Raises $60 Million", None),  # Xreal, 2022, unnamed here
+        ("The Browser Company raises $50M", "The Browser Company"),  # March 2024
+    ],
+)
+def test_wrappers_asides_and_descriptions(title: str, company: str | None) -> None:
+    found = extract(title)
+    assert found.kind == "funding"
+    assert found.company == company
