@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.lexicon import CORE_VERB
 from bot.extract.money import find_money
 from bot.extract.namewords import DESCRIPTORS
 from bot.extract.places import place_name
@@ -291,6 +292,10 @@ _DESCRIBED_NAME = re.compile(
     r"(?:[\w-]+\s+){0,3}(?i:startup|start-up|company|firm|maker|platform|provider|upstart"
     r"|unicorn|developer|specialist)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$"
 )
+# after a possessive: "3LAU's NFT music platform Royal", "Former MLB Pitcher's DC Startup Lands"
+_OWNED_DESCRIPTION = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|firm|platform|app|venture|outfit)\s+"
+)
 _PRONOUNS = frozenset({"it", "they", "this", "that", "he", "she", "we", "its", "their"})
 # "OpenAI Valuation", "Stripe Funding": the round's words are not the name
 _ROUND_TAIL = re.compile(r"(?:\s+(?i:valuation|funding|financing|round|raise|investment))+$")
@@ -308,6 +313,16 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
         owned = _QUOTED_BRAND.match(clause, at + len(name) + 3) if at >= 0 else None
         if owned:
             return owned.group(1), "quoted brand of the subject"
+    for possessive in ("'s ", "’s "):
+        at = clause.find(name + possessive)
+        owned = _OWNED_DESCRIPTION.match(clause, at + len(name) + 3) if at >= 0 else None
+        if owned:
+            rest = clause[owned.end() :]
+            if CORE_VERB.match(rest):  # "Former MLB Pitcher's DC Startup Lands $23M": unnamed
+                return None, "subject only describes the company"
+            named = re.match(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}", rest)
+            if named and not CORE_VERB.match(named.group(0)):
+                return named.group(0), "the owner's company named after its description"
     described_name = _DESCRIBED_NAME.match(name)
     if described_name:
         return described_name.group(1), "description before the name dropped"

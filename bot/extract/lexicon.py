@@ -149,7 +149,9 @@ RUMOR_CUES = (
     "explores? (?:a )?(?:raise|funding)", "targets?", "targeting", "may invest", "might invest",
     "could invest", "to invest", "propose[sd]?", "about to", "expected to", "shopping around",
     "on track to", "poised to", "up (?:its|their) investment", "reportedly valued",
-    "set for", "poised for", "finali[sz]ing", "floats?", "floated",
+    "set for", "poised for", "finali[sz]ing",
+    r"to (?:double|triple|quadruple|hit|reach|top) (?:its |their )?valuation", "to be valued at",
+    "floats?", "floated",
     # Title Case headline-ese drops "is": "Anthropic Raising Funds Valuing It at $60B"
     "(?<!after )(?<!by )(?<!from )(?<!for )(?<!since )(?<!of )(?<!while )(?<!in )raising"
     r"(?=\s+(?:[$€£₹¥]|\d|(?i:funds|money|capital|cash|new|fresh|a|an|up|more|another|at|its|series"
@@ -267,7 +269,7 @@ STRONG_OTHER = re.compile(
     r"|expansion (?:team|franchise|club)|(?:soccer|football|basketball|baseball|hockey|rugby)"
     r" (?:team|club|franchise)\b"
     # debt of a listed company, gifts, prices, totals over a period, property: not a round
-    r"|bonds?\b|bond (?:sale|issue|offering)|gift|donation|endowment|market cap\w*"
+    r"|bonds?\b|bond (?:sale|issue|offering)|gift|donation|endowment|market cap\w*|loan guarantees?"
     r"|(?<![\w-])tariffs?\s+(?:hit|cost|impact|war|weigh)"
     r"|(?:rais\w*|hikes?|cuts?) (?:\S+ ){0,3}prices|bankruptcy|creditor protection"
     r"|(?:in|during|for) (?:19|20)\d\d\b|(?:this|last) (?:week|month|quarter)\b|hits? (?:a )?record"

@@ -161,3 +161,26 @@ def test_wrappers_asides_and_descriptions(title: str, company: str | None) -> No
     found = extract(title)
     assert found.kind == "funding"
     assert found.company == company
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # an owner's company: named after its description, or not named at all
+        (
+            "Paradigm and Founders Fund lead $16 million investment in 3LAU's NFT platform Royal",
+            "Royal",
+        ),
+        ("Former MLB Pitcher's DC Startup Lands $23M for Sports Betting Platform", None),
+    ],
+)
+def test_an_owners_company(title: str, company: str | None) -> None:
+    found = extract(title)
+    assert found.kind == "funding"
+    assert found.company == company
+
+
+def test_a_loan_guarantee_and_a_valuation_to_come() -> None:
+    assert extract("Jaguar Land Rover Gets Government Loan Guarantee").kind == "other"  # 2025
+    found = extract("AI Startup Perplexity to Triple Valuation to $9 Billion in New Funding Round")
+    assert (found.kind, found.company) == ("rumor", "Perplexity")  # Nov 2024
