@@ -57,7 +57,7 @@ def read_cjk(title: str, summary: str, language: str) -> CjkStory:
 _ZH_VERB = r"(?:完成|获得?(?!悉|取|奖|批|评|选|准)|获投|拿下|斩获|再获|宣布完成|连续完成|连融|迎来)"
 _ZH_FUNDING = re.compile(
     rf"{_ZH_VERB}[^，。；！？|｜：:]{{0,28}}?(?:融资|投资|注资|战略投资)"
-    r"|融资\s*(?:超|近|约|逾)?\s*[\d.]+\s*(?:亿|万)"
+    r"|融资\s*(?:超|近|约|逾)?\s*(?:[\d.]+|数|几)\s*[十百千]?\s*(?:亿|万)"
     r"|(?:[A-H]\+*|[A-H]\d|Pre-?[A-H]\+*|天使\+*|种子\+*|战略)轮(?:追加)?融资"
     r"|(?:领投|跟投|参投)"
     r"|[\d.亿万]+(?:元|美元)?(?:押注|投资)(?!者|人|机构)"
@@ -152,7 +152,8 @@ _VALUATION_NEWS = re.compile(
 
 def _valuation_news(s: CjkStory) -> str | None:
     """A company's new valuation reported as news ("一目科技估值破百亿"): a round set it."""
-    if s.money and _VALUATION_NEWS.search(s.title) and not re.search(r"市值|IPO|上市", s.title):
+    sized = s.money or re.search(r"[\d.百千十数]+\s*亿|[\d.]+\s*조", s.title)
+    if sized and _VALUATION_NEWS.search(s.title) and not re.search(r"市值|IPO|上市", s.title):
         return "funding"
     return None
 
@@ -224,7 +225,7 @@ def _zh_name_before_verb(s: CjkStory) -> str | None:
 def _zh_subject(text: str) -> str | None:
     """The company right before the funding verb: "星环聚能完成新一轮…" → 星环聚能,
     "AI芯片创企Etched融资7亿美元" → Etched."""
-    m = re.search(rf"{_ZH_VERB}|融资|获.{{0,10}}投资", text)
+    m = re.search(rf"{_ZH_VERB}|融资|获.{{0,10}}投资|估值(?:破|突破|达|超|飙升|翻|升至)", text)
     if not m:
         return None
     before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
