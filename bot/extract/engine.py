@@ -53,6 +53,8 @@ _VAL_BEFORE = re.compile(
     r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of))?"
     r"|values? (?:[\w'’.,-]+ ){0,9}at|valuing (?:[\w'’.,-]+ ){0,9}at|worth|at an?|pegged at"
     r"|post-money of"
+    r"|(?:money|funding|round|raise[sd]?|cash|capital|funds"
+    r"|\d+(?:\.\d+)?\s?(?:million|billion|[mbk]n?)?) at"
     r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to"
     r"|(?:grows|leaps|jumps|soars) to)"
     r"\s*(?:over|more than|nearly|almost|about|around|roughly|some"
@@ -388,7 +390,15 @@ def _headline_round(text: str, anchor: int) -> tuple[Money | None, str | None]:
     after = [m for m in rounds if m.start >= anchor]
     chosen = (after or rounds)[0] if rounds else None
     round_name = find_round(text[chosen.start : chosen.end + 40]) if chosen is not None else None
-    return chosen, round_name or find_round(text)
+    return chosen, round_name or find_round(_EARLIER_ROUND.sub("", text))
+
+
+# "… 5 months after $100M Series A", "following its Series B": an earlier round, not this one
+_EARLIER_ROUND = re.compile(
+    r"\b(?:(?:\w+ )?(?:days?|weeks?|months?|years?) after|after|following|since|on top of)\s"
+    r"[^,;:]*",
+    re.I,
+)
 
 
 def _body_money(relevant: list[str]) -> tuple[Money | None, str | None]:

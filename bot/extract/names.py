@@ -140,6 +140,8 @@ def trailing_name(text: str, titled: bool | None = None) -> tuple[str | None, st
         and _bare(run[0]).lower() in DESCRIPTORS
         and len(run) > 1
         and (titled or _bare(run[0]).lower() not in NAME_TAILS)
+        # sentence case: a capital mid-sentence is a name's ("chip startup Source Foundry")
+        and (titled or len(run) == len(tokens) or not run[0][:1].isupper())
         and not (
             not titled and len(run) == 2 and _bare(run[1]).lower() in NAME_TAILS | PLURAL_TAILS
         )  # "Nuclear Turbines": a descriptor made a brand by the tail after it

@@ -440,3 +440,22 @@ def test_a_described_company_is_a_deal_without_a_name(title: str) -> None:
 )
 def test_the_body_names_the_company_the_headline_describes(title, summary, company) -> None:
     assert extract(title, summary).company == company
+
+
+@pytest.mark.parametrize(
+    ("title", "amount", "valuation", "round_name"),
+    [
+        # a bare "at $N" after the money is the valuation; a round said after "after" is older
+        ("Insurance startup Corgi reportedly raised more money at $4B", None, 4e9, None),  # 2025
+        ("Simile raises $200M at $2B valuation 5 months after $100M Series A", 2e8, 2e9, None),
+        ("Acme raises $10M at $100M", 1e7, 1e8, None),
+    ],
+)
+def test_valuations_and_earlier_rounds(title, amount, valuation, round_name) -> None:
+    found = extract(title)
+    assert (found.amount, found.valuation, found.round) == (amount, valuation, round_name)
+
+
+def test_a_capitalised_word_inside_a_sentence_is_part_of_the_name() -> None:
+    found = extract("Hedge fund Situational Awareness invests $400M in chip startup Source Foundry")
+    assert found.company == "Source Foundry"  # 2026
