@@ -132,8 +132,9 @@ def test_external_entity_content_appears_nowhere(
 
 def test_500_feeds_10_percent_hanging_end_within_the_concurrency_bound(store, feed_server):
     """Bound: ceil(hanging / concurrency) * deadline, plus the time to fetch and store the
-    healthy feeds (measured here on a 2-core machine: about a second). Run serially, the 50
-    hanging feeds alone would take 50 s."""
+    healthy feeds (about a second on an idle 2-core machine; up to ten on a loaded one, so the
+    slack is wide). Run serially, the 50 hanging feeds alone would take 50 s: the bound (17 s)
+    still fails any fetch that waits on hanging feeds one after another."""
     deadline, concurrency, n = 1.0, 25, 500
     hanging = 0
     for i in range(n):
@@ -148,7 +149,7 @@ def test_500_feeds_10_percent_hanging_end_within_the_concurrency_bound(store, fe
     start = time.monotonic()
     report = poll(store, fetch=fetch)
     elapsed = time.monotonic() - start
-    bound = math.ceil(hanging / concurrency) * deadline + 6.0
+    bound = math.ceil(hanging / concurrency) * deadline + 15.0
     assert elapsed < bound, f"{elapsed:.1f} s for {n} feeds, bound {bound:.1f} s"
     assert len(report.failed) == hanging and report.feeds == n
     assert all("timed out" in e for _, e in report.failed)
