@@ -22,6 +22,7 @@ from bot.extract.kinds import Reading, read, round_money
 from bot.extract.language import CJK, detect
 from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
 from bot.extract.lexicon import PARTS as _PARTS
+from bot.extract.listed import is_listed
 from bot.extract.money import Money, find_money
 from bot.extract.places import location_in, place_name
 from bot.extract.rates import to_usd
@@ -52,7 +53,7 @@ _VAL_BEFORE = re.compile(
     r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:(?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
     r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of))?"
     r"|values? (?:[\w'’.,-]+ ){0,9}at|valuing (?:[\w'’.,-]+ ){0,9}at|worth|at an?|pegged at"
-    r"|post-money of"
+    r"|post-money of|(?:is|are|becomes?) (?:now )?an?|value to"
     r"|(?:money|funding|round|raise[sd]?|cash|capital|funds"
     r"|\d+(?:\.\d+)?\s?(?:million|billion|[mbk]n?)?) at"
     r"|(?:doubles|triples|quadruples|quintuples) (?:its )?valuation to"
@@ -302,6 +303,10 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
     not_a_round = _not_a_round(reading, company)
+    if is_listed(company) and (
+        reading.core_kind != "investor" or reading.text.find(company or "") > reading.core
+    ):
+        not_a_round = "a long-listed company's money"  # "Intel gets $5.7 billion from …"
     if not_a_round:
         return Extraction(kind="other", rules=(*why[:-2], ("kind", not_a_round)))
     # A headline of whole sentences (trade-press openers): names in its first sentence are

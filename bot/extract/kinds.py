@@ -38,6 +38,7 @@ from bot.extract.lexicon import (
     IPO,
     LISTICLE,
     MODAL,
+    MONEY_NOUN,
     MONEY_NOUN_AFTER,
     NOT_ROUND_AFTER,
     NOT_ROUND_BEFORE,
@@ -131,6 +132,9 @@ def main_text(title: str) -> str:
     return text.strip(" ,")
 
 
+_POURING = ("injects", "pumps", "pours", "poured", "pour", "ploughs", "plows", "sinks")
+
+
 def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
     """Where the funding core of `text` starts and ends, and its type ("verb", "later",
     "investor"); (-1, -1, "") when there is none."""
@@ -190,6 +194,14 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             re.I,
         ):
             continue
+        if word == "funds" and not re.match(
+            r"\s+(?:[A-Z]|[$€£₹¥]|\d|a16z|(?i:an?|the|its)\b)", rest
+        ):
+            continue  # "Mideast funds in talks": the noun
+        if word in _POURING and not re.match(
+            rf"\s+(?:\S+\s+){{0,3}}?(?:[$€£₹¥]|\d|(?i:{MONEY_NOUN}|billions|millions)\b)", rest
+        ):
+            continue  # "Google Injects Gemini Into Chrome": no money poured
         if word == "funds" and re.search(
             r"(?i)\b(?:raising|raise[sd]?|new|the|its|their|of|in|more|additional)\s+$",
             text[: m.start()],
@@ -324,6 +336,7 @@ def _is_listing(text: str, core: int) -> bool:
             or ipo.start() < core
             or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
             or IN_IPO.search(text)  # "targets a $90B valuation in US IPO": the IPO's money
+            or ipo.group(0).endswith("float")  # "lines up £500m float": the float is the money
         )
     )
 

@@ -120,11 +120,16 @@ VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
     r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
     r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation|tops|topped"
-    r"|surpasses|crosses|is worth|are worth)\b",
+    r"|surpasses|crosses|is worth|are worth|is now an?|becomes an?|doubles value)\b",
     re.I,
 )
 VALUATION_WORD = re.compile(
-    r"\bvaluation\b|\bvalued at\b|\bvaluing\b|\b(?:is )?now worth (?:over |more than )?[$€£₹¥]",
+    r"\bvaluation\b|\bvalued at\b|\bvaluing\b"
+    r"|\b(?:is|are|now) worth (?:over |more than |nearly |about )?[$€£₹¥]"
+    # "Stripe Is Now a $20 Billion Company", "Doubles Value to $1 Billion"
+    r"|\b(?:is|are|becomes?) (?:now )?an? [$€£₹¥][\d.,]+\s?(?:[mb]n?|million|billion|trillion)\b"
+    r"[\s-]+(?:dollar\s+)?(?:company|startup|business|firm|unicorn)"
+    r"|\bvalue to [$€£₹¥]",
     re.I,
 )
 UNICORN = re.compile(
@@ -193,6 +198,9 @@ IPO_CUES = (
     "direct listing", "SPAC", "lists on", "listing on", "to list on", "files? to list",
     "files? (?:confidentially )?for", "Nasdaq debut", "NYSE debut",
     "shares (?:soar|jump|pop|fall|sink|surge)",
+    # British: "lines up £500m float", "plans London float"
+    r"(?:\d[\d.,]*\s?(?:[mb]n?|million|billion)|London|stock market|market|share|blockbuster"
+    r"|planned) float",
 )  # fmt: skip
 IPO = re.compile(rf"\b(?:{alt(IPO_CUES)})\b")
 IN_IPO = re.compile(
@@ -255,6 +263,10 @@ OTHER_CUES = (
     r"(?:backs|supports|endorses) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:ban|bill|law|plan|proposal"
     r"|measure|policy|rule|regulation|candidate|campaign|moratorium|call)\b",
     r"invests? in (?:two|three|four|five|\d+) (?:[\w-]+ ){0,3}(?:companies|startups|firms)",
+    r"invest(?:s|ed)? (?:\S+ ){0,4}(?:in|into) (?:[\w-]+ ){0,2}"
+    r"(?:companies|startups|firms|projects)",
+    r"(?:deal|contract|agreement|package|partnership|pact) (?:is )?valued at",
+    r"says (?:it|its [\w-]+) (?:is|was) (?:now )?worth",
     r"invests? in (?:[\w'’.-]+ ){0,4}funds\b",
 )  # fmt: skip
 OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
@@ -270,6 +282,7 @@ STRONG_OTHER = re.compile(
     r" (?:team|club|franchise)\b"
     # debt of a listed company, gifts, prices, totals over a period, property: not a round
     r"|bonds?\b|bond (?:sale|issue|offering)|gift|donation|endowment|market cap\w*|loan guarantees?"
+    r"|subsid(?:y|ies)\b"
     r"|(?<![\w-])tariffs?\s+(?:hit|cost|impact|war|weigh)"
     r"|(?:rais\w*|hikes?|cuts?) (?:\S+ ){0,3}prices|bankruptcy|creditor protection"
     r"|(?:in|during|for) (?:19|20)\d\d\b|(?:this|last) (?:week|month|quarter)\b|hits? (?:a )?record"

@@ -117,3 +117,28 @@ def test_title_case_wire_headlines(title: str, kind: str) -> None:
 )
 def test_rumour_cues_and_valuations_in_other_words(title: str, kind: str) -> None:
     assert classify(title) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # money into long-listed companies is no startup round (bot/extract/listed.py)
+        ("Intel is getting a $2 billion investment from SoftBank", "other"),  # Aug 2025
+        ("Toyota Investing $500 Million in Uber", "funding"),  # 2018: Uber private then
+        # no money poured, a portfolio total, a deal's value, a subsidy, a float
+        ("Google Injects Gemini Into Chrome as AI Browsers Go Mainstream", "other"),
+        ("Google invested $1.5B into blockchain companies this year", "other"),
+        ("OpenAI and News Corp strike content deal valued at over $250 million", "other"),
+        ("US finalizes $6.1 billion Micron chip-making subsidy", "other"),  # Dec 2024
+        ("British tech firm Raspberry Pi lines up £500m float", "ipo"),  # May 2024
+        ("X says it is worth $19 billion, down from $44 billion", "other"),
+        # valuations said as "is now a $N company" and "doubles value"
+        ("Payment startup Stripe is now a $20 billion company", "funding"),  # 2018
+        ("OpenAI-backed language tutor Speak doubles value to $1 billion", "funding"),  # 2024
+        ("AI start-up Anthropic open to Mideast funds in talks to double valuation", "rumor"),
+    ],
+)
+def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
+    from bot.extract.engine import extract  # the listed-company rule reads the whole story
+
+    assert extract(title).kind == kind
