@@ -526,7 +526,9 @@ _OPENS_WITH_NAME = re.compile(
     _FIRM_NAME + r",\s(?:which|a|an|the|based|founded|headquartered|whose)\b"
 )
 _THE_FIRM_NAMED = re.compile(
-    r"\b[Tt]he (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
+    r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}) (?:firm|company|startup|start-up|business|platform),\s"
+    + _FIRM_NAME
+    + r","
 )
 _NOT_A_FIRM_NAME = re.compile(
     r"(?:The|This|That|It|Its|In|On|At|For|But|And|However|Meanwhile|Today|Now|Last|Earlier"

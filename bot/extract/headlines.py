@@ -296,7 +296,10 @@ _DESCRIBED_NAME = re.compile(
 _OWNED_DESCRIPTION = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|firm|platform|app|venture|outfit)\s+"
 )
-_PRONOUNS = frozenset({"it", "they", "this", "that", "he", "she", "we", "its", "their"})
+_ROUND_NAME = re.compile(r"(?i:series [a-h]\d?\+?|pre-seed|seed round|funding round)")
+_PRONOUNS = frozenset(
+    {"it", "they", "this", "that", "he", "she", "we", "its", "their", "is", "are", "was", "his"}
+)
 # "OpenAI Valuation", "Stripe Funding": the round's words are not the name
 _ROUND_TAIL = re.compile(r"(?:\s+(?i:valuation|funding|financing|round|raise|investment))+$")
 
@@ -323,6 +326,11 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
             named = re.match(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}", rest)
             if named and not CORE_VERB.match(named.group(0)):
                 return named.group(0), "the owner's company named after its description"
+    if _ROUND_NAME.fullmatch(name):  # "Anthropic's $13bn Series F raise sees …": the owner
+        owner = re.search(
+            rf"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)['’]s\s+(?:\S+\s+)?{re.escape(name)}", clause
+        )
+        return (owner.group(1), "the round's owner") if owner else (None, "a round is no name")
     described_name = _DESCRIBED_NAME.match(name)
     if described_name:
         return described_name.group(1), "description before the name dropped"

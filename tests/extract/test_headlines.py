@@ -184,3 +184,17 @@ def test_a_loan_guarantee_and_a_valuation_to_come() -> None:
     assert extract("Jaguar Land Rover Gets Government Loan Guarantee").kind == "other"  # 2025
     found = extract("AI Startup Perplexity to Triple Valuation to $9 Billion in New Funding Round")
     assert (found.kind, found.company) == ("rumor", "Perplexity")  # Nov 2024
+
+
+def test_a_rounds_owner_a_summary_appositive_and_verbs_are_no_names() -> None:
+    found = extract("Anthropic's $13bn Series F raise sees it triple in value to $183bn")
+    assert (found.company, found.amount) == ("Anthropic", 13e9)  # Sept 2025
+    found = extract(
+        "Travis Kalanick's robotics company raises $1.7B, led by a16z",
+        "Travis Kalanick's robotics company, Atoms, has raised $1.7 billion.",
+    )
+    assert found.company == "Atoms"  # 2026
+    assert extract("His Startup Is Now Worth $62 Billion").company is None
+    assert (
+        extract("Series, a GenAI game platform, has raised $28M from Netflix").company == "Series"
+    )
