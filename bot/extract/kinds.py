@@ -280,15 +280,18 @@ def _kind(text: str, money: list[Money], core: int, core_kind: str) -> str:
         return "rumor"
     if core < 0 and PENDING_DEAL.search(text) and money:
         return "rumor"  # "Bolt's hoped-for $450M deal": money talked about, not closed
-    val_event = VALUATION_EVENT.search(text) is not None and (
-        VALUATION_WORD.search(text) is not None
-        or re.search(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]", text) is not None
-    )
+    # the cheap test first: most headlines name no valuation at all
+    val_event = (
+        VALUATION_WORD.search(text) is not None or _GROWS_TO.search(text) is not None
+    ) and VALUATION_EVENT.search(text) is not None
     if _is_other_story(text, core, val_event):
         return "other"
     if core >= 0 or _round_without_verb(text, money, val_event):
         return "funding"
     return "other"
+
+
+_GROWS_TO = re.compile(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]")
 
 
 def _is_fund(text: str, core: int, core_kind: str) -> bool:
@@ -396,10 +399,15 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
 _AFTER_DONE = re.compile(r"\bafter (?:its |the |a )?(?:latest |recent |new |last )?$", re.I)
 
 
+_DONE_BEFORE_RAISING = re.compile(r"\b(?:after|by|from|for|since|of|while|in)\s+$", re.I)
+
+
 def _rumor_at(text: str) -> int:
     """Where the first rumor cue that governs money starts, or -1."""
     for m in RUMOR.finditer(text):
         word = m.group(0).lower()
+        if word == "raising" and _DONE_BEFORE_RAISING.search(text, 0, m.start()):
+            continue  # "after raising $5M": done before the news
         if word in RUMOR_ALONE:
             if word == "fundraising" and _AFTER_DONE.search(text[: m.start()]):
                 continue  # "valuation soars after latest fundraising": the round is done
