@@ -31,6 +31,9 @@ class Lexicon:
     # with a financing word in the headline
     weak: re.Pattern[str] = re.compile(r"(?!)")
     financing: re.Pattern[str] = re.compile(r"(?!)")
+    # a new valuation or unicorn said as news ("Doctolib devient une licorne", "Personio
+    # steigert Bewertung auf 8,5 Milliarden Dollar"): a round set it
+    valuation: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _words(*alternatives: str) -> str:
@@ -45,7 +48,7 @@ LEXICON = {
             r"\b(?:sammelt|sammeln|sammelte|holt sich|holt|erhält|erhalten|bekommt|sichert sich"
             r"|sichert|schließt|schliesst|gewinnt|kassiert|streicht|landet|verbucht|stemmt)\b"
             r"|\bFinanzierungsrunde\b|\bMillionen-Finanzierung\b|\b(?:Series|Serie)-[A-H]-Runde\b"
-            r"|\beinsammeln\b|\bin Gesprächen\b"
+            r"|\beinsammeln\b|\beingesammelt\b|\bin Gesprächen\b|\bGeldspritze\b"
         ),
         investor=re.compile(
             r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt)"
@@ -66,15 +69,18 @@ LEXICON = {
             r"|(" + _NAME + r") führt die (?:\w+ )?Runde an"
         ),
         descriptors=re.compile(
-            r"^(?:\w*(?:hersteller|anbieter|startup|start-up|unternehmen|firma|plattform"
+            r"^(?:[\w-]*(?:hersteller|anbieter|startup|start-up|unternehmen|firma|plattform"
             r"|spezialist|entwickler|dienstleister|betreiber|verleiher|konzern|fintech|insurtech"
-            r"|proptech|biotech|legaltech)|.+-(?:KI|Startup|Start-up|Firma|Unternehmen)|KI-.+"
+            r"|proptech|biotech|legaltech|-bank|-app|versicherer|händler|lieferdienst)"
+            r"|.+-(?:KI|Startup|Start-up|Firma|Unternehmen)|KI-.+"
             r"|Schweizer|Deutsche[rs]?|Berliner|Münchner|Hamburger"
-            r"|Kölner|Wiener|Zürcher|Österreichische[rs]?|KI|E-Scooter\w*|Das|Die|Der)$",
+            r"|Kölner|Wiener|Zürcher|Österreichische[rs]?|KI|E-Scooter\w*|Das|Die|Der|Neue[rs]?"
+            r"|Frische[rs]?)$",
             re.I,
         ),
         weak=re.compile(r"^(?:schließt|schliesst|gewinnt|landet|verbucht|stemmt|streicht)$"),
         financing=re.compile(r"Finanzierung|Runde|Investment|Kapital|Seed|Series|Serie", re.I),
+        valuation=re.compile(r"\bEinhorn\b|\bBewertung\b|\bbewertet\b|\bwert\b"),
         other_kinds=(
             ("acquisition", re.compile(r"\bübernimmt\b|\bÜbernahme\b|\bkauft\b")),
             ("ipo", re.compile(r"\bBörsengang\b|\bIPO\b|\bbörsennotiert")),
@@ -106,13 +112,15 @@ LEXICON = {
         descriptors=re.compile(
             r"^(?:la|le|les|l'|startup|start-up|jeune|pousse|pépite|licorne|société|entreprise"
             r"|plateforme|fintech|insurtech|biotech|française|français|parisienne|parisien"
-            r"|lyonnaise|lyonnais|nantaise|spécialiste|éditeur|fabricant|assureur|santé|néobanque)$",
+            r"|lyonnaise|lyonnais|nantaise|spécialiste|éditeur|fabricant|assureur|santé|néobanque"
+            r"|nouvelle|nouveau|nouvel)$",
             re.I,
         ),
         weak=re.compile(r"^(?:boucle|réalise|obtient|décroche|sécurise|finalise|empoche|récolte)$"),
         financing=re.compile(
             r"levée|tour de table|financement|série|amorçage|fonds|investiss", re.I
         ),
+        valuation=re.compile(r"\blicorne\b|\bvaloris(?:ation|ée?s?)\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\brach[eè]te\b|\brachat\b|\bacquiert\b|\bacquisition\b")),
             ("ipo", re.compile(r"\bintroduction en bourse\b|\bIPO\b")),
@@ -121,8 +129,9 @@ LEXICON = {
     ),
     "es": Lexicon(
         funding=re.compile(
-            r"\b(?:recauda|levanta|capta|obtiene|cierra|consigue|logra|asegura|suma|amplía"
-            r"|completa)\b|\bronda de (?:financiación|inversión)\b"
+            r"\b(?:recauda|recaudó|levanta|levantó|capta|captó|obtiene|obtuvo|cierra|cerró|consigue"
+            r"|logra|asegura|suma|amplía|completa|recibe|recibió)\b"
+            r"|\bronda de (?:financiación|financiamiento|inversión)\b"
         ),
         investor=re.compile(
             r"\b(?:invierte|invierten|entra en el capital de|apuesta por)\s+(?:\S+\s+){0,4}?"
@@ -139,11 +148,21 @@ LEXICON = {
         descriptors=re.compile(
             r"^(?:la|el|los|las|startup|start-up|empresa|compañía|plataforma|fintech|insurtech"
             r"|proptech|biotech|española|español|madrileña|barcelonesa|mexicana|colombiana"
-            r"|argentina|chilena|valenciana)$",
+            r"|argentina|chilena|valenciana|nueva|nuevo)$",
             re.I,
         ),
-        weak=re.compile(r"^(?:obtiene|cierra|consigue|logra|asegura|suma|amplía|completa)$"),
-        financing=re.compile(r"ronda|financiación|inversión|serie|semilla|capital", re.I),
+        weak=re.compile(
+            r"^(?:obtiene|obtuvo|cierra|cerró|consigue|logra|asegura|suma|amplía|completa|recibe"
+            r"|recibió)$"
+        ),
+        financing=re.compile(
+            r"ronda|financiación|financiamiento|inversión|serie|semilla|capital|crédito", re.I
+        ),
+        valuation=re.compile(
+            r"\bunicornio\b|\bval(?:uación|oración|uada|orada|uado|orado)\b|\bavalúa\b"
+            r"|\bavaluada\b",
+            re.I,
+        ),
         other_kinds=(
             ("acquisition", re.compile(r"\badquiere\b|\bcompra\b|\badquisición\b")),
             ("ipo", re.compile(r"\bsalida a bolsa\b|\bOPV\b|\bIPO\b")),
@@ -152,7 +171,8 @@ LEXICON = {
     ),
     "pt": Lexicon(
         funding=re.compile(
-            r"\b(?:capta|levanta|recebe|arrecada|conclui|fecha|obtém|anuncia rodada|garante)\b"
+            r"\b(?:capta|captou|levanta|levantou|recebe|recebeu|arrecada|arrecadou|angaria|angariou"
+            r"|conclui|fecha|obtém|anuncia rodada|garante)\b"
             r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b"
         ),
         investor=re.compile(
@@ -170,11 +190,14 @@ LEXICON = {
         ),
         descriptors=re.compile(
             r"^(?:a|o|startup|empresa|plataforma|fintech|healthtech|insurtech|brasileira|brasileiro"
-            r"|portuguesa|português|paulistana|unicórnio)$",
+            r"|portuguesa|português|paulistana|unicórnio|nova|novo)$",
             re.I,
         ),
-        weak=re.compile(r"^(?:recebe|conclui|fecha|obtém|garante)$"),
-        financing=re.compile(r"rodada|ronda|aporte|investimento|financiamento|série|seed", re.I),
+        weak=re.compile(r"^(?:recebe|recebeu|conclui|fecha|obtém|garante)$"),
+        financing=re.compile(
+            r"rodada|ronda|aporte|investimento|financiamento|série|seed|crédito|milh|bilh", re.I
+        ),
+        valuation=re.compile(r"\bunicórnio\b|\bavaliad[ao]\b|\bavaliação\b|\bvaluation\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\badquire\b|\bcompra\b|\baquisição\b")),
             ("ipo", re.compile(r"\bIPO\b|\babertura de capital\b")),
@@ -182,7 +205,9 @@ LEXICON = {
         ),
     ),
     "it": Lexicon(
-        funding=re.compile(r"\b(?:raccoglie|chiude|ottiene|incassa|annuncia un round|completa)\b"),
+        funding=re.compile(
+            r"\b(?:raccoglie|ha raccolto|chiude|ottiene|incassa|annuncia un round|completa)\b"
+        ),
         investor=re.compile(
             r"\b(?:investe|investono|punta su)\s+(?:\S+\s+){0,4}?(?:in|su)?\s*(?P<target>"
             + _NAME
@@ -192,11 +217,13 @@ LEXICON = {
         not_deal=re.compile(r"\bfondo\b|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
         lead=re.compile(r"(?:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
         descriptors=re.compile(
-            r"^(?:la|il|lo|startup|società|azienda|piattaforma|fintech|italiana|milanese|torinese)$",
+            r"^(?:la|il|lo|startup|società|azienda|piattaforma|fintech|italiana|milanese|torinese"
+            r"|nuova|nuovo)$",
             re.I,
         ),
         weak=re.compile(r"^(?:chiude|ottiene|completa)$"),
         financing=re.compile(r"round|finanziamento|investimento|serie|seed", re.I),
+        valuation=re.compile(r"\bunicorno\b|\bvalutazione\b|\bvale\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\bacquisisce\b|\bcompra\b")),
             ("ipo", re.compile(r"\bIPO\b|\bquotazione\b")),
@@ -214,6 +241,9 @@ FOREIGN_FUNDING = re.compile(
         for lexicon in LEXICON.values()
         for p in (lexicon.funding, lexicon.investor)
     )
+    # valuation words no English headline uses ("wert", "vale" are left out: English has them)
+    + r"|\b(?:Bewertung|Einhorn|licorne|valorisation|unicornio|unicórnio|unicorno|valoración"
+    r"|valuación|avaliação|avaliad[ao]|valutazione)\b"
 )
 
 # --- money --------------------------------------------------------------------------------
@@ -375,7 +405,8 @@ _ROUND = re.compile(
     r"(?P<pre>pre-?|pré-?)?(?:series|serie|série|serie)[\s-](?P<letter>[A-H])\b"
     r"|(?P<seed>seed|amorçage|semilla|semente|presemilla|pré-?seed|pre-?seed)"
     r"|(?P<growth>Wachstumsfinanzierung|growth)"
-    r"|(?P<debt>Kredit|prêt|dette|deuda|préstamo|dívida|debito)",
+    r"|(?P<debt>Kredit|prêt|dette|deuda|préstamo|dívida|debito|línea de crédito|linha de crédito"
+    r"|crédito)",
     re.I,
 )
 
@@ -411,6 +442,9 @@ def _subject(s: EuroStory) -> str | None:
     if not m:
         return None
     before = s.title[: m.start()]
+    perfect = re.search(r"\s(?:hat|haben)\s", before) if s.language == "de" else None
+    if perfect:
+        before = before[: perfect.start()]  # the subject stands before the auxiliary
     cue = s.lexicon.rumor.search(before)
     return _name_before(before[: cue.start()] if cue else before, s.lexicon)
 
@@ -420,6 +454,8 @@ def _name_before(text: str, lexicon: Lexicon) -> str | None:
     run: list[str] = []
     for word in reversed(words):
         bare = word.strip("„“”\"'‘’«»()")
+        if word.endswith(":"):
+            break  # "Trotz Zoff mit der Finanzaufsicht: Smartphone-Bank N26": a rubric ends there
         if (
             not bare
             or not (bare[0].isupper() or bare[0].isdigit())
@@ -452,6 +488,29 @@ def _leading_subject(s: EuroStory) -> str | None:
     return " ".join(run[:1] if s.language == "de" else run) or None
 
 
+def _valuation_subject(s: EuroStory) -> str | None:
+    m = s.lexicon.valuation.search(s.title)
+    if not m:
+        return None
+    before = s.title[: m.start()]
+    near = re.search(r"(" + _NAME + r")(?:\s+[a-zà-ÿ'’]+){0,4}\s*$", before)
+    name = _name_before(near.group(1), s.lexicon) if near else None
+    return name or _leading_name(s.title)
+
+
+_LEADING_NAME = re.compile(
+    r"^\s*(" + _NAME + r")\s*(?:[,:–—-]\s|\s(?:é|est|es|ist|è|wird|devient|se torna|hat)\b)"
+)
+
+
+def _leading_name(title: str) -> str | None:
+    """ "Sorare - Fantasy-Fußball-Plattform sammelt …", "Wave, licorne africaine, lève …",
+    "Nubank é o terceiro unicórnio": the headline opens with the name."""
+    title = re.sub(r"^[^:]{2,40}\s:\s", "", title)  # "Mobile Money : Wave, licorne …"
+    m = _LEADING_NAME.match(title)
+    return m.group(1) if m and len(m.group(1).split()) <= 3 else None
+
+
 def _investor_target(s: EuroStory) -> str | None:
     m = s.lexicon.investor.search(s.title)
     return m.group("target") if m else None
@@ -467,12 +526,49 @@ def _summary_subject(s: EuroStory) -> str | None:
     return None
 
 
+# "Nouvelle levée de fonds pour Qonto", "Finanzierungsrunde für N26", "aporte na Loggi": a round
+# noun and the company it is for
+_DEAL_NOUN_FOR = re.compile(
+    r"(?i:levée de fonds|tour de table|Finanzierungsrunde|Geldspritze|ronda de (?:financiación"
+    r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
+    r"\s+(?:\w+\s+){0,2}?(?i:pour|für|para|de|del|da|do|per|in|na|no|en|dans)\s+(?:l[ae]\s+)?"
+    r"(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+
+
+def _deal_noun_for(s: EuroStory) -> str | None:
+    m = _DEAL_NOUN_FOR.search(s.title)
+    return m.group("name") if m else None
+
+
 COMPANY_RULES = [
     ("european investor as subject", _investor_target),
     ("european name before the verb", _subject),
+    ("european name opening the headline", lambda s: _leading_name(s.title)),
+    ("european valuation subject", _valuation_subject),
     ("european subject of joined clauses", _leading_subject),
+    ("european round noun and its company", _deal_noun_for),
     ("european summary subject", _summary_subject),
 ]
+
+
+_UNICORN = re.compile(r"(?i)einhorn|licorne|unicorn|unicórnio|unicornio|unicorno")
+# a headline that talks about money or a round without a verb for it
+_MONEY_HINT = re.compile(
+    r"(?i)\b(?:Geld|Kapital|Finanzierung|capital|dinero|dinheiro|aporte|fonds|levée|ronda|rodada"
+    r"|round|investimento|inversión|investissement|investit|invierte|investe|investiert)"
+)
+
+
+def _summary_says_funding(s: EuroStory) -> bool:
+    """The headline hints (money, a round, a financing word) and the summary's first sentences
+    carry the funding verb: "Frische Geldspritze: …" / "N26 hat … eingesammelt"."""
+    title = s.title
+    if not (find_euro_money(title) or _round(title) or _MONEY_HINT.search(title)):
+        return False
+    lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
+    verb = s.lexicon.funding.search(lead)
+    return bool(verb and not s.lexicon.not_deal.search(lead[: verb.end() + 60]))
 
 
 def _kind(s: EuroStory) -> tuple[str, str]:
@@ -482,6 +578,14 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         if pattern.search(title) and (kind != "fund" or not funding):
             return kind, f"european {kind} words"
     if not funding:
+        if s.lexicon.not_deal.search(title):
+            return "other", "european no funding verb"
+        valued = s.lexicon.valuation.search(title)
+        if valued and (_UNICORN.search(valued.group(0)) or find_euro_money(title)):
+            return "funding", "european valuation news"
+        if _summary_says_funding(s):
+            rumour = s.lexicon.rumor.search(s.summary[:300])
+            return ("rumor" if rumour else "funding"), "european summary funding verb"
         return "other", "european no funding verb"
     if s.lexicon.weak.match(funding.group(0)) and not s.lexicon.financing.search(title):
         return "other", "european verb without a financing word"
@@ -489,7 +593,12 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         return "other", "european fund, listing, takeover or total"
     if s.lexicon.rumor.search(title[: funding.end() + 20]):
         return "rumor", "european not done yet"
-    if not (find_euro_money(title) or _round(title) or s.lexicon.investor.search(title)):
+    if not (
+        find_euro_money(title)
+        or _round(title)
+        or s.lexicon.investor.search(title)
+        or _DEAL_NOUN_FOR.search(title)
+    ):
         return "other", "european verb without a deal"
     return "funding", "european funding verb"
 
@@ -511,6 +620,13 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     chosen = money[0] if money else None
     currency = chosen.currency if chosen else None
     amount = chosen.amount if chosen else None
+    valuation = None
+    if (
+        kind_rule == "european valuation news"
+        and chosen is not None
+        and chosen in find_euro_money(title)
+    ):
+        amount, valuation = None, chosen.amount  # "double sa valorisation à 2,5 milliards"
     lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
     leads = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
     investors = leads
@@ -524,6 +640,8 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
         currency=currency,
         amount_usd=to_usd(amount, currency),
         round=_round(title) or _round(summary[:400]),
+        valuation=valuation,
+        valuation_currency=currency if valuation is not None else None,
         lead_investors=leads,
         investors=investors,
         language=language,
