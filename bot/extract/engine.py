@@ -20,7 +20,12 @@ from bot.extract.hindi import extract_hindi
 from bot.extract.investors import investors_in_body
 from bot.extract.kinds import Reading, read, round_money
 from bot.extract.language import CJK, detect
-from bot.extract.lexicon import BODY_FUNDING_NOUN, BODY_FUNDING_VERB, BODY_INVESTOR_VERB
+from bot.extract.lexicon import (
+    BODY_FUNDING_NOUN,
+    BODY_FUNDING_VERB,
+    BODY_INVESTOR_VERB,
+    INVESTOR_ACT,
+)
 from bot.extract.lexicon import PARTS as _PARTS
 from bot.extract.listed import is_listed
 from bot.extract.money import Money, find_money
@@ -303,9 +308,11 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
     not_a_round = _not_a_round(reading, company)
-    if is_listed(company) and (
-        reading.core_kind != "investor" or reading.text.find(company or "") > reading.core
-    ):
+    if (
+        is_listed(company)
+        and (reading.core_kind != "investor" or reading.text.find(company or "") > reading.core)
+        and not INVESTOR_ACT.search(reading.text, reading.text.find(company or "") + 1)
+    ):  # not when the listed company is one of the investors ("Volkswagen, Goldman lead …")
         not_a_round = "a long-listed company's money"  # "Intel gets $5.7 billion from …"
     if not_a_round:
         return Extraction(kind="other", rules=(*why[:-2], ("kind", not_a_round)))

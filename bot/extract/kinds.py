@@ -132,6 +132,7 @@ def main_text(title: str) -> str:
     return text.strip(" ,")
 
 
+_RELATIVE_BEFORE = re.compile(r"(?i)\b(?:that|who|which)\s+$")
 _POURING = ("injects", "pumps", "pours", "poured", "pour", "ploughs", "plows", "sinks")
 
 
@@ -164,8 +165,11 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
         rest = text[m.end() :]
         if AFTER_CLAUSE.search(text[: m.start()]) or not m.start():
             continue
-        if word in BASE_FORMS and not PLURAL_SUBJECT.search(text[: m.start()]):
-            continue
+        if word in BASE_FORMS and (
+            not PLURAL_SUBJECT.search(text[: m.start()])
+            or _RELATIVE_BEFORE.search(text, 0, m.start())
+        ):
+            continue  # "Firms That Invest in US": a relative clause, not the headline's verb
         if word in ("leads", "lead", "co-leads") and not DEAL_WORD.search(rest[:80]):
             continue  # "The U.S. leads in world-changing startups": a ranking, not a round
         if word.endswith("down on") and re.match(r"^\s+\w+ing\b", rest):
@@ -330,6 +334,12 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
     )
 
 
+# "$200M IPO", "$1.5bn Hong Kong IPO" (not "raises $700M, looks to IPO")
+_MONEY_IPO = re.compile(
+    r"[$€£₹¥][^\s,;]+\s+(?:(?!to\b|looks\b|plans\b|eyes\b|ahead\b|before\b)\w+\s+){0,2}IPO\b"
+)
+
+
 def _is_listing(text: str, core: int) -> bool:
     ipo = IPO.search(text)
     return bool(
@@ -337,7 +347,7 @@ def _is_listing(text: str, core: int) -> bool:
         and (
             core < 0
             or ipo.start() < core
-            or re.search(r"[$€£₹¥]\S+\s+(?:\w+\s+){0,2}IPO\b", text)
+            or _MONEY_IPO.search(text)
             or IN_IPO.search(text)  # "targets a $90B valuation in US IPO": the IPO's money
             or ipo.group(0).endswith("float")  # "lines up £500m float": the float is the money
         )
@@ -367,6 +377,10 @@ def _is_other_story(text: str, core: int, val_event: bool) -> bool:
     )
 
 
+_MONEY_FROM = re.compile(
+    r"[$€£₹¥]\s?\d[\d.,]*\s?(?:[mbk]n?|million|billion|mln|bln|crore|cr)?\b\s+"
+    r"(?:(?:in|of) (?:new |fresh )?(?:funding|capital|investment) )?from\s+(?!\$)[A-Z]"
+)
 _NAMED_ROUND = re.compile(
     r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?:['’]s)?\s+"
     r"(?i:(?:funding|financing|investment) round)\b"
@@ -389,6 +403,8 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
         return True
     if rounds and any(WITH_MONEY.search(text[max(0, r.start - 30) : r.start]) for r in rounds):
         return True
+    if _MONEY_FROM.search(text):
+        return True  # "Gojek calls in $300m from Telkomsel": money from a named backer
     if re.search(
         r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I
     ):

@@ -108,7 +108,7 @@ INVEST_TARGET = re.compile(
 BASE_FORMS = frozenset({"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"})
 PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
 PLURAL_SUBJECT = re.compile(
-    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+(?:[A-Z][\w-]*\s+){1,3}"
+    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
     r"|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
     r"\s+(?:just |also |all |reportedly )?$"
 )
@@ -133,11 +133,16 @@ VALUATION_WORD = re.compile(
     re.I,
 )
 UNICORN = re.compile(
-    r"\b(?:becomes (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn|turns (?:a |an )?unicorn|unicorn status"
+    r"\b(?:(?:becomes|became|just became) (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn(?!s)"
+    r"|turns (?:a |an )?unicorn|unicorn status"
     r"|joins the unicorn|\bis (?:\w+['’]s )?(?:latest|newest|first|next|youngest) unicorn)",
     re.I,
 )
-CLUB = re.compile(r"\bjoins (?:the )?(?:[\w-]+ ){0,4}(?:unicorns?|unicorn club)\b", re.I)
+CLUB = re.compile(
+    r"\b(?:joins|enters|drives into|makes it to|gets into) (?:the )?(?:[\w-]+ ){0,4}"
+    r"(?:unicorns?|unicorn club)\b|\bjoins (?:the )?[$€£]1 ?(?:billion|bn|b) club\b",
+    re.I,
+)
 
 # --- rumors --------------------------------------------------------------------------------
 
@@ -222,6 +227,7 @@ FUND = re.compile(
     rf"|\b(?:{alt(FUND_ADJECTIVES)})(?: [\w-]+)? fund\b(?![-\w])"
     r"|\b(?:its|her|his|their|a) (?:[\w-]+ ){0,3}fund\b(?![-\w])"
     r"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){0,3}fund\b(?![-\w])"
+    r"(?! ?rais)"
     r"|\b(?:early|late|growth|seed|venture)-stage funds\b"
     r"|\b(?:its|their) (?:new |latest |[\w-]+ )?funds\b"
     r"|\bfunds? (?:to|that will|for) (?:back|invest in|support) (?:\w+ ){0,3}?"
@@ -297,6 +303,9 @@ ROUNDUP_OPENERS = (
     "the interview", "found", "raising", "how to", "here are", "here'?s", "every ", "why vcs",
     "inside ", "who ", "what ", "when ", "should ", "can ", "do ", "does ", "did ", "will ",
     "is ", "are ",
+    # newsletters and briefings: several stories under one title
+    "daily briefing", "morning briefing", "evening briefing", "top headlines", "top stories",
+    "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
 )  # fmt: skip
 ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
 LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)

@@ -142,3 +142,29 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
     from bot.extract.engine import extract  # the listed-company rule reads the whole story
 
     assert extract(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # regional business press: other verbs, unicorn clubs, money from a named backer
+        ("Tencent, SoftBank Invest $1.1B In Uber Rival In India", "funding"),  # Ola, Oct 2017
+        ("Volkswagen, Goldman lead $1B funding commitment for battery startup", "funding"),
+        ("Gojek calls in $300m from Telkomsel", "funding"),  # Nov 2020
+        ("CarDekho becomes 33rd unicorn after $250 mn fund raise", "funding"),  # Oct 2021
+        ("CarDekho drives into unicorn club after $250 mn fundraise", "funding"),
+        ("Lithuanian used clothes site Vinted joins $1 billion club", "funding"),  # 2019
+        ("India's Flipkart raises $700M, looks to IPO in Singapore", "funding"),  # July 2021
+        # not one deal
+        ("More than 10 European startups became unicorns this year", "other"),
+        ("Trump Eyes Chips Tariff, Exempting Firms That Invest in US", "other"),
+        ("Daily Briefing: Validus bagged $28.35m in series B funding; SFA opens tender", "other"),
+        ("Top headlines: CoinDCX raises $135 mn, minister says talks go on", "other"),
+        ("Dealflow.la #47 - Foodology raises $17 Million, & more", "other"),
+        ("Tesla's revenue rose to $25B from $20B", "other"),
+    ],
+)
+def test_regional_business_press(title: str, kind: str) -> None:
+    from bot.extract.engine import extract
+
+    assert extract(title).kind == kind
