@@ -353,6 +353,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         investors = investors + body_investors
 
     amount = chosen.amount if chosen else None
+    if amount is not None and amount == valuation:
+        amount = None  # "Cred valued at $2.2 billion with new round": one figure, the valuation
     currency = _currency(chosen, valuation, title + " " + body, location)
     leads = names.unique(leads, exclude=company)
     investors = names.unique(leads + investors, exclude=company)
@@ -517,7 +519,7 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
         reading = read(sentence[:300])
         if reading.kind in ("funding", "rumor"):
             found = find_subject(reading)
-            if found.company:
+            if found.company and not place_name(found.company):
                 return found.company, found.location
     for sentence in _sentences(body)[:3]:
         named = _OPENS_WITH_NAME.match(sentence) or _THE_FIRM_NAMED.search(sentence)
@@ -530,7 +532,7 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
 # company the headline only describes
 _FIRM_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|&)){0,3})"
 _OPENS_WITH_NAME = re.compile(
-    _FIRM_NAME + r",\s(?:which|a|an|the|based|founded|headquartered|whose)\b"
+    _FIRM_NAME + r",\s(?:which|a|an|the|based|founded|headquartered|whose|[A-Z][\w-]*['’]s)\b"
 )
 _THE_FIRM_NAMED = re.compile(
     r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}) (?:firm|company|startup|start-up|business|platform),\s"

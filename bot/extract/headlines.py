@@ -47,6 +47,8 @@ _NOT_A_NAME = re.compile(
     r"|newsletter|podcast|interview|explained|how|why|what|when|this week|today)\b",
     re.I,
 )
+# "Fresh investment", "Big deal": a sentence-case phrase before a colon is a rubric, not a name
+_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[a-z]+)+")
 # the company a press wire's investor backs: capitalised words up to a possessive or a Title
 # Case preposition ("Aura Holdings’ Retirement Village", "Nasta Pet Food To Support")
 _NAME_WORD = r"(?!(?:To|In|For|With|On|At|From|Into|As|By|And|Of)\b)[A-Z][\w.&-]*"
@@ -92,7 +94,7 @@ def press_wire(title: str) -> str | None:
     if not m:
         return None
     name, rest = m.group("name").strip(), m.group("rest").strip()
-    if _NOT_A_NAME.search(name) or len(name.split()) > 6:
+    if _NOT_A_NAME.search(name) or len(name.split()) > 6 or _PHRASE.fullmatch(name):
         return None
     starts_with_deal = bool(find_money(rest[:40])) or bool(
         re.match(r"(?:minority|majority|strategic|growth|seed|pre-seed|series [a-h])\b", rest, re.I)
@@ -331,6 +333,11 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
             rf"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)['’]s\s+(?:\S+\s+)?{re.escape(name)}", clause
         )
         return (owner.group(1), "the round's owner") if owner else (None, "a round is no name")
+    if len(name.strip()) < 2:
+        return None, "one letter is no name"  # "Series I funding"
+    conjunction = re.search(r".*\s(?:As|While|After|Amid|Since|When)\s+", name)
+    if conjunction:  # "… the African Fintech Market As Paymob Raises": the clause's subject
+        return name[conjunction.end() :] or None, "subject of the clause after a conjunction"
     described_name = _DESCRIBED_NAME.match(name)
     if described_name:
         return described_name.group(1), "description before the name dropped"

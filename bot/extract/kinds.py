@@ -406,7 +406,10 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
     if _MONEY_FROM.search(text):
         return True  # "Gojek calls in $300m from Telkomsel": money from a named backer
     if re.search(
-        r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b", text, re.I
+        r"\b(?:in|with|on) (?:new|fresh|latest) (?:funding|round|investment)\b"
+        r"|\bin (?:its |a )?series [a-z]\w* (?:funding|round)\b",
+        text,
+        re.I,
     ):
         return True
     return BACKED_BY.search(text) is not None

@@ -198,3 +198,20 @@ def test_a_rounds_owner_a_summary_appositive_and_verbs_are_no_names() -> None:
     assert (
         extract("Series, a GenAI game platform, has raised $28M from Netflix").company == "Series"
     )
+
+
+def test_regional_subjects() -> None:
+    # a summary's "Name, <someone>'s …" appositive; a place is never the company
+    found = extract(
+        "Tencent, SoftBank Invest $1.1B In Uber Rival In India",
+        "Ola, Uber's chief ride-hailing rival in India, said it has raised $1.1 billion.",
+    )
+    assert found.company == "Ola"  # Oct 2017
+    # the subject of the clause after "As"; one figure said as a valuation is not the amount
+    found = extract("Egypt Gearing Up to Upset the Fintech Market As Paymob Raises $15m Series A")
+    assert found.company == "Paymob"  # 2022
+    found = extract("Cred valued at $2.2 billion with new round")
+    assert (found.company, found.amount, found.valuation) == ("Cred", None, 2.2e9)  # Apr 2021
+    # a sentence-case rubric before a colon is no name, and Series I is no company
+    found = extract("Fresh investment: Swiggy adds Rs 264 crore in Series I funding")
+    assert (found.kind, found.company) == ("funding", "Swiggy")  # 2021
