@@ -55,8 +55,9 @@ _PAST_AFTER = re.compile(
 # --- money in context --------------------------------------------------------------------
 
 _VAL_BEFORE = re.compile(
-    r"\b(?:valued? (?:it |the \w+ )?at|valuation (?:(?:\w+ )?(?:of|to|at|hits|reaches|tops|passes"
-    r"|soars to|jumps to|climbs to|rises to|near|nears|above|over|north of))?"
+    r"\b(?:valued? (?:it |the \w+ )?at"
+    r"|valuation (?:(?:\w+ ){0,4}?(?:of|to|at|hits|reaches|tops|passes|soars to|jumps to"
+    r"|climbs to|rises to|near|nears|above|over|north of))?"
     r"|values? (?:[\w'’.,-]+ ){0,9}at|valuing (?:[\w'’.,-]+ ){0,9}at|worth|at an?|pegged at"
     r"|post-money of|(?:is|are|becomes?) (?:now )?an?|value to"
     r"|(?:money|funding|round|raise[sd]?|cash|capital|funds"
@@ -145,8 +146,12 @@ def _round_amount(text: str, monies: list[Money], after: int = 0, strict: bool =
 
 # --- sentences of the body ---------------------------------------------------------------
 
-# A sentence ends at . ! ? but not after an initial ("T. Rowe Price", "J.P. Morgan").
-_SENTENCE = re.compile(r"(?<=[.!?”\"])(?<!\b[A-Z]\.)\s+(?=[A-Z“\"])|\n+")
+# A sentence ends at . ! ? but not after an initial ("T. Rowe Price", "J.P. Morgan") or a
+# common abbreviation ("Blu Smart Mobility Pvt. Ltd, …").
+_SENTENCE = re.compile(
+    r"(?<=[.!?”\"])(?<!\b[A-Z]\.)(?<!Pvt\.)(?<!Ltd\.)(?<!Inc\.)(?<!Co\.)(?<!Corp\.)(?<!Mr\.)"
+    r"(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!No\.)(?<!Jr\.)(?<!Sr\.)\s+(?=[A-Z“\"])|\n+"
+)
 _ROUND_TALK = re.compile(
     r"\b(?:this|the|its|new|latest|current) (?:\w+ ){0,3}?(?:round|raise|investment|financing"
     r"|funding)\b|\bparticipa\w*|\bjoined by\b|\bbackers\b|\binvestors\b|\bled by\b|\bled\b",
@@ -324,6 +329,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
 
     chosen, round_name = _headline_round(text, max(subject.verb_end, 0))
     valuation = _valuation_in(text) or _valuation_in(title)
+    if chosen is not None and chosen.amount == valuation:
+        chosen = None  # "Cred valued at $2.2 billion with new round": the body says the round
     body = " ".join(x for x in (summary, content) if x)
     sentences = later + (_sentences(body) if body else [])
     if chosen is None:

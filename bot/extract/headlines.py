@@ -23,7 +23,8 @@ _LABEL = re.compile(
     r"|funding alert|first on \w+|just in|new unicorn|explained|analysis|opinion|watch"
     r"|fintech funding|startup funding|funding roundup)\s*[:!|–—-]+\s*"
     # a company's own announcement: "Announcing StackHawk's $20.7 Million Series B"
-    r"|^\s*(?:announcing|introducing|presenting|welcoming)\s+(?=[A-Z])",
+    r"|^\s*(?:announcing|introducing|presenting|welcoming|decoding|unpacking|explaining)\s+"
+    r"(?=[A-Z])",
     re.I,
 )
 # "… | TFN", "… - Reuters", "… – WSJ", "… | EU-Startups", "(Bloomberg)"

@@ -21,7 +21,8 @@ _PREFIX = {
     "₹": "INR", "rs.": "INR", "rs": "INR", "inr": "INR",
     "¥": "JPY", "jpy": "JPY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
     "chf": "CHF", "₩": "KRW", "krw": "KRW", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
-    "₦": "NGN", "ngn": "NGN", "kes": "KES", "ksh": "KES", "zar": "ZAR", "aed": "AED",
+    "₦": "NGN", "ngn": "NGN", "n": "NGN", "kes": "KES", "ksh": "KES", "sh": "KES",
+    "zar": "ZAR", "aed": "AED",
     "sar": "SAR", "egp": "EGP", "idr": "IDR", "rp": "IDR", "php": "PHP", "₱": "PHP",
     "vnd": "VND", "thb": "THB", "myr": "MYR", "rm": "MYR", "pln": "PLN", "ils": "ILS",
     "₪": "ILS", "try": "TRY", "₺": "TRY",
@@ -120,8 +121,10 @@ def find_money(text: str, *, bare: bool = False) -> list[Money]:
             scale = m.group("scale")
             # "Rs 100 cr", "$5 M": a lone "m"/"b"/"k" must touch the number or end a word.
             value = _value(m.group("num"), scale)
-            if pre in ("rs", "rm", "rp", "sar", "try", "php") and not scale:
+            if pre in ("rs", "rm", "rp", "sar", "try", "php", "n", "sh") and not scale:
                 continue  # too ambiguous without a scale word ("RM 5" vs "rm -rf")
+            if pre == "n" and (m.group("pre") != "N" or m.start("num") != m.end("pre")):
+                continue  # the naira only as Nigerian outlets write it: "N43.5 billion"
         else:
             currency = _SUFFIX[_spaced(m.group("suf2"))]
             value = _value(m.group("num2"), m.group("scale2"))

@@ -459,3 +459,19 @@ def test_valuations_and_earlier_rounds(title, amount, valuation, round_name) -> 
 def test_a_capitalised_word_inside_a_sentence_is_part_of_the_name() -> None:
     found = extract("Hedge fund Situational Awareness invests $400M in chip startup Source Foundry")
     assert found.company == "Source Foundry"  # 2026
+
+
+def test_a_body_sentence_after_an_abbreviation_and_a_valuation_said_far_from_its_figure() -> None:
+    found = extract(
+        "Deepika Padukone-backed Blu Smart raises funding from Mumbai Angels, others",
+        "Blu Smart Mobility Pvt. Ltd, an electric taxi platform, has raised Rs 37 crore in a "
+        "pre-Series A round.",
+    )  # 2019
+    assert (found.amount, found.currency, found.round) == (37e7, "INR", "pre-series-a")
+    found = extract(
+        "Cred valued at $2.2 billion with new round",
+        "Cred has turned a unicorn, trebling its valuation in just three months to $2.2 billion "
+        "with a new round of funding of $215 million.",
+    )  # April 2021
+    assert (found.amount, found.valuation) == (215e6, 2.2e9)
+    assert extract("Decoding CRED's Series C funding round").company == "CRED"

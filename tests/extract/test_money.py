@@ -57,3 +57,14 @@ def test_positions_in_order():
     found = find_money("raised $5M at a $50M valuation")
     assert [m.amount for m in found] == [5e6, 50e6]
     assert found[0].start < found[1].start
+
+
+def test_naira_and_shillings_as_african_outlets_write_them() -> None:
+    from bot.extract.money import find_money
+
+    (naira,) = find_money("Moove secures N43.5 billion funding")  # 2023
+    assert (naira.amount, naira.currency) == (43.5e9, "NGN")
+    shillings = find_money("M-Kopa attracts funds of Sh1 billion ($10 million)")
+    assert [(m.amount, m.currency) for m in shillings] == [(1e9, "KES"), (1e7, "USD")]
+    assert find_money("N26 hits 7 million customers") == []
+    assert find_money("N 26 million users") == []
