@@ -363,6 +363,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     if amount is not None and amount == valuation:
         amount = None  # "Cred valued at $2.2 billion with new round": one figure, the valuation
     currency = _currency(chosen, valuation, title + " " + body, location)
+    if round_name == "debt" and _DEBT_AND_EQUITY.search(title + " " + body[:400]):
+        round_name = None  # "raises $250m debt and equity": no single instrument
     leads = names.unique(leads, exclude=company)
     investors = names.unique(leads + investors, exclude=company)
     return Extraction(
@@ -380,6 +382,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         aliases=aliases_in(title, company),
         rules=tuple(why),
     )
+
+
+_DEBT_AND_EQUITY = re.compile(r"(?i)\b(?:debt and equity|equity and debt)\b")
 
 
 def _not_a_round(reading: Reading, company: str | None) -> str | None:

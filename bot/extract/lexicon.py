@@ -223,7 +223,7 @@ FUND_ADJECTIVES = (
     "eleventh", "twelfth", r"\w+teenth", "twentieth", r"\d+(?:st|nd|rd|th)",
 )  # fmt: skip
 FUND = re.compile(
-    r"\bfund (?:[IVX]+|\d+)\b"
+    r"\bfund (?:[IVX]+|\d+)\b(?!-led|-backed)"
     rf"|\b(?:{alt(FUND_ADJECTIVES)})(?: [\w-]+)? fund\b(?![-\w])"
     r"|\b(?:its|her|his|their|a) (?:[\w-]+ ){0,3}fund\b(?![-\w])"
     r"|(?<![\w$€£])(?:\$|€|£)\S+ (?:(?!round|led|by|from|in)[\w-]+ ){0,3}fund\b(?![-\w])"

@@ -85,6 +85,9 @@ def find_subject(reading: Reading) -> Subject:
     return _fallback(text)
 
 
+_DESCRIPTION_TAIL = re.compile(r"(?i)\s+(?:start-?up|company|firm|platform)\W*$")
+
+
 def _investor_subject(text: str, start: int, end: int) -> Subject:
     verb = text[start:end].lower()
     named = (
@@ -111,6 +114,9 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         owner = re.match(r"^\s*((?:\S+\s+){0,5}?\S+)(?:'s|’s)\s", target)
         phrase = owner.group(1) if owner else _TARGET_END.split(target, maxsplit=1)[0]
         company, loc = trailing_name(phrase)
+        bare = _DESCRIPTION_TAIL.sub("", phrase)
+        if company is None and not re.search(r"(?i)\b(?:an?|the)\s+\S+$", bare):
+            company, loc = trailing_name(bare)  # "for Gorillas start-up" (not "an AI startup")
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue
         if company:

@@ -215,3 +215,16 @@ def test_regional_subjects() -> None:
     # a sentence-case rubric before a colon is no name, and Series I is no company
     found = extract("Fresh investment: Swiggy adds Rs 264 crore in Series I funding")
     assert (found.kind, found.company) == ("funding", "Swiggy")  # 2021
+
+
+def test_a_target_before_its_description_a_funds_name_and_mixed_instruments() -> None:
+    found = extract("Delivery Hero leads $1bn funding round for Gorillas start-up")
+    assert found.company == "Gorillas"  # Oct 2021
+    found = extract("Steph Curry's VC firm just backed an AI startup that fixes supply chains")
+    assert found.company is None
+    found = extract(
+        "African fintech OPay valued at $2B in SoftBank Vision Fund 2-led $400M funding"
+    )
+    assert (found.kind, found.company, found.amount) == ("funding", "OPay", 4e8)  # Aug 2021
+    found = extract("Asset financing startup M-Kopa raises over $250m debt and equity")
+    assert (found.company, found.round) == ("M-Kopa", None)  # May 2024
