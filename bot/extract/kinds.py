@@ -22,9 +22,9 @@ from bot.extract.lexicon import (
     AFTER_CLAUSE,
     AGGREGATE,
     APPOSITIVE,
-    BACKED_BY,
     BASE_FORMS,
     CLUB,
+    COMPANY_BACKED_BY,
     CONTROL,
     CORE_VERB,
     DEAL_WORD,
@@ -119,7 +119,12 @@ def main_text(title: str) -> str:
     text = statements[0]
     if len(statements) > 1:
         for i, p in enumerate(statements):
-            if CORE_VERB.search(p) or INVESTOR_ACT.search(p) or find_money(p):
+            if (
+                CORE_VERB.search(p)
+                or INVESTOR_ACT.search(p)
+                or find_money(p)
+                or ACQUISITION.search(p)
+            ):
                 text = p
                 if i and re.match(r"(?:and|but|now|so)\b", p):
                     # "X's agents took off - and attracted funding": keep the subject
@@ -133,6 +138,18 @@ def main_text(title: str) -> str:
 
 
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:that|who|which)\s+$")
+_MONEY_NEAR = re.compile(
+    r"(?:\s+\S+){0,6}?\s+(?:[$€£₹¥]|\d[\d.,]*\s?(?i:million|billion|mn|bn|[mb]\b)"
+    r"|(?i:investment|stake|bet|funding|round|backing|startup"
+    r"|start-up|company|firm|maker|portfolio)\b)"
+)
+_NOT_BACKING_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|comes?|came|gets?|got|goes|went|bounces?|bounced|fights?"
+    r"|pushed|pushes|brings?|brought|looks?|looking|coming)\s+$"
+)
+_NOT_BACKING_AFTER = re.compile(
+    r"(?i)\s+(?:toward|towards|to|in|into|on|at|from|home|up|down|out|off|away|again|after)\b"
+)
 _POURING = ("injects", "pumps", "pours", "poured", "pour", "ploughs", "plows", "sinks")
 
 
@@ -165,6 +182,12 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
         rest = text[m.end() :]
         if AFTER_CLAUSE.search(text[: m.start()]) or not m.start():
             continue
+        if word in ("back", "backs") and (
+            _NOT_BACKING_BEFORE.search(text, 0, m.start()) or _NOT_BACKING_AFTER.match(rest)
+        ):
+            continue  # "Brin Is Back in the Trenches", "Pushed Consumers Back Toward Piracy"
+        if word == "back" and not _MONEY_NEAR.match(rest):
+            continue  # "Apple, Google, Microsoft Back 'FIDO' Tech": no money, no company
         if word in BASE_FORMS and (
             not PLURAL_SUBJECT.search(text[: m.start()])
             or _RELATIVE_BEFORE.search(text, 0, m.start())
@@ -172,8 +195,10 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             continue  # "Firms That Invest in US": a relative clause, not the headline's verb
         if word in ("leads", "lead", "co-leads") and not DEAL_WORD.search(rest[:80]):
             continue  # "The U.S. leads in world-changing startups": a ranking, not a round
-        if word.endswith("down on") and re.match(r"^\s+\w+ing\b", rest):
-            continue  # "doubles down on keeping …"
+        if word.endswith("down on") and (
+            re.match(r"^\s+\w+ing\b", rest) or not _MONEY_NEAR.match(rest)
+        ):
+            continue  # "doubles down on keeping …", "Sony doubles down on 8K TVs": no money
         if word in ("led", "co-led") and not re.match(r"^\s+(?:an?|the|\$|\S*\d)", rest):
             continue  # "led by", "a16z-led": descriptive
         if (
@@ -198,8 +223,9 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             re.I,
         ):
             continue
-        if word == "funds" and not re.match(
-            r"\s+(?:[A-Z]|[$€£₹¥]|\d|a16z|(?i:an?|the|its)\b)", rest
+        if word == "funds" and (
+            not re.match(r"\s+(?:[A-Z]|[$€£₹¥]|\d|a16z|(?i:an?|the|its)\b)", rest)
+            or re.match(r"(?i)\s+(?:are|is|were|was|have|has|had|will|would|can|could)\b", rest)
         ):
             continue  # "Mideast funds in talks": the noun
         if word in _POURING and not re.match(
@@ -316,11 +342,16 @@ def _is_fund(text: str, core: int, core_kind: str) -> bool:
     )
 
 
+_POSSESSIVE_BID = re.compile(
+    r"['’]s [$€£]\S+ (?:\S+ )?(?:bid|takeover|buyout|acquisition|purchase)\b", re.I
+)
+
+
 def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bool:
     """A buyer taking control, a purchase said before the round, or money raised to buy a
     named company."""
-    if CONTROL.search(text):
-        return True
+    if CONTROL.search(text) or _POSSESSIVE_BID.search(text):
+        return True  # "… back Musk's $44bn bid for Twitter": the money is a buyer's
     if core >= 0 and PURCHASE_PURPOSE.search(text, core):
         return True
     acq = ACQUISITION.search(text)
@@ -412,7 +443,7 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
         re.I,
     ):
         return True
-    return BACKED_BY.search(text) is not None
+    return COMPANY_BACKED_BY.search(text) is not None
 
 
 _AFTER_DONE = re.compile(r"\bafter (?:its |the |a )?(?:latest |recent |new |last )?$", re.I)

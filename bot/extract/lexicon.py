@@ -113,6 +113,13 @@ PLURAL_SUBJECT = re.compile(
     r"\s+(?:just |also |all |reportedly )?$"
 )
 BACKED_BY = re.compile(r"(?<![\w-])(?i:backed|funded) by (?:[A-Z]|a16z)")
+# ... said of a company: at the start, after a comma, or after a company word ("startup backed
+# by", "exits stealth backed by"); not "Undersea Data Link Backed by Google"
+COMPANY_BACKED_BY = re.compile(
+    r"(?:^|,\s*(?:now\s+)?|(?i:startup|start-up|company|firm|brand|venture|maker|app|platform|lab"
+    r"|stealth|fintech|biotech)\s+(?:(?i:now|just|newly|also)\s+)?)(?i:backed|funded) by "
+    r"(?:[A-Z]|a16z)"
+)
 
 # --- valuations ----------------------------------------------------------------------------
 
@@ -192,7 +199,8 @@ ACQUISITION_CUES = (
     "bought", "to buy", "buying", "snaps up", "snapped up", "merges with", "merger", "merge",
     "acqui-?hires?", "acquihires?", "takeover", "takes over", "sells to", "sold to",
     "agrees to sell", "to sell", "selling to", "sells (?:its|itself)", "sells in", "sale to",
-    r"(?:\$\S+|billion) sale", "bid for", r"paid \$\S+ for", r"pays \$\S+ for",
+    r"(?:\$\S+|billion) sale", "bid for", r"(?:\$\S+|billion) bid", r"purchase of",
+    r"paid \$\S+ for", r"pays \$\S+ for",
     r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)", r"exits to [A-Z]",
 )  # fmt: skip
 # A buyer taking control, whatever verb carries it: "receives majority investment from PE firm".
@@ -265,7 +273,9 @@ OTHER_CUES = (
     "all stage", "sessions?", "webinar", "state of", r"defraud\w*", "pays? (?:top )?execs",
     "salar(?:y|ies)", "pay early employees", "bounces back", "collapsed?", "collapses",
     r"cancel\w*", r"help (?:[\w-]+ ){0,3}(?:startups|founders|companies) raise",
-    r"bonds?", "bond (?:sale|issue|offering)", "gift", "donation", "endowment", r"market cap\w*",
+    r"bonds?", "bond (?:sale|issue|offering)", "box office", r"exploits?", "hacked", "drained",
+    "stolen", "missing", r"breach(?:es)?", "lesson", "shelved", r"stake (?:is |now )?worth",
+    r"bet(?:s|ting)? against", "gift", "donation", "endowment", r"market cap\w*",
     r"(?:&|and) more$", r"adds \$\S+ (?:[\w-]+ ){0,2}(?:firm|advisor|advisers?|team|practice)",
     r"(?:backs|supports|endorses) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:ban|bill|law|plan|proposal"
     r"|measure|policy|rule|regulation|candidate|campaign|moratorium|call)\b",
@@ -289,7 +299,12 @@ STRONG_OTHER = re.compile(
     r" (?:team|club|franchise)\b"
     # debt of a listed company, gifts, prices, totals over a period, property: not a round
     r"|bonds?\b|bond (?:sale|issue|offering)|gift|donation|endowment|market cap\w*|loan guarantees?"
-    r"|subsid(?:y|ies)\b"
+    r"|subsid(?:y|ies)\b|(?<=[$€£₹¥])\d\S* (?:\S+ ){0,3}contracts?\b|profits?\b|bount(?:y|ies)\b"
+    r"|trading volume|(?:a|per) day\b|(?:revenue|sales) (?:up|rise|rises|rose|grow|grows|jump"
+    r"|jumps|fall|falls|down)\b|^shares of\b"
+    # money spent on things, not put into a company
+    r"|\b(?:on|in|into) (?:new |more |its |their )?(?:data cent(?:er|re)s|factories|plants"
+    r"|infrastructure|stocks|bonds|bitcoin|research|projects)\b"
     r"|(?<![\w-])tariffs?\s+(?:hit|cost|impact|war|weigh)"
     r"|(?:rais\w*|hikes?|cuts?) (?:\S+ ){0,3}prices|bankruptcy|creditor protection"
     r"|(?:in|during|for) (?:19|20)\d\d\b|(?:this|last) (?:week|month|quarter)\b|hits? (?:a )?record"
