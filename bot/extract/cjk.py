@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.cjk_money import CjkMoney, find_cjk_money
+from bot.extract.listed import is_listed
 from bot.extract.rates import to_usd
 from bot.extract.rules import first
 from bot.models import Extraction
@@ -62,6 +63,8 @@ _ZH_FUNDING = re.compile(
     r"|(?:领投|跟投|参投)"
     r"|[\d.亿万]+(?:元|美元)?(?:押注|投资)(?!者|人|机构)"
     r"|(?:连融|[\d一二三四五六七八九十两]+轮融资)"
+    # "云锋基金等入股比特智路" (new shareholders in a registry filing), "向SB Energy投资15亿美元"
+    r"|等?入股(?!.{0,4}(?:上市|公司股东))|向[^，。；|｜]{1,24}?(?:追加)?投资\s*[\d.一二三四五六七八九十百千]+"
 )
 _KO_FUNDING = re.compile(
     r"투자\s?(?:를\s?)?(?:유치|확보)|투자유치|자금\s?(?:을\s?)?(?:조달|확보|유치)|투자금\s?확보"
@@ -161,7 +164,14 @@ def _valuation_news(s: CjkStory) -> str | None:
 def _summary_clause(s: CjkStory) -> str | None:
     """The title hints (a round, money, a backer) and the summary's first sentence says it."""
     stage = _round(s.title)
-    hint = s.money or (stage and stage != "grant") or re.search(r"融资|투자|베팅|出資", s.title)
+    hint = (
+        s.money
+        or (stage and stage != "grant")
+        or re.search(r"融资|押注|入股|领投|加注|투자|베팅|出資", s.title)
+        or re.search(
+            r"[\u4e00-\u9fff]{2,4}投资\s*(?:[|｜]|$)", s.title
+        )  # "…，徐新投资 | 涌现新项目"
+    )
     if not hint or not s.sentences or _NOT_A_DEAL.search(s.title) or "선정" in s.title:
         return None
     lead = " ".join(s.sentences[:2])
@@ -214,12 +224,35 @@ def _quoted_name(s: CjkStory) -> str | None:
     return None
 
 
+_ROUND_WORD = re.compile(
+    r"(?:[A-H]\+*|[A-H]\d|Pre-?[A-H]\+*|天使\+*|种子\+*|战略|新一?|首|多|数)轮(?:融资)?|本轮|该轮"
+)
+
+
 def _name_like(name: str) -> bool:
-    return 1 < len(name) <= 24 and not _NOT_NAME.match(name) and not re.search(r"[？?！!]", name)
+    return (
+        1 < len(name) <= 24
+        and not _NOT_NAME.match(name)
+        and not re.search(r"[？?！!]", name)
+        and not _ROUND_WORD.fullmatch(name)  # "这家公司A轮融资数千万": the round is no name
+    )
 
 
 def _zh_name_before_verb(s: CjkStory) -> str | None:
     return _zh_subject(s.title)
+
+
+_ZH_STAKE_IN = re.compile(r"等?入股[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16})")
+_ZH_INVEST_IN = re.compile(r"向(?P<name>[^，。；|｜向]{1,24}?)(?:追加)?投资")
+
+
+def _zh_invested_in(s: CjkStory) -> str | None:
+    """The company an investor puts money into: "X等入股Y", "X向Y投资15亿美元"."""
+    m = _ZH_STAKE_IN.search(s.title) or _ZH_INVEST_IN.search(s.title)
+    if not m:
+        return None
+    name = _ZH_DESCRIBER.sub("", m.group("name").strip()) or m.group("name").strip()
+    return name if _name_like(name) else None
 
 
 def _zh_subject(text: str) -> str | None:
@@ -373,6 +406,7 @@ def _ja_name(s: CjkStory) -> str | None:
 
 COMPANY_RULES = {
     "zh": [
+        ("zh investor's target", _zh_invested_in),
         ("zh quoted name", _quoted_name),
         ("zh name before the verb", _zh_name_before_verb),
         ("zh summary name", _zh_summary_name),
@@ -423,7 +457,7 @@ _VALUATION_BEFORE = re.compile(
 )
 _VALUATION_AFTER = re.compile(r"^\s?(?:의|的)?\s?(?:기업가치|估值|評価額|밸류)")
 _NOT_ROUND_BEFORE = re.compile(
-    r"(?:累计|累計|누적|总计|合计|共|营收|売上|매출|收入|市值|[\d一二三四五六七八九十两]+轮"
+    r"(?:累计|累計|누적|总计|合计|共|营收|売上|매출|收入|市值|注册资本|[\d一二三四五六七八九十两]+轮"
     r"|个月|半年|一年内|年内)[^，,。]{0,8}$"
 )
 _ROUGH = re.compile(r"^(?:超|近|约|約|逾|过|약)|^[亿億千百]")
@@ -618,10 +652,19 @@ def extract_cjk(title: str, summary: str, language: str) -> Extraction:
             company, aliases = latin, (company,)
     if company:
         company = _LEGAL_FORM.sub("", company).strip() or company
+    if is_listed(company) or is_listed(aliases[0] if aliases else None):
+        return Extraction(  # "英伟达以10亿美元投资获得Naver的4.5%股份": a listed company's stake
+            kind="other", language=language, rules=(("kind", "cjk a long-listed company's money"),)
+        )
     lead_text = " ".join(s.sentences[:3])
     chosen = _round_money(s.title, list(s.money))
     money_rule = "cjk title money"
-    body_chosen = _round_money(lead_text, find_cjk_money(lead_text, language))
+    body_money = [  # a registry filing's registered capital is no round ("注册资本由…增至…")
+        m
+        for m in find_cjk_money(lead_text, language)
+        if "注册资本" not in lead_text[max(0, m.start - 40) : m.start]
+    ]
+    body_chosen = _round_money(lead_text, body_money)
     if chosen is None or chosen.amount is None:
         if body_chosen is not None and (chosen is None or body_chosen.amount is not None):
             chosen, money_rule = body_chosen, "cjk summary money"
