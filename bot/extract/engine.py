@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
 from bot.extract.lexicon import PARTS as _PARTS
 from bot.extract.listed import is_listed
 from bot.extract.money import Money, find_money
+from bot.extract.namewords import COMMON, DESCRIPTORS
 from bot.extract.places import location_in, place_name
 from bot.extract.rates import to_usd
 from bot.extract.rounds import ROUND as _ROUND
@@ -537,7 +538,22 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
         named = _OPENS_WITH_NAME.match(sentence) or _THE_FIRM_NAMED.search(sentence)
         if named and not _NOT_A_FIRM_NAME.match(named.group("name")):
             return named.group("name"), None
+    for sentence in _sentences(body)[:2]:
+        named = _NAME_THEN_VERB.match(sentence)  # "MioTech also offers …", "Nines Radiology is …"
+        if named and _looks_like_a_name(named.group("name")):
+            return named.group("name"), None
     return None
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A brand, not a sentence's first common word: CamelCase, several capitalised words, a
+    digit, or one word that is neither common nor a description."""
+    if _NOT_A_FIRM_NAME.match(name):
+        return False
+    words = name.split()
+    if len(words) > 1 or re.search(r"[a-z][A-Z]|\d", name):
+        return not any(w.lower() in DESCRIPTORS for w in words)
+    return name.lower() not in COMMON and name.lower() not in DESCRIPTORS
 
 
 # "Berkshire Grey, which creates robotics …", "The firm, Placer.ai, uses …": the body names the
@@ -547,13 +563,17 @@ _OPENS_WITH_NAME = re.compile(
     _FIRM_NAME + r",\s(?:which|a|an|the|based|founded|headquartered|whose|[A-Z][\w-]*['’]s)\b"
 )
 _THE_FIRM_NAMED = re.compile(
-    r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}) (?:firm|company|startup|start-up|business|platform),\s"
-    + _FIRM_NAME
-    + r","
+    r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s[\w-]+){0,3})"
+    r" (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
 )
 _NOT_A_FIRM_NAME = re.compile(
     r"(?:The|This|That|It|Its|In|On|At|For|But|And|However|Meanwhile|Today|Now|Last|Earlier"
     r"|According|After|Before|While|With|Founded|Based)\b"
+)
+
+_NAME_THEN_VERB = re.compile(
+    _FIRM_NAME + r"\s(?:is|was|has|have|also|uses|offers|provides|builds|makes|develops|helps"
+    r"|said|says|announced|raised|secured|closed|launched|was founded|operates|sells)\b"
 )
 
 

@@ -320,6 +320,7 @@ ROUNDUP_OPENERS = (
     "is ", "are ",
     # newsletters and briefings: several stories under one title
     "daily briefing", "morning briefing", "evening briefing", "top headlines", "top stories",
+    "top news",
     "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
 )  # fmt: skip
 ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)

@@ -115,7 +115,9 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         phrase = owner.group(1) if owner else _TARGET_END.split(target, maxsplit=1)[0]
         company, loc = trailing_name(phrase)
         bare = _DESCRIPTION_TAIL.sub("", phrase)
-        if company is None and not re.search(r"(?i)\b(?:an?|the)\s+\S+$", bare):
+        if company is None and not re.search(
+            r"(?i)\b(?:an?|the|this|that|its|his|her|their)\b", bare
+        ):
             company, loc = trailing_name(bare)  # "for Gorillas start-up" (not "an AI startup")
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue

@@ -475,3 +475,23 @@ def test_a_body_sentence_after_an_abbreviation_and_a_valuation_said_far_from_its
     )  # April 2021
     assert (found.amount, found.valuation) == (215e6, 2.2e9)
     assert extract("Decoding CRED's Series C funding round").company == "CRED"
+
+
+def test_a_description_only_headline_named_by_the_summary() -> None:
+    found = extract(
+        "Li Ka-shing leads funding round for Hong Kong fintech startup",
+        "MioTech also offers AI-driven screening of prospective clients.",
+    )  # 2019
+    assert found.company == "MioTech"
+    found = extract(
+        "Oakland startup nets $22.1M to build out analytics",
+        "When Sean Byrnes started his automated data analytics company, Outlier, in 2015 …",
+    )  # 2019
+    assert found.company == "Outlier"
+    found = extract(
+        "Greylock just backed this stealthy Seattle AI startup",
+        "Falkon co-founders met at Microsoft. A stealthy Seattle startup has raised seed funding.",
+    )
+    assert found.company != "Seattle AI"
+    assert extract("Soteria AI Announces $5MM in Private Funding").amount == 5e6  # Jan 2020
+    assert extract("AI-Powered Travel Bot Eddy Travels Raises $500K").company == "Eddy Travels"
