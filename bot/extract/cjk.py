@@ -64,6 +64,7 @@ _ZH_FUNDING = re.compile(
     r"|[\d.亿万]+(?:元|美元)?(?:押注|投资)(?!者|人|机构)"
     r"|(?:连融|[\d一二三四五六七八九十两]+轮融资)"
     # "云锋基金等入股比特智路" (new shareholders in a registry filing), "向SB Energy投资15亿美元"
+    r"|融资(?:报道|传闻|消息)"  # "OceanBase回应融资报道": talk of a round (a rumour cue says so)
     r"|等?入股(?!.{0,4}(?:上市|公司股东))|向[^，。；|｜]{1,24}?(?:追加)?投资\s*[\d.一二三四五六七八九十百千]+"
 )
 _KO_FUNDING = re.compile(
@@ -235,6 +236,7 @@ def _name_like(name: str) -> bool:
         and not _NOT_NAME.match(name)
         and not re.search(r"[？?！!]", name)
         and not _ROUND_WORD.fullmatch(name)  # "这家公司A轮融资数千万": the round is no name
+        and not re.search(r"投资者|洽谈|融资|[A-H天使种子]轮", name)  # "投资者洽谈A轮": a clause
     )
 
 

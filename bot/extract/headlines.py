@@ -336,6 +336,13 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
         return (owner.group(1), "the round's owner") if owner else (None, "a round is no name")
     if len(name.strip()) < 2:
         return None, "one letter is no name"  # "Series I funding"
+    if name.lower() in DESCRIPTORS:  # "AI Startup Cohere Projects …": the name after the words
+        after = re.search(
+            re.escape(name) + r"\s+(?:[\w-]+\s+)?(?i:startup|start-up|company|firm|maker|platform"
+            r"|unicorn)\s+([A-Z][\w.&-]*)",
+            clause,
+        )
+        return (after.group(1), "description before the name dropped") if after else (None, "")
     conjunction = re.search(r".*\s(?:As|While|After|Amid|Since|When)\s+", name)
     if conjunction:  # "… the African Fintech Market As Paymob Raises": the clause's subject
         return name[conjunction.end() :] or None, "subject of the clause after a conjunction"

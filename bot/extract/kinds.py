@@ -456,6 +456,8 @@ def _rumor_at(text: str) -> int:
     """Where the first rumor cue that governs money starts, or -1."""
     for m in RUMOR.finditer(text):
         word = m.group(0).lower()
+        if word.endswith(" nears"):
+            return m.start()  # "… as New Funding Nears": the round itself is what nears
         if word == "raising" and _DONE_BEFORE_RAISING.search(text, 0, m.start()):
             continue  # "after raising $5M": done before the news
         if word in RUMOR_ALONE:

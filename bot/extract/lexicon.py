@@ -168,7 +168,7 @@ RUMOR_CUES = (
     "on track to", "poised to", "up (?:its|their) investment", "reportedly valued",
     "set for", "poised for", "finali[sz]ing",
     r"to (?:double|triple|quadruple|hit|reach|top) (?:its |their )?valuation", "to be valued at",
-    "floats?", "floated",
+    "floats?", "floated", r"(?:new )?(?:funding|round|raise) nears",
     # Title Case headline-ese drops "is": "Anthropic Raising Funds Valuing It at $60B" (what
     # may come before it is checked in kinds._rumor_at, out of this regex: lookbehinds here
     # would be tried at every position of every headline)

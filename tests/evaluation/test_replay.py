@@ -12,7 +12,7 @@ def test_replay_of_the_labelled_corpus():
         pytest.skip("../shared/corpus not found: the replay reads the real items from there")
     assert report.stories > 3500 and report.deals > 900
     assert report.split == 0  # a deal told twice never gets two cards
-    assert report.one_card / report.deals >= 0.94  # 94.9%: the rest are stories not read as deals
+    assert report.one_card / report.deals >= 0.95  # 95.4%: the rest are stories not read as deals
     assert report.false_merges / report.cards <= 0.01  # target: at most 1%
     assert report.non_deals_carded / report.non_deals <= 0.02  # target: at most 2%
-    assert report.multi_whole >= report.multi - 3
+    assert report.multi_whole >= report.multi - 1

@@ -199,3 +199,10 @@ def test_general_news_money_that_is_no_round(title: str) -> None:
 
 def test_doubling_down_on_a_startup_is_still_a_round() -> None:
     assert classify("Google Ventures doubles down on dev tool startup Blacksmith") == "funding"
+
+
+def test_a_round_that_nears_is_a_rumour_of_the_named_company() -> None:
+    from bot.extract.engine import extract
+
+    found = extract("AI Startup Cohere Projects $200 Million Revenue Pace as New Funding Nears")
+    assert (found.kind, found.company) == ("rumor", "Cohere")  # July 2025
