@@ -465,7 +465,14 @@ def _name_before(text: str, lexicon: Lexicon) -> str | None:
         run.insert(0, bare)
         if len(run) >= 4:
             break
+    if run and len(words) > len(run):
+        before = words[-len(run) - 1].lower()
+        if before in _GENITIVE:  # "O novo aporte do Softbank na Loggi": Softbank is a backer
+            return None
     return " ".join(run) or None
+
+
+_GENITIVE = frozenset({"de", "do", "da", "dos", "das", "del", "della", "di", "von", "des", "du"})
 
 
 def _leading_subject(s: EuroStory) -> str | None:
@@ -495,7 +502,7 @@ def _valuation_subject(s: EuroStory) -> str | None:
     before = s.title[: m.start()]
     near = re.search(r"(" + _NAME + r")(?:\s+[a-zà-ÿ'’]+){0,4}\s*$", before)
     name = _name_before(near.group(1), s.lexicon) if near else None
-    return name or _leading_name(s.title)
+    return name or _leading_name(s.title, s.lexicon)
 
 
 _LEADING_NAME = re.compile(
@@ -503,11 +510,13 @@ _LEADING_NAME = re.compile(
 )
 
 
-def _leading_name(title: str) -> str | None:
+def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
     """ "Sorare - Fantasy-Fußball-Plattform sammelt …", "Wave, licorne africaine, lève …",
     "Nubank é o terceiro unicórnio": the headline opens with the name."""
     title = re.sub(r"^[^:]{2,40}\s:\s", "", title)  # "Mobile Money : Wave, licorne …"
     m = _LEADING_NAME.match(title)
+    if m and lexicon is not None and lexicon.descriptors.match(m.group(1)):
+        return None  # "Start-up: Software-Spezialist Personio …": a rubric, not a name
     return m.group(1) if m and len(m.group(1).split()) <= 3 else None
 
 
@@ -528,23 +537,28 @@ def _summary_subject(s: EuroStory) -> str | None:
 
 # "Nouvelle levée de fonds pour Qonto", "Finanzierungsrunde für N26", "aporte na Loggi": a round
 # noun and the company it is for
-_DEAL_NOUN_FOR = re.compile(
+_DEAL_NOUN = (
     r"(?i:levée de fonds|tour de table|Finanzierungsrunde|Geldspritze|ronda de (?:financiación"
     r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
-    r"\s+(?:\w+\s+){0,2}?(?i:pour|für|para|de|del|da|do|per|in|na|no|en|dans)\s+(?:l[ae]\s+)?"
-    r"(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+_DEAL_NOUN_FOR = re.compile(  # the round is "for" or "in" the company …
+    _DEAL_NOUN + r"\s+(?:[\w-]+\s+){0,3}?(?i:pour|für|para|per|in|na|no|en|dans|bei)\s+"
+    r"(?:l[ae]\s+)?(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+_DEAL_NOUN_OF = re.compile(  # … or, failing that, "of" it ("nueva ronda de Glovo")
+    _DEAL_NOUN + r"\s+(?:\w+\s+){0,2}?(?i:de|del|da|do)\s+(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
 )
 
 
 def _deal_noun_for(s: EuroStory) -> str | None:
-    m = _DEAL_NOUN_FOR.search(s.title)
+    m = _DEAL_NOUN_FOR.search(s.title) or _DEAL_NOUN_OF.search(s.title)
     return m.group("name") if m else None
 
 
 COMPANY_RULES = [
     ("european investor as subject", _investor_target),
     ("european name before the verb", _subject),
-    ("european name opening the headline", lambda s: _leading_name(s.title)),
+    ("european name opening the headline", lambda s: _leading_name(s.title, s.lexicon)),
     ("european valuation subject", _valuation_subject),
     ("european subject of joined clauses", _leading_subject),
     ("european round noun and its company", _deal_noun_for),
@@ -598,6 +612,7 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         or _round(title)
         or s.lexicon.investor.search(title)
         or _DEAL_NOUN_FOR.search(title)
+        or _DEAL_NOUN_OF.search(title)
     ):
         return "other", "european verb without a deal"
     return "funding", "european funding verb"
