@@ -53,17 +53,37 @@ GENERIC = (
 )
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _mentions(title: str, company: str) -> list[tuple[int, int]]:
+    """Where `company` stands as a whole name in `title` (a plain search: compiling a pattern
+    per company cost a twentieth of all extraction time)."""
+    spans = []
+    at = title.find(company)
+    while at >= 0:
+        end = at + len(company)
+        free_before = at == 0 or not (_word_char(title[at - 1]) or title[at - 1] == "-")
+        if free_before and (end == len(title) or not _word_char(title[end])):
+            spans.append((at, end))
+        at = title.find(company, at + 1)
+    if not spans and " " in company:  # spaced differently in the title: the slow, rare way
+        words = r"\s+".join(map(re.escape, company.split()))
+        spans = [m.span() for m in re.finditer(r"(?<![\w-])" + words + r"(?!\w)", title)]
+    return spans
+
+
 def aliases_in(title: str, company: str | None) -> tuple[str, ...]:
     """The product names `title` ties to `company` ("ChatGPT maker OpenAI" → ("ChatGPT",))."""
     if not title or not company:
         return ()
     found: list[str] = []
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, company.split())) + r"(?!\w)")
-    for m in pattern.finditer(title):
-        before = _ROLE_BEFORE.search(title[: m.start()])
+    for start, end in _mentions(title, company):
+        before = _ROLE_BEFORE.search(title[:start])
         if before:
             found.append(_trim(before.group(1)))
-        after = title[m.end() :]
+        after = title[end:]
         for shape in (_ROLE_AFTER, _BEHIND, _PAREN):
             hit = shape.match(after)
             if hit:
