@@ -130,8 +130,11 @@ def _funding_clause(s: CjkStory) -> str | None:
     m = pattern.search(s.title)
     if not m or _NOT_A_DEAL.search(s.title):
         return None
+    if s.language == "ja" and _IPO.search(s.title):
+        return None  # "IPOまでの資本政策。上場直前に外部出資を受け入れた理由": the listing's story
     if s.language == "ja" and not (
-        (_quoted_name(s) or _ja_name(s)) and (s.money or _round(s.title) or "理由" in s.title)
+        (_quoted_name(s) or _ja_name(s) or _ja_subject(s))
+        and (s.money or _round(s.title) or "理由" in s.title)
     ):
         return None  # "新興企業の資金調達": about raising money, not a raise
     if _RUMOR[s.language].search(s.title):
@@ -192,7 +195,7 @@ KIND_RULES = [
 
 # --- company ------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"[“\"「『‘'](?P<name>[^”\"」』’'，,。、！？!?\s]{1,24})[”\"」』’']")
+_QUOTED = re.compile(r"[“”\"「『‘'](?P<name>[^”\"」』’'，,。、！？!?\s]{1,24})[”\"」』’']")
 _ZH_DESCRIPTOR = re.compile(
     r"^.*(?:公司|企业|平台|创企|厂商|品牌|团队|独角兽|初创|机构|服务商|制造商|供应商|开发商"
     r"|运营商|的|为|做|及|和|与|、|，|：|\s)"
@@ -211,7 +214,7 @@ _PEOPLE = re.compile(r"(?:博士|教授|团队|创始人|员工|高管|CEO|CTO|�
 
 _AFTER_NAME = {
     "zh": re.compile(r"\s*(?:近日|近期|已|宣布|再获|获(?!悉)|完成|融资|拿下|运营)"),
-    "ja": re.compile(r"\s*(?:運営|、|が|は|\d|シリーズ|$)"),
+    "ja": re.compile(r"\s*(?:運営|、|が|は|\d|シリーズ|[:：]|$)"),
     "ko": re.compile(r"\s*(?:,|\d|시드|프리|시리즈|투자|$)"),
 }
 
@@ -378,7 +381,10 @@ def _ko_investee(s: CjkStory) -> str | None:
     베팅", "씨엔티테크, 플랜트너 투자"."""
     segment = _ko_segment(s.title)
     m = re.search(
-        r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)", segment
+        r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?"
+        r"(?:[\d,.]+\s?(?:억|조|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
+        r"(?:시드\s?|후속\s?|신규\s?|전략\s?|대규모\s?)?(?:투자|베팅)",
+        segment,
     )
     if m and _name_like(m.group(1)):
         return m.group(1)
@@ -398,8 +404,66 @@ def _ko_summary_name(s: CjkStory) -> str | None:
     return None
 
 
+_JA_DEAL = r"(?:調達|出資|投資|資金調達)"
+_JA_DESCRIPTOR_END = re.compile(
+    r"(?:大手|企業|会社|スタートアップ|ベンチャー|メーカー|新興|開発|運営|手がける|手掛ける)$"
+)
+
+
+def _ja_tail(text: str) -> str | None:
+    """The name that ends `text`: after the last の, 、, ・ or bracket; its katakana or Latin run
+    when it has one ("東南アジア配車大手グラブ" → グラブ), else the whole short segment (叮当快薬)."""
+    segment = re.split(r"[の、，,・「」『』【】\s!！?？:：”“\"。]", text.strip())[-1]
+    if re.search(r"(?:直前|直後|以降|前|後|時|際|中|年|月|日)$", segment):
+        return None  # "上場直前に外部出資": a time, not a company
+    run = re.search(r"[ァ-ヶーA-Za-z0-9&.\-]{2,}$", segment)
+    if run and not re.fullmatch(r"[\d.\-]+", run.group(0)):
+        return run.group(0)
+    if 2 <= len(segment) <= 10 and not _JA_DESCRIPTOR_END.search(segment):
+        return segment
+    return None
+
+
+def _ja_subject(s: CjkStory) -> str | None:
+    """Japanese headline shapes: "トヨタ、グラブに10億ドル出資" (the investor first, the company
+    before に), "…のアストロスケールが124億円調達" (が), "スマートニュース、シリーズFで…調達" (the
+    topic before the comma), "オイシイベリー 5000万ドル調達" (the name before the figure)."""
+    title = re.sub(r"^【[^】]*】\s?", "", s.title)
+    m = re.search(r"(?:^|[、，はがの])\s?([^、，はが]{1,30}?)に[^、。]{0,20}?(?:出資|投資)", title)
+    if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
+        return _ja_tail(m.group(1))
+    m = re.search(rf"(.{{1,30}}?)による[^、。]{{0,20}}?{_JA_DEAL}", title)
+    if m:  # "SpaceXによる約897億円新資金調達"
+        return _ja_tail(m.group(1))
+    m = re.search(rf"(.{{1,40}}?)(?:が|は)[^、。]{{0,30}}?{_JA_DEAL}", title)
+    if m:
+        name = _ja_tail(m.group(1))
+        if name:
+            return name
+    m = re.search(rf"^(.{{1,40}}?)[、，]\s?[^、。]{{0,40}}?{_JA_DEAL}", title)
+    if m:
+        name = _ja_tail(m.group(1))
+        if name:
+            return name
+    m = re.match(r"^(\S{2,20})\s+(?:約)?[\d.,]+\s?(?:億|万|百万)", title)
+    return _ja_tail(m.group(1)) if m else None
+
+
+def _ja_summary_subject(s: CjkStory) -> str | None:
+    """A headline that only describes the company ("中国配車大手に出資"): the summary's first
+    sentences name it, in brackets or as the subject of the deal."""
+    for sentence in s.sentences[:2]:
+        quoted = re.search(r"[「『]([^」』]{2,24})[」』]", sentence)
+        if quoted and _name_like(quoted.group(1)):
+            return quoted.group(1)
+        name = _ja_subject(CjkStory(s.language, sentence[:200], "", (), ()))
+        if name:
+            return name
+    return None
+
+
 def _ja_name(s: CjkStory) -> str | None:
-    m = re.search(rf"({_LATIN_NAME})(?:、|が|は|\s?[（(])", s.title)
+    m = re.search(rf"((?<![ァ-ヶー]){_LATIN_NAME})(?:、|が|は|\s?[（(])", s.title)
     if m and re.search(r"調達|出資|投資", s.title[m.end() :]):
         return m.group(1)
     m = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
@@ -424,6 +488,8 @@ COMPANY_RULES = {
     "ja": [
         ("ja quoted name", _quoted_name),
         ("ja name before the deal", _ja_name),
+        ("ja headline subject", _ja_subject),
+        ("ja summary subject", _ja_summary_subject),
     ],
 }
 

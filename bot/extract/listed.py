@@ -25,9 +25,9 @@ MicroStrategy, Texas Instruments, Applied Materials, Dell, HP, Hewlett Packard E
 Panasonic, Hitachi, Fujitsu, Canon, Nintendo, Walgreens, CVS, UnitedHealth, Exxon, ExxonMobil,
 Chevron, Shell,
 BP, TotalEnergies, General Electric, GE, Honeywell, 3M, Lockheed Martin, Raytheon, Starbucks,
-McDonald's, Nike, Coca-Cola, PepsiCo, Tesla, Naver, Kakao, SK Telecom, KT, Rakuten, LINE,
+McDonald's, Nike, Coca-Cola, PepsiCo, Tesla, Naver, SK Telecom, KT, Rakuten,
 苹果, 微软, 谷歌, 亚马逊, 英伟达, 英特尔, 腾讯, 阿里巴巴, 百度, 京东, 小米, 联想, 三星, 索尼,
-丰田, 软银集团, 台积电, 特斯拉, 삼성전자, 네이버, 카카오, ソフトバンクグループ, トヨタ, ソニー
+丰田, 软银集团, 台积电, 特斯拉, 삼성전자, 네이버, ソフトバンクグループ, トヨタ, ソニー
 """
 LISTED = frozenset(company_key(n) for n in _NAMES.replace("\n", " ").split(",") if n.strip())
 
