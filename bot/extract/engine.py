@@ -300,6 +300,10 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     reading = read(title)
     kind = reading.kind
     why = [("headline form", form)] if form else []
+    if kind == "other":
+        paired = _paired_with_investor(title, summary)
+        if paired is not None:
+            return paired
     if kind not in ("funding", "rumor"):
         return Extraction(kind=kind, rules=(*why, ("kind", "english headline reading")))
 
@@ -386,6 +390,32 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
 
 
 _DEBT_AND_EQUITY = re.compile(r"(?i)\b(?:debt and equity|equity and debt)\b")
+
+
+# "ForwardLane & SEI Ventures to boost …": a company named beside an investment firm, and a
+# summary that says the firm's money went in
+_PAIRED = re.compile(
+    r"^(?P<company>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) (?:&|and) "
+    r"(?P<investor>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2} (?:Ventures|Capital|VC|Partners))\b"
+)
+_ROUND_SAID = re.compile(
+    r"\b(?:investment|funding|financing|seed|series [a-h]) round\b|\bstrategic investment\b"
+    r"|\b(?:has |have )?(?:invested|raised)\b",
+    re.I,
+)
+
+
+def _paired_with_investor(title: str, summary: str) -> Extraction | None:
+    m = _PAIRED.match(title)
+    if not m or not _ROUND_SAID.search(" ".join(_sentences(summary)[:2])):
+        return None
+    company, investor = m.group("company"), m.group("investor")
+    return Extraction(
+        kind="funding",
+        company=company,
+        investors=(investor,),
+        rules=(("kind", "company paired with an investor, round in the summary"),),
+    )
 
 
 def _not_a_round(reading: Reading, company: str | None) -> str | None:

@@ -495,3 +495,20 @@ def test_a_description_only_headline_named_by_the_summary() -> None:
     assert found.company != "Seattle AI"
     assert extract("Soteria AI Announces $5MM in Private Funding").amount == 5e6  # Jan 2020
     assert extract("AI-Powered Travel Bot Eddy Travels Raises $500K").company == "Eddy Travels"
+
+
+def test_a_company_paired_with_an_investment_firm_and_a_round_in_the_summary() -> None:
+    found = extract(
+        "ForwardLane & SEI Ventures to boost the delivery of AI insights",
+        "SixThirty's fintech fund joined SEI Ventures in the investment round.",
+    )  # January 2020
+    assert (found.kind, found.company, found.investors) == (
+        "funding",
+        "ForwardLane",
+        ("SEI Ventures",),
+    )
+    # the same pairing with no round said is a partnership, not a deal
+    assert (
+        extract("ForwardLane & SEI Ventures to boost AI insights", "They will work together.").kind
+        == "other"
+    )
