@@ -15,4 +15,5 @@ def test_replay_of_the_labelled_corpus():
     assert report.one_card / report.deals >= 0.95  # 95.4%: the rest are stories not read as deals
     assert report.false_merges / report.cards <= 0.01  # target: at most 1%
     assert report.non_deals_carded / report.non_deals <= 0.02  # target: at most 2%
-    assert report.multi_whole == report.multi  # 35/35: every outlet of a multi-outlet deal on its card
+    # 35/35: every outlet of a multi-outlet deal is on its card
+    assert report.multi_whole == report.multi
