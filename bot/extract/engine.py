@@ -562,7 +562,11 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
         reading = read(sentence[:300])
         if reading.kind in ("funding", "rumor"):
             found = find_subject(reading)
-            if found.company and not place_name(found.company):
+            if (
+                found.company
+                and not place_name(found.company)
+                and not _WHEN.fullmatch(found.company)
+            ):
                 return found.company, found.location
     for sentence in _sentences(body)[:3]:
         named = _OPENS_WITH_NAME.match(sentence) or _THE_FIRM_NAMED.search(sentence)
@@ -595,6 +599,11 @@ _OPENS_WITH_NAME = re.compile(
 _THE_FIRM_NAMED = re.compile(
     r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s[\w-]+){0,3})"
     r" (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
+)
+# a day or a month is never the company ("… on Thursday, the startup said …")
+_WHEN = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Today|Yesterday|Tomorrow"
 )
 _NOT_A_FIRM_NAME = re.compile(
     r"(?:The|This|That|It|Its|In|On|At|For|But|And|However|Meanwhile|Today|Now|Last|Earlier"

@@ -512,3 +512,11 @@ def test_a_company_paired_with_an_investment_firm_and_a_round_in_the_summary() -
         extract("ForwardLane & SEI Ventures to boost AI insights", "They will work together.").kind
         == "other"
     )
+
+
+def test_a_day_is_never_the_company() -> None:
+    found = extract(
+        "This startup just became fashion resale's newly minted unicorn",
+        "On Thursday the company said it raised $141 million.",
+    )
+    assert found.company != "Thursday"
