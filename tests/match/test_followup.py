@@ -14,23 +14,11 @@ from bot.extract.engine import extract
 from bot.match import followup
 from bot.match.merge import new_deal
 from bot.models import Story
-from bot.pipeline import ingest
-from bot.store import Store
 
 JUN = datetime(2025, 6, 13, 9, tzinfo=timezone.utc)
 
 
-@pytest.fixture
-def store(tmp_path):
-    return Store(str(tmp_path / "d.db"))
-
-
-def feed(store, link, title, when, outlet="Wire"):
-    story = Story(f"https://{outlet.lower()}.example/{link}", title, published=when, outlet=outlet)
-    return ingest(store, story, now=when, max_age=timedelta(days=2))
-
-
-def test_a_follow_up_joins_the_thread_of_the_deal_it_talks_about(store):
+def test_a_follow_up_joins_the_thread_of_the_deal_it_talks_about(feed, store):
     first = feed(store, "a", "Scale AI confirms significant investment from Meta", JUN)
     later = feed(
         store,
@@ -61,14 +49,14 @@ def test_a_follow_up_of_a_rumoured_deal_joins_it():
         "Scale AI's $1B round from Accel",  # the same company's other amount: another round
     ],
 )
-def test_other_news_does_not_follow_up(store, title):
+def test_other_news_does_not_follow_up(feed, store, title):
     first = feed(store, "a", "Scale AI raises $14.3B from Meta", JUN)
     later = feed(store, "b", title, JUN + timedelta(days=2), "Other")
     assert len(store.sources(first.event.deal.id)) == 1
     assert later.event is None or later.event.kind == "new"  # the $1B round is its own card
 
 
-def test_a_follow_up_before_any_deal_or_after_a_month_stays_alone(store):
+def test_a_follow_up_before_any_deal_or_after_a_month_stays_alone(feed, store):
     feed(store, "a", "Anthropic's funding, revisited", JUN)
     assert store.deals() == []
     feed(store, "b", "Anthropic raises $13B at a $183B valuation", JUN + timedelta(days=1))

@@ -12,26 +12,14 @@ import pytest
 from bot.match.merge import merge, new_deal
 from bot.match.same import extends
 from bot.models import Story
-from bot.pipeline import ingest
 from bot.publish.cards import reply_text
 from bot.render import amount_line, growth_note
-from bot.store import Store
 
 AUG = datetime(2023, 8, 8, 15, tzinfo=timezone.utc)
 DEC = datetime(2023, 12, 22, 9, tzinfo=timezone.utc)
 
 
-@pytest.fixture
-def store(tmp_path):
-    return Store(str(tmp_path / "d.db"))
-
-
-def feed(store, link, title, when, outlet="Wire"):
-    story = Story(f"https://{outlet.lower()}.example/{link}", title, published=when, outlet=outlet)
-    return ingest(store, story, now=when, max_age=timedelta(days=2))
-
-
-def test_an_extension_grows_the_rounds_card_and_says_so_in_its_thread(store):
+def test_an_extension_grows_the_rounds_card_and_says_so_in_its_thread(feed, store):
     first = feed(store, "nl-d", "Neuralink raises $280M Series D led by Founders Fund", AUG)
     grew = feed(
         store, "nl-ext", "Neuralink adds $43M to its Series D, bringing the round to $323M", DEC
@@ -48,7 +36,7 @@ def test_an_extension_grows_the_rounds_card_and_says_so_in_its_thread(store):
     assert amount_line(deal) == "$323M, including +$43M added to the round later"
 
 
-def test_a_second_outlet_reporting_the_same_extension_adds_nothing(store):
+def test_a_second_outlet_reporting_the_same_extension_adds_nothing(feed, store):
     feed(store, "nl-d", "Neuralink raises $280M Series D led by Founders Fund", AUG)
     feed(store, "nl-ext", "Neuralink adds $43M to its Series D, bringing the round to $323M", DEC)
     again = feed(store, "nl-ext2", "Neuralink's Series D extended to $323M", DEC, outlet="Other")
@@ -60,7 +48,7 @@ def test_a_second_outlet_reporting_the_same_extension_adds_nothing(store):
     assert [s.note for s in deal.sources[2:]] == [None, None]
 
 
-def test_an_extension_in_another_currency_is_added_in_the_rounds_currency(store):
+def test_an_extension_in_another_currency_is_added_in_the_rounds_currency(feed, store):
     sep = datetime(2024, 9, 24, 8, tzinfo=timezone.utc)
     jan = datetime(2025, 1, 29, 8, tzinfo=timezone.utc)
     feed(store, "swan-b", "Swan raises €37 million Series B for its embedded banking platform", sep)
@@ -74,7 +62,7 @@ def test_an_extension_in_another_currency_is_added_in_the_rounds_currency(store)
     assert "+$44M added to the round later" in amount_line(deal)
 
 
-def test_an_extension_first_heard_of_is_its_own_card_marked_as_added_money(store):
+def test_an_extension_first_heard_of_is_its_own_card_marked_as_added_money(feed, store):
     jan = datetime(2025, 1, 29, 8, tzinfo=timezone.utc)
     first = feed(
         store, "swan-ext", "Paris-based Swan adds another $44 million to its Series B", jan
@@ -86,7 +74,7 @@ def test_an_extension_first_heard_of_is_its_own_card_marked_as_added_money(store
     assert again.event.deal.id == deal.id and store.deal(deal.id).amount == 44e6
 
 
-def test_an_extension_joins_only_its_own_round_and_only_within_a_year(store):
+def test_an_extension_joins_only_its_own_round_and_only_within_a_year(feed, store):
     feed(store, "nl-c", "Neuralink raises $205M Series C", AUG - timedelta(days=800))
     d = feed(store, "nl-d", "Neuralink raises $280M Series D led by Founders Fund", AUG)
     late = feed(store, "nl-late", "Neuralink adds $43M to its Series D", AUG + timedelta(days=400))
@@ -96,7 +84,7 @@ def test_an_extension_joins_only_its_own_round_and_only_within_a_year(store):
     assert store.deal(d.event.deal.id).amount == 280e6
 
 
-def test_a_story_of_the_first_amount_after_the_extension_does_not_shrink_the_round(store):
+def test_a_story_of_the_first_amount_after_the_extension_does_not_shrink_the_round(feed, store):
     soon = AUG + timedelta(days=20)  # (dates moved closer than the real ones: a late report
     # of the first amount must fall within the usual window to be joined at all)
     feed(store, "nl-d", "Neuralink raises $280M Series D led by Founders Fund", AUG)

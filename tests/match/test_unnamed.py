@@ -16,7 +16,6 @@ from bot.match.same import pairs_unnamed, unnamed_partner
 from bot.models import Story
 from bot.pipeline import ingest
 from bot.render import headline
-from bot.store import Store
 
 OCT = datetime(2021, 10, 27, 9, tzinfo=timezone.utc)
 JAN = datetime(2025, 1, 16, 9, tzinfo=timezone.utc)
@@ -24,17 +23,7 @@ UNNAMED = "Indian insurtech unicorn raises $255 million Series D led by General 
 NAMED = "Acko raises $255M Series D led by General Atlantic, Multiples"
 
 
-@pytest.fixture
-def store(tmp_path):
-    return Store(str(tmp_path / "d.db"))
-
-
-def feed(store, link, title, when, outlet="Wire"):
-    story = Story(f"https://{outlet.lower()}.example/{link}", title, published=when, outlet=outlet)
-    return ingest(store, story, now=when, max_age=timedelta(days=2))
-
-
-def test_a_named_story_names_the_unnamed_deal_and_the_card_says_so(store):
+def test_a_named_story_names_the_unnamed_deal_and_the_card_says_so(feed, store):
     first = feed(store, "u", UNNAMED, OCT)
     assert headline(first.event.deal).endswith("(company not named)")
     named = feed(store, "n", NAMED, OCT + timedelta(hours=3), outlet="Other")
@@ -48,7 +37,7 @@ def test_a_named_story_names_the_unnamed_deal_and_the_card_says_so(store):
     assert later.event.deal.id == deal.id
 
 
-def test_an_unnamed_story_joins_the_named_deal(store):
+def test_an_unnamed_story_joins_the_named_deal(feed, store):
     named = feed(store, "n", "Bengaluru-based " + NAMED, OCT)  # India holds Bengaluru
     unnamed = feed(store, "u", UNNAMED, OCT + timedelta(hours=5), outlet="Other")
     assert unnamed.event.deal.id == named.event.deal.id
@@ -56,7 +45,7 @@ def test_an_unnamed_story_joins_the_named_deal(store):
     assert deal.company == "Acko" and len(deal.sources) == 2
 
 
-def test_an_unnamed_story_stays_apart_when_two_named_deals_could_be_it(store):
+def test_an_unnamed_story_stays_apart_when_two_named_deals_could_be_it(feed, store):
     feed(store, "h", "Paris billing software maker Hyperline gets $10 million", JAN)
     feed(store, "t", "Teal Health raises $10M for cervical screening at home", JAN)
     lone = feed(store, "u", "Startup raises $10 million to expand in the US", JAN, outlet="Other")
@@ -72,12 +61,12 @@ def test_an_unnamed_story_stays_apart_when_two_named_deals_could_be_it(store):
         ("Berlin insurtech raises $255 million Series D", OCT),  # another place
     ],
 )
-def test_an_unnamed_story_needs_the_same_amount_round_place_and_week(store, title, when):
+def test_an_unnamed_story_needs_the_same_amount_round_place_and_week(feed, store, title, when):
     feed(store, "n", "Bengaluru-based " + NAMED, OCT)
     assert feed(store, "u", title, when, outlet="Other").event.kind == "new"
 
 
-def test_two_named_companies_never_join_on_amount_alone(store):
+def test_two_named_companies_never_join_on_amount_alone(feed, store):
     h = feed(store, "h", "Paris billing software maker Hyperline gets $10 million", JAN)
     t = feed(store, "t", "Teal Health raises $10M for cervical screening at home", JAN)
     assert h.event.deal.id != t.event.deal.id
@@ -87,7 +76,7 @@ def test_two_named_companies_never_join_on_amount_alone(store):
     assert unnamed_partner([a], extract("Startup raises $10 million"), JAN) is a
 
 
-def test_a_chinese_story_joins_the_english_one_by_the_name_its_summary_gives(store):
+def test_a_chinese_story_joins_the_english_one_by_the_name_its_summary_gives(feed, store):
     """昆腾动力 (Quantum Dynamics), a Physical AI startup, raised a seed round of over RMB 100M
     from Yunqi Partners and SenseTime (July 2026); both reports are our own wording."""
     july = datetime(2026, 7, 31, 9, tzinfo=timezone.utc)
