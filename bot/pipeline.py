@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
+import sqlite_utils
+
 from bot import hooks
 from bot.clock import utcnow
 from bot.extract.engine import extract_story
@@ -116,7 +118,15 @@ FOLLOW_UP_WINDOW = timedelta(days=30)
 FOLLOW_UP_KINDS = ("other", "rumor")  # a purchase, a float or a fund close is its own news
 
 
-def _follow_up(store, db, story, story_id, found, when, fresh) -> Ingested:
+def _follow_up(
+    store: Store,
+    db: sqlite_utils.Database,
+    story: Story,
+    story_id: int,
+    found: Extraction,
+    when: datetime,
+    fresh: bool,
+) -> Ingested:
     """A story about a carded deal's money that is no round itself joins that deal's thread."""
     if found.kind not in FOLLOW_UP_KINDS or not followup.worth_a_look(story.title):
         return Ingested(new=True)
@@ -129,7 +139,7 @@ def _follow_up(store, db, story, story_id, found, when, fresh) -> Ingested:
     deal = followup.pick(deals, story.title)
     if deal is None or deal.id is None:
         return Ingested(new=True)
-    store.add_source(db, deal.id, story_id, story, note="Follow-up")
+    store.add_source(db, deal.id, story_id, story, note=followup.NOTE)
     deal.sources = store.sources(deal.id)
     return Ingested(True, Event("update", deal, story, fresh))
 

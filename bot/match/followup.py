@@ -20,6 +20,8 @@ from bot.keys import company_key
 from bot.match.same import amounts_compatible, round_amounts, same_company, short_form
 from bot.models import Deal
 
+# what a follow-up's source row says, and what its thread reply shows
+NOTE = "Follow-up"
 # the headline talks about a deal's money
 MONEY_TALK = re.compile(
     r"(?i)\b(?:fund(?:ing|raise|raising)|round|raise[sd]?|raising|investments?|invest(?:s|ed)?"

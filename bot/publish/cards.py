@@ -23,6 +23,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.match import followup
 from bot.models import Deal, Source
 from bot.render import (
     NOT_NAMED,
@@ -152,7 +153,7 @@ def removed_card(deal: Deal, why: str) -> Card:
 def reply_text(source: Source, *, confirmed: bool = False) -> str:
     """A thread reply for one more outlet's story: outlet, linked title, confirmation note."""
     note = ":white_check_mark: *Now confirmed.* " if confirmed else ""
-    if source.note == "Follow-up":  # news about this deal that is no report of it (match.followup)
+    if source.note == followup.NOTE:  # news about this deal that is no report of it
         note += ":newspaper: Follow-up: "
     elif source.note:
         note += f":chart_with_upwards_trend: {escape(source.note)} "
