@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import CORE_VERB
+from bot.extract.lexicon import COMPANY_NOUN, CORE_VERB
 from bot.extract.money import find_money
 from bot.extract.namewords import DESCRIPTORS
 from bot.extract.places import place_name
@@ -292,13 +292,12 @@ _GENERIC_END = re.compile(r"(?i)\b(?:company|firm|maker|platform|app|venture|out
 
 # "AI Startup Anthropic", "Data Analytics Firm Palantir": a Title Case description, then the name
 _DESCRIBED_NAME = re.compile(
-    r"(?:[\w-]+\s+){0,3}(?i:startup|start-up|company|firm|maker|platform|provider|upstart"
-    r"|unicorn|developer|specialist)\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})$"
+    rf"(?:[\w-]+\s+){{0,3}}{COMPANY_NOUN}\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})$"
 )
+# after a description word: "AI Startup Cohere Projects …" → Cohere
+_NOUN_THEN_NAME = re.compile(rf"\s+(?:[\w-]+\s+)?{COMPANY_NOUN}\s+([A-Z][\w.&-]*)")
 # after a possessive: "3LAU's NFT music platform Royal", "Former MLB Pitcher's DC Startup Lands"
-_OWNED_DESCRIPTION = re.compile(
-    r"(?:[\w-]+\s+){0,3}?(?i:startup|start-up|company|firm|platform|app|venture|outfit)\s+"
-)
+_OWNED_DESCRIPTION = re.compile(rf"(?:[\w-]+\s+){{0,3}}?{COMPANY_NOUN}\s+")
 _ROUND_NAME = re.compile(r"(?i:series [a-h]\d?\+?|pre-seed|seed round|funding round)")
 _PRONOUNS = frozenset(
     {"it", "they", "this", "that", "he", "she", "we", "its", "their", "is", "are", "was", "his"}
@@ -337,11 +336,8 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     if len(name.strip()) < 2:
         return None, "one letter is no name"  # "Series I funding"
     if name.lower() in DESCRIPTORS:  # "AI Startup Cohere Projects …": the name after the words
-        after = re.search(
-            re.escape(name) + r"\s+(?:[\w-]+\s+)?(?i:startup|start-up|company|firm|maker|platform"
-            r"|unicorn)\s+([A-Z][\w.&-]*)",
-            clause,
-        )
+        at = clause.find(name)
+        after = _NOUN_THEN_NAME.match(clause, at + len(name)) if at >= 0 else None
         return (after.group(1), "description before the name dropped") if after else (None, "")
     conjunction = re.search(r".*\s(?:As|While|After|Amid|Since|When)\s+", name)
     if conjunction:  # "… the African Fintech Market As Paymob Raises": the clause's subject

@@ -25,6 +25,7 @@ from bot.extract.lexicon import (
     BASE_FORMS,
     CLUB,
     COMPANY_BACKED_BY,
+    COMPANY_NOUN,
     CONTROL,
     CORE_VERB,
     DEAL_WORD,
@@ -386,9 +387,7 @@ def _is_listing(text: str, core: int) -> bool:
 
 
 # a cue word that is only part of the subject's description: "<cue> [two words] company Name"
-_DESCRIBES_SUBJECT = re.compile(
-    r"(?:[\s-]+[\w&-]+){0,3}?\s+(?:startup|start-up|company|firm|platform|provider|maker|app)\s+[A-Z0-9]"
-)
+_DESCRIBES_SUBJECT = re.compile(rf"(?:[\s-]+[\w&-]+){{0,3}}?\s+{COMPANY_NOUN}\s+[A-Z0-9]")
 
 
 def _is_other_story(text: str, core: int, val_event: bool) -> bool:

@@ -62,6 +62,13 @@ WEAK_VERBS = frozenset(
 ) | {"takes in", "took in"}
 
 # What such a verb must take for the headline to be about new money.
+# nouns a headline describes a company with, just before its name ("AI startup Anthropic",
+# "data analytics firm Palantir", "3LAU's NFT platform Royal")
+COMPANY_NOUNS = (
+    "startup", "start-up", "company", "firm", "platform", "provider", "maker", "app", "venture",
+    "outfit", "upstart", "unicorn", "developer", "specialist",
+)  # fmt: skip
+COMPANY_NOUN = rf"(?i:{alt(COMPANY_NOUNS)})"
 MONEY_NOUNS = (
     "funding", "financing", "investment", "investments", "round", "rounds", "raise", "backing",
     "seed", "pre-seed", "pre-series [a-h]", r"series [a-h]\d?", "capital", "cash", "funds",

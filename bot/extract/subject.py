@@ -17,7 +17,7 @@ import re
 
 from bot.extract import names
 from bot.extract.kinds import UNICORN, VALUATION_EVENT, Reading
-from bot.extract.lexicon import CORE_VERB, RUMOR
+from bot.extract.lexicon import COMPANY_NOUN, CORE_VERB, RUMOR
 from bot.extract.names import Subject, leading_name, parse_names, trailing_name
 from bot.extract.places import location_in, place_name
 
@@ -85,7 +85,7 @@ def find_subject(reading: Reading) -> Subject:
     return _fallback(text)
 
 
-_DESCRIPTION_TAIL = re.compile(r"(?i)\s+(?:start-?up|company|firm|platform)\W*$")
+_DESCRIPTION_TAIL = re.compile(rf"\s+{COMPANY_NOUN}\W*$")
 
 
 def _investor_subject(text: str, start: int, end: int) -> Subject:
