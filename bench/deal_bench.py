@@ -107,7 +107,11 @@ def build(path: Path, deals: int, stories: int) -> Store:
             "values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             deal_rows,
         )
-        db.conn.executemany("insert into deal_sources values (?,?,?,?,?,?)", source_rows)
+        db.conn.executemany(
+            "insert into deal_sources (deal_id, story_id, outlet, title, link, published) "
+            "values (?,?,?,?,?,?)",
+            source_rows,
+        )
         db.conn.executemany(
             "insert into stories (id, link_key, link, title, deal_id) values (?,?,?,?,?)",
             (
