@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     ACQUISITION,
     AFTER_CLAUSE,
     AGGREGATE,
+    INTO_MANY,
     APPOSITIVE,
     BASE_FORMS,
     CLUB,
@@ -304,6 +305,8 @@ def _kind(text: str, money: list[Money], core: int, core_kind: str) -> str:
         return "acquisition"
     if _is_listing(text, core):
         return "ipo"
+    if INTO_MANY.search(text):
+        return "other"  # money into many startups at once is no one deal
     rumor = _rumor_at(text)
     if core >= 0 and MODAL.search(text[:core]):
         rumor = core if rumor < 0 else min(rumor, core)

@@ -339,6 +339,14 @@ AGGREGATE = re.compile(
     r"|got|secured|drew|landed|amass(?:ed)?|close|closed|pull(?:ed)? in)\b",
     re.I,
 )
+# money put into many at once: "Investors Pour $27B Into AI Start-Ups", "… Is Investing in Start-Ups"
+INTO_MANY = re.compile(
+    r"\b(?:pour|pours|poured|pouring|invest|invests|invested|investing|pump|pumps|pumped"
+    r"|plow|plows|sink|sinks|bet|bets|betting)\s+(?:\S+\s+){0,3}?(?:into|in|on)\s+"
+    r"(?:[\w.'’-]+\s+){0,3}?(?:start-?ups|companies|firms|founders|businesses)\b"
+    r"(?!\s*(?:like|such as|including)\b)",
+    re.I,
+)
 FOREIGN_WORDS = (
     "recauda", "levée", "lève", "millones", "millions d'euros", "Millionen", "sammelt", "erhält",
     "investimento", "rodada", "capta", "ronda", "financiación", "finanziamento", "raccoglie",

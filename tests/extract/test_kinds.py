@@ -206,3 +206,21 @@ def test_a_round_that_nears_is_a_rumour_of_the_named_company() -> None:
 
     found = extract("AI Startup Cohere Projects $200 Million Revenue Pace as New Funding Nears")
     assert (found.kind, found.company) == ("rumor", "Cohere")  # July 2025
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # money put into many startups at once is no one deal (each about real reporting)
+        "VCs poured $97 billion into AI startups in the first half of 2025",
+        "Family offices are now investing in seed-stage startups",
+        "SoftBank bets big on Indian consumer internet companies",
+    ],
+)
+def test_money_into_many_startups_is_no_one_deal(title: str) -> None:
+    assert classify(title) == "other"
+
+
+def test_money_into_one_startup_is_still_a_round() -> None:
+    assert classify("Sequoia invests $15M in fintech startup Ramp") == "funding"
+    assert classify("Foresite Capital raises $900M fund for life sciences companies") == "fund"
