@@ -78,6 +78,7 @@ _KO_FUNDING = re.compile(
 )
 _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
+    r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -407,7 +408,7 @@ def _ko_summary_name(s: CjkStory) -> str | None:
     return None
 
 
-_JA_DEAL = r"(?:調達|出資|投資|資金調達)"
+_JA_DEAL = r"(?:調達|出資|投資|資金調達|増資)"
 _JA_DESCRIPTOR_END = re.compile(
     r"(?:大手|企業|会社|スタートアップ|ベンチャー|メーカー|新興|開発|運営|手がける|手掛ける)$"
 )
