@@ -417,6 +417,12 @@ _JA_DESCRIPTOR_END = re.compile(
 def _ja_tail(text: str) -> str | None:
     """The name that ends `text`: after the last の, 、, ・ or bracket; its katakana or Latin run
     when it has one ("東南アジア配車大手グラブ" → グラブ), else the whole short segment (叮当快薬)."""
+    latin = re.search(
+        r"(?<![A-Za-z0-9.&-])[A-Za-z][A-Za-z0-9.&-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&-]*){0,3}$",
+        text.strip(),
+    )
+    if latin and not re.fullmatch(r"[\d.\-]+", latin.group(0)):
+        return latin.group(0)  # "Sakana AI": a Latin name keeps its spaces
     segment = re.split(r"[の、，,・「」『』【】\s!！?？:：”“\"。]", text.strip())[-1]
     if re.search(r"(?:直前|直後|以降|前|後|時|際|中|年|月|日)$", segment):
         return None  # "上場直前に外部出資": a time, not a company
@@ -468,7 +474,7 @@ def _ja_summary_subject(s: CjkStory) -> str | None:
 
 def _ja_name(s: CjkStory) -> str | None:
     m = re.search(rf"((?<![ァ-ヶー]){_LATIN_NAME})(?:、|が|は|\s?[（(])", s.title)
-    if m and re.search(r"調達|出資|投資", s.title[m.end() :]):
+    if m and re.search(_JA_DEAL, s.title[m.end() :]):
         return m.group(1)
     m = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
     return m.group(1) if m else None

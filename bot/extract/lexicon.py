@@ -339,7 +339,7 @@ AGGREGATE = re.compile(
     r"|got|secured|drew|landed|amass(?:ed)?|close|closed|pull(?:ed)? in)\b",
     re.I,
 )
-# money put into many at once: "Investors Pour $27B Into AI Start-Ups", "… Is Investing in Start-Ups"
+# money put into many at once: "Investors Pour $27B Into AI Start-Ups", "Investing in Start-Ups"
 INTO_MANY = re.compile(
     r"\b(?:pour|pours|poured|pouring|invest|invests|invested|investing|pump|pumps|pumped"
     r"|plow|plows|sink|sinks|bet|bets|betting)\s+(?:\S+\s+){0,3}?(?:into|in|on)\s+"
