@@ -304,7 +304,7 @@ _JOINED_NAMES = re.compile(
 
 # "led byD11Z": feeds that drop the space at a line break glue "by" to the name
 _LED_BY = re.compile(r"\b(?:led|co-led|headed|spearheaded) by(?:\s+|(?=(?-i:[A-Z0-9])))", re.I)
-_X_LED = re.compile(r"((?:[A-Z]|a16z)[\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-led\b")
+_X_LED = re.compile(r"((?:[A-Z]|a16z)[\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})-(?i:led)\b")
 _X_LEADS = re.compile(
     r"(?:^|,\s*|\band\s+)([A-Z][\w.&'’]*(?: [A-Z0-9][\w.&'’]*){0,3})"
     r" (?:leads|led|co-leads|co-led)\b(?! by)"

@@ -71,6 +71,7 @@ def test_investor_lists():
     ]
     assert leads_in("an a16z-led round") == ["a16z"]
     assert leads_in("AI-led experiences") == []
+    assert leads_in("$540 Million in Silver Lake-Led Round") == ["Silver Lake"]  # Title Case
 
 
 @pytest.mark.parametrize(
