@@ -129,6 +129,13 @@ def _placement(s: CjkStory) -> str | None:
     return None
 
 
+# a Japanese deal told without a figure or a stage: "アストロスケールに三菱電機が出資",
+# "ispace、新たに資金調達", "…が資金調達を実施"
+_JA_PLAIN_DEAL = re.compile(
+    r"に[^、。]{0,20}?出資(?:$|[、。\s])|資金調達(?:を(?:実施|完了))?(?:$|[、。\s])"
+)
+
+
 def _funding_clause(s: CjkStory) -> str | None:
     pattern = _FUNDING[s.language]
     m = pattern.search(s.title)
@@ -138,7 +145,7 @@ def _funding_clause(s: CjkStory) -> str | None:
         return None  # "IPOまでの資本政策。上場直前に外部出資を受け入れた理由": the listing's story
     if s.language == "ja" and not (
         (_quoted_name(s) or _ja_name(s) or _ja_subject(s))
-        and (s.money or _round(s.title) or "理由" in s.title)
+        and (s.money or _round(s.title) or "理由" in s.title or _JA_PLAIN_DEAL.search(s.title))
     ):
         return None  # "新興企業の資金調達": about raising money, not a raise
     if _RUMOR[s.language].search(s.title):
@@ -582,7 +589,7 @@ def _more_exact(rough: CjkMoney, text: str, lead: CjkMoney | None, lead_text: st
 _ROUND = re.compile(
     r"(?P<pre>Pre-?|pre-?|プレ|프리\s?(?:시리즈\s?)?)?"
     r"(?:(?:シリーズ|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
-    r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*轮"
+    r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*\s?(?:新一)?轮"
     r"|(?<![A-Za-z0-9])(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
     r"|(?P<seedpre>プレシード|프리\s?시드|pre-?seed)"
     r"|(?P<seed>天使|种子|シード|エンジェル|시드|엔젤)"
@@ -634,7 +641,7 @@ def _clean_investor(raw: str) -> str | None:
         "",
         name,
     )
-    name = re.sub(r"\s?[（(]\d{6}[)）]$", "", name)  # a listed investor's stock code
+    name = re.sub(r"\s?[（(]\d{6}[)）]", "", name)  # a listed investor's stock code
     name = re.sub(r"^.*旗下", "", name)  # "广汽集团旗下广汽资本" → 广汽资本
     bracket = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[)）]$", name)
     if bracket:  # "奥博资本（OrbiMed）" → the Latin name the story gives
@@ -664,7 +671,9 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     listed = re.search(r"投资方(?:包括|为)([^。；]{2,80})", text)
     if listed:
         others += _names(re.split(r"[。；]", listed.group(1))[0])
-    by = re.search(r"本轮(?:融资)?由([^。；，]{2,60}?)(?:联合|共同)?投资(?:[，。；]|$)", text)
+    by = re.search(
+        r"本轮(?:融资)?由([^。；，]{2,60}?)(?:联合|共同|参与)?(?:投资|参与)(?:[，。；]|$)", text
+    )
     if by:
         others += _names(by.group(1))
     got = re.search(

@@ -32,7 +32,7 @@ DESCRIPTORS = set(
     biotechnology health mental fitness education learning new former ex the a an its based
     backed led owned founded indie consumer enterprise open-source open source agent agents
     app-based online digital mobile electric autonomous self-driving site business notetaker
-    spin-out bot chatbot assistant
+    spin-out bot chatbot assistant streamer broadcaster
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Words that end a company name but are also descriptors: kept when part of the name's run.

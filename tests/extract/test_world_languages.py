@@ -132,3 +132,10 @@ def test_chinese_investor_lists_hold_investors_only() -> None:
     assert found.investors == ("国调基金", "星连资本")
     short = extract("获云启、商汤超亿元种子轮融资", "本轮由云启资本、商汤科技联合投资。")
     assert short.investors == ("云启资本", "商汤科技")
+
+
+def test_a_listed_investors_stock_code_is_no_part_of_its_name() -> None:
+    """News flashes print a listed investor's code inside its name ("深创投（000000）集团");
+    our sentence about Moonshot AI's 2024 round, in which Tencent (00700) took part."""
+    found = extract("月之暗面完成新一轮融资", "本轮由腾讯控股（007000）集团、高榕资本参与。")
+    assert found.investors == ("腾讯控股集团", "高榕资本")
