@@ -42,6 +42,10 @@ class CjkStory:
     summary: str
     sentences: tuple[str, ...]
     money: tuple[CjkMoney, ...]  # in the title
+    first_report: bool = False  # "36氪首发", "涌现新项目": an outlet's first report of a startup
+
+
+_FIRST_REPORT = re.compile(r"首发|新项目")
 
 
 def read_cjk(title: str, summary: str, language: str) -> CjkStory:
@@ -50,7 +54,9 @@ def read_cjk(title: str, summary: str, language: str) -> CjkStory:
         clean = _DECORATION.sub("", clean).strip()
     summary = summary[:MAX_SUMMARY]
     sentences = tuple(s.strip() for s in _SENTENCE_END.split(summary) if s.strip())
-    return CjkStory(language, clean, summary, sentences, tuple(find_cjk_money(clean, language)))
+    first_report = clean != title and _FIRST_REPORT.search(title) is not None
+    money = tuple(find_cjk_money(clean, language))
+    return CjkStory(language, clean, summary, sentences, money, first_report)
 
 
 # --- word lists ---------------------------------------------------------------------------
@@ -183,6 +189,7 @@ def _summary_clause(s: CjkStory) -> str | None:
         s.money
         or (stage and stage != "grant")
         or re.search(r"融资|押注|入股|领投|加注|투자|베팅|出資", s.title)
+        or s.first_report  # these introduce a startup, most often with its new round
         or re.search(
             r"[\u4e00-\u9fff]{2,4}投资\s*(?:[|｜]|$)", s.title
         )  # "…，徐新投资 | 涌现新项目"
@@ -334,6 +341,9 @@ def _zh_summary_name(s: CjkStory) -> str | None:
         name = _zh_subject(clause + sentence[verb.start() : verb.end()])
         if name:
             return name
+        quoted = [q.group("name") for q in _QUOTED.finditer(sentence[: verb.start()])]
+        if quoted and _name_like(quoted[-1]):
+            return quoted[-1]  # "「一思智能」开启批量交付，此前完成…融资": named a clause earlier
     return None
 
 
@@ -621,7 +631,7 @@ def _round(text: str, *, grants: bool = True) -> str | None:
     return "grant" if grants and _GRANT.search(text) else None
 
 
-_SPLIT_NAMES = re.compile(r"[、，,和及与·/]|\s및\s|\s와\s|\s과\s|\s그리고\s")
+_SPLIT_NAMES = re.compile(r"[、，,及与·/]|\s및\s|\s와\s|\s과\s|\s그리고\s")
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
@@ -629,11 +639,12 @@ _NOT_INVESTOR = re.compile(
 )
 
 
+_LEAD_IN = re.compile(r"^(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)")
+
+
 def _clean_investor(raw: str) -> str | None:
     name = raw.strip(" 　“”\"'‘’「」")
-    name = re.sub(
-        r"^(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)", "", name
-    )
+    name = _LEAD_IN.sub("", name)
     if "担任" in name:  # "木雁资本担任独家财务顾问": an adviser, not an investor
         return None
     name = re.sub(
@@ -653,7 +664,12 @@ def _clean_investor(raw: str) -> str | None:
 
 
 def _names(text: str) -> list[str]:
-    return [n for n in (_clean_investor(x) for x in _SPLIT_NAMES.split(text)) if n]
+    pieces: list[str] = []
+    for piece in _SPLIT_NAMES.split(text):
+        parts = _LEAD_IN.sub("", piece.strip()).split("和")
+        # "和" joins two names ("红杉和IDG") but is also inside one ("和而泰", "鼎和高达")
+        pieces += parts if all(len(p.strip()) >= 2 for p in parts) else [piece]
+    return [n for n in (_clean_investor(x) for x in pieces) if n]
 
 
 def _clause_before(text: str, end: int) -> str:

@@ -139,3 +139,26 @@ def test_a_listed_investors_stock_code_is_no_part_of_its_name() -> None:
     our sentence about Moonshot AI's 2024 round, in which Tencent (00700) took part."""
     found = extract("月之暗面完成新一轮融资", "本轮由腾讯控股（007000）集团、高榕资本参与。")
     assert found.investors == ("腾讯控股集团", "高榕资本")
+
+
+def test_an_outlets_first_report_is_read_from_its_summary() -> None:
+    """ "36氪首发" marks a startup's first report, most often with its round; the headline tells
+    the product, the summary the round (our sentences about AceiiLab's 2025 angel round)."""
+    title = "网球机器人公司开始批量交付"
+    summary = (
+        "网球训练机器人品牌「一思智能」（AceiiLab）已开始向海外交付产品，"
+        "公司此前完成超千万元天使轮融资，投资方为零以资本。"
+    )
+    assert extract(title, summary).kind == "other"  # without the mark: product news
+    found = extract(f"36氪首发｜{title}", summary)
+    assert (found.kind, found.company, found.amount) == ("funding", "AceiiLab", 10_000_000)
+
+
+def test_he_inside_an_investors_name_is_no_list() -> None:
+    """和 joins two names but is also part of one (和而泰); our sentences about Jaten Robot's
+    strategic round, led by Heertai with Jinmu Capital."""
+    found = extract("“嘉腾机器人”完成数千万战略融资", "本轮融资由和而泰领投，金木资本跟投。")
+    assert found.lead_investors == ("和而泰",)
+    assert found.investors == ("和而泰", "金木资本")
+    two = extract("“嘉腾机器人”完成数千万战略融资", "本轮融资由红杉中国和高瓴创投共同领投。")
+    assert two.lead_investors == ("红杉中国", "高瓴创投")
