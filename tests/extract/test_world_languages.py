@@ -162,3 +162,17 @@ def test_he_inside_an_investors_name_is_no_list() -> None:
     assert found.investors == ("和而泰", "金木资本")
     two = extract("“嘉腾机器人”完成数千万战略融资", "本轮融资由红杉中国和高瓴创投共同领投。")
     assert two.lead_investors == ("红杉中国", "高瓴创投")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # our sentences: Moonshot AI's funding talk (2025); ChipAgents' round extended (2026);
+        # Jack Ma's HKD 234M into a San Francisco AI insurance startup (2026)
+        ("月之暗面确认新一轮融资传闻", "rumor"),
+        ("芯片设计AI公司ChipAgents扩大融资规模", "funding"),
+        ("马云2.34亿港元投资旧金山AI保险初创公司", "funding"),
+    ],
+)
+def test_chinese_cues_for_talk_extensions_and_other_currencies(title: str, kind: str) -> None:
+    assert extract(title).kind == kind
