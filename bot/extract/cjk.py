@@ -77,7 +77,11 @@ _KO_FUNDING = re.compile(
     r"투자\s?(?:를\s?)?(?:유치|확보)|투자유치|자금\s?(?:을\s?)?(?:조달|확보|유치)|투자금\s?확보"
     r"|\d[\d,.]*\s?(?:억|조)\s?원?\s?(?:규모\s?)?투자\s?(?:타진|추진|협상)"
     r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?투자"
-    r"|에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)(?!자|사|처|\s?(?:유치|지원|연계|설명))"
+    r"|에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
+    r"|에\s?(?:최대\s?|약\s?)?[\d,.]+\s?(?:조|억|만)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?"
+    r"(?:추가\s?|지분\s?|전략적?\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
+    r"|지분\s?투자(?!자|금|사|처|\s?(?:유치|지원|연계|설명))|투자\s?(?:를\s?)?주도"
+    r"|\d+억\s?(?:원\s?)?(?:규모\s?)?추가\s?(?:투자\s?)?유치"
     r"|[가-힣A-Za-z]\s투자$|팁스.{0,25}\d+억|\d+억[^…]{0,12}팁스"
     r"|\d+억\s?원?\s?(?:규모\s?)?(?:투자\s?)?유치|\d+억\s?(?:원\s?)?(?:규모\s?)?(?:시드|시리즈|프리)"
     r"|[가-힣A-Za-z]\s투자(?=·|,|\s및)"
@@ -97,7 +101,7 @@ _RUMOR = {
         r"|消息称|考虑|开启.{0,6}融资|重启融资|影响.{0,10}融资|传闻"
     ),
     "ko": re.compile(
-        r"추진|나선다|나서|검토|협상|논의|계획|타진|가능할까|가능성|진행\s?중|난항|\?"
+        r"추진|나선다|나서|검토|협상|논의|계획|타진|가능할까|가능성|진행\s?중|난항|재개|\?"
     ),
     "ja": re.compile(r"調達へ|検討|協議|交渉|報道|計画|目指す|目前|見通し|狙う"),
 }
@@ -170,7 +174,7 @@ def _other_kinds(s: CjkStory) -> str | None:
 
 
 _VALUATION_NEWS = re.compile(
-    r"估值(?:破|突破|达|超|飙升|翻番|翻倍|提升|升至|至)|評価額|기업가치|밸류에이션"
+    r"估值(?:破|突破|达|超|飙升|翻番|翻倍|提升|升至|至)|評価額|기업\s?가치|밸류에이션"
 )
 
 
@@ -188,7 +192,11 @@ def _summary_clause(s: CjkStory) -> str | None:
     hint = (
         s.money
         or (stage and stage != "grant")
-        or re.search(r"融资|押注|入股|领投|加注|투자|베팅|出資", s.title)
+        or re.search(
+            r"融资|押注|入股|领投|加注|베팅|出資"
+            r"|투자(?!자|금|사|처|\s?(?:확대|동향|시장|심리|업계|생태계|혹한|한파|열기))",
+            s.title,
+        )
         or s.first_report  # these introduce a startup, most often with its new round
         or re.search(
             r"[\u4e00-\u9fff]{2,4}投资\s*(?:[|｜]|$)", s.title
@@ -365,12 +373,18 @@ _INVESTOR_LIKE = re.compile(
 )
 
 
+_KO_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # not the comma inside "2,000억원"
+
+
 def _ko_comma_name(s: CjkStory) -> str | None:
     segment = _ko_segment(s.title)
-    head, comma, rest = segment.partition(",")
-    if not comma:
+    if not _KO_COMMA.search(segment):
+        # "새팜, 위성 영상으로 … 진단… 프리A 투자 유치": the name opens the headline
+        segment = re.split(r"…|\.\.\.|⋯", s.title)[0]
+    parts = _KO_COMMA.split(segment, maxsplit=1)
+    if len(parts) < 2:
         return None
-    head = head.strip()
+    head, rest = parts[0].strip(), parts[1]
     q = _QUOTED.search(head)
     if q and _name_like(q.group("name")):
         return q.group("name")
@@ -402,15 +416,17 @@ def _ko_investee(s: CjkStory) -> str | None:
     베팅", "씨엔티테크, 플랜트너 투자"."""
     segment = _ko_segment(s.title)
     m = re.search(
-        r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?"
+        r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:최대\s?|약\s?)?"
         r"(?:[\d,.]+\s?(?:억|조|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
-        r"(?:시드\s?|후속\s?|신규\s?|전략\s?|대규모\s?)?(?:투자|베팅)",
+        r"(?:시드\s?|후속\s?|신규\s?|전략적?\s?|대규모\s?|추가\s?|지분\s?)?(?:투자|베팅)(?!\s?유치)",
         segment,
     )
     if m and _name_like(m.group(1)):
         return m.group(1)
     m = re.search(
-        r"([^\s,]+),\s*(?:[^,]*\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?)?투자$", segment
+        r"([^\s,]+),\s*(?:[^,]*\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
+        r"(?:$|…|\.\.\.)",
+        segment,
     )
     if m and "유치" not in segment and not _INVESTOR_LIKE.search(m.group(2)):
         return m.group(2)
@@ -548,9 +564,9 @@ def latin_name(name: str, s: CjkStory) -> str | None:
 # --- money, round, investors --------------------------------------------------------------
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:估值|評価額|기업가치|밸류에이션|时价总额|時価総額)[^，,。]{0,9}$"
+    r"(?:估值|評価額|기업\s?가치|밸류에이션|时价总额|時価総額)[^，,。]{0,9}$"
 )
-_VALUATION_AFTER = re.compile(r"^\s?(?:의|的)?\s?(?:기업가치|估值|評価額|밸류)")
+_VALUATION_AFTER = re.compile(r"^\s?(?:의|的)?\s?(?:(?:기업\s?)?가치|估值|評価額|밸류)")
 _NOT_ROUND_BEFORE = re.compile(
     r"(?:累计|累計|누적|总计|合计|共|营收|売上|매출|收入|市值|注册资本|[\d一二三四五六七八九十两]+轮"
     r"|个月|半年|一年内|年内)[^，,。]{0,8}$"

@@ -176,3 +176,21 @@ def test_he_inside_an_investors_name_is_no_list() -> None:
 )
 def test_chinese_cues_for_talk_extensions_and_other_currencies(title: str, kind: str) -> None:
     assert extract(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Korean pieces about money in general, not one company's round (our sentences)
+        "푸드테크에 투자금 몰린다",
+        "국내외 투자자 유혹하는 K-뷰티",
+        "블루포인트, 초기 스타트업 투자 확대",
+    ],
+)
+def test_korean_talk_of_investment_is_no_round(title: str) -> None:
+    assert extract(title, "한 스타트업은 지난달 30억원 투자를 유치했다.").kind == "other"
+
+
+def test_a_korean_round_resumed_is_talk() -> None:
+    # DeepSeek's reported second raise (2026), "resumed": still talk, not done
+    assert extract("딥시크, 2차 투자 유치 재개").kind == "rumor"
