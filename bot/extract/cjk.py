@@ -613,7 +613,7 @@ def _more_exact(rough: CjkMoney, text: str, lead: CjkMoney | None, lead_text: st
 
 
 _ROUND = re.compile(
-    r"(?P<pre>Pre-?|pre-?|プレ|프리\s?(?:시리즈\s?)?)?"
+    r"(?P<pre>Pre[-\s]?|pre[-\s]?|プレ|프리\s?(?:시리즈\s?)?)?"
     r"(?:(?:シリーズ|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*\s?(?:新一)?轮"
     r"|(?<![A-Za-z0-9])(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"

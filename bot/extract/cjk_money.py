@@ -141,7 +141,8 @@ def find_cjk_money(text: str, language: str) -> list[CjkMoney]:
 
 
 _NEAR_FUNDING = re.compile(
-    r"融资|投资|募资|估值|调达|調達|出資|투자|유치|조달|라운드|시리즈|시드|轮|몰렸|확보|기업가치"
+    r"融资|投资|募资|估值|调达|調達|出資|투자|유치|조달|라운드|시리즈|시드|轮|몰렸|확보"
+    r"|기업\s?가치"
 )
 
 
