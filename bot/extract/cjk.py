@@ -103,12 +103,15 @@ _RUMOR = {
     "ko": re.compile(
         r"추진|나선다|나서|검토|협상|논의|계획|타진|가능할까|가능성|진행\s?중|난항|재개|\?"
     ),
-    "ja": re.compile(r"調達へ|検討|協議|交渉|報道|計画|目指す|目前|見通し|狙う"),
+    # "目指す"/"計画" only of the raise itself: "…目指すトクイテン、3.7億円調達" describes the company
+    "ja": re.compile(
+        r"調達へ|出資へ|投入へ|検討|協議|交渉|報道|(?:調達|出資|投資)(?:を|する)?(?:計画|目指す|目前|見通し|狙う)"
+    ),
 }
 _DIGEST = re.compile(
     r"^(?:8点1氪|氪星晚报|早报|晚报|日报|周报|\d+点\d+氪)|【[^】]*(?:周报|早报|晚报|日报)】|；.{2,}；"
     r"|\[주간|주간투자동향|外\s*$|투자동향"
-    r"|振り返り|まとめ|Weekly|週間"
+    r"|振り返り|まとめ|Weekly|週間|ほか\d+件"
 )
 _PLACEMENT = re.compile(r"定增|配售|可转债|增发|发行.{0,6}债|债券|募资不超|유상증자|公募増資|社債")
 # "亿田智能：子公司拟…": a listed company's notice, named before a colon
@@ -228,6 +231,7 @@ _ZH_DESCRIPTOR = re.compile(
 )
 _NOT_NAME = re.compile(
     r"^(?:这家|该公司|公司|企业|团队|博士|教授|初创|其|已|近日|宣布|一家|多家|新一轮|上半年"
+    r"|本ラウンド|今回|同社|当社"
     r"|[\d.]+|[A-Za-z]?)$"
 )
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&'’-]*){0,3}"
@@ -447,6 +451,12 @@ _JA_DESCRIPTOR_END = re.compile(
 )
 
 
+# kanji before a katakana name that describe or place it ("配車大手グラブ", "米テスラ")
+_JA_HEAD_NOT_NAME = re.compile(
+    r"(?:大手|企業|会社|新興|発|系|製|社|米|中|日|英|独|仏|韓|台|印|欧|豪|加|同|新|旧|元|前|子)$"
+)
+
+
 def _ja_tail(text: str) -> str | None:
     """The name that ends `text`: after the last の, 、, ・ or bracket; its katakana or Latin run
     when it has one ("東南アジア配車大手グラブ" → グラブ), else the whole short segment (叮当快薬)."""
@@ -456,11 +466,22 @@ def _ja_tail(text: str) -> str | None:
     )
     if latin and not re.fullmatch(r"[\d.\-]+", latin.group(0)):
         return latin.group(0)  # "Sakana AI": a Latin name keeps its spaces
-    segment = re.split(r"[の、，,・「」『』【】\s!！?？:：”“\"。]", text.strip())[-1]
+    dotted = re.search(
+        r"(?<![ァ-ヶー・])[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+(?=(?:は|が)?$)", text.strip()
+    )
+    if dotted:
+        return dotted.group(0)  # "プロメセラ・バイオサイエンシズ": a foreign name's parts
+    segment = re.split(r"[の、，,・「」『』【】\s!！?？:：”“\"。]|する|した|を", text.strip())[-1]
+    segment = re.sub(r"(?<=[ァ-ヶー])(?:は|が)$", "", segment)  # "スマートニュースは"
     if re.search(r"(?:直前|直後|以降|前|後|時|際|中|年|月|日)$", segment):
         return None  # "上場直前に外部出資": a time, not a company
     run = re.search(r"[ァ-ヶーA-Za-z0-9&.\-]{2,}$", segment)
+    if run and _JA_DESCRIPTOR_END.fullmatch(run.group(0)):
+        return None  # "…のスタートアップが550万ドル調達": a description, the summary names it
     if run and not re.fullmatch(r"[\d.\-]+", run.group(0)):
+        head = segment[: run.start()]
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,3}", head) and not _JA_HEAD_NOT_NAME.search(head):
+            return segment  # "大熊ダイヤモンドデバイス", "有機米デザイン": kanji and katakana
         return run.group(0)
     if 2 <= len(segment) <= 10 and not _JA_DESCRIPTOR_END.search(segment):
         return segment
@@ -479,11 +500,11 @@ def _ja_subject(s: CjkStory) -> str | None:
     if m:  # "SpaceXによる約897億円新資金調達"
         return _ja_tail(m.group(1))
     m = re.search(rf"(.{{1,40}}?)(?:が|は)[^、。]{{0,30}}?{_JA_DEAL}", title)
-    if m:
+    if m and not re.search(r"(?:など|ら|等)$", m.group(1)):  # "関西電力などが…出資": investors
         name = _ja_tail(m.group(1))
         if name:
             return name
-    m = re.search(rf"^(.{{1,40}}?)[、，]\s?[^、。]{{0,40}}?{_JA_DEAL}", title)
+    m = re.search(rf"^(.{{1,40}}?)[、，]\s?[^。]{{0,60}}?{_JA_DEAL}", title)
     if m:
         name = _ja_tail(m.group(1))
         if name:
@@ -505,10 +526,24 @@ def _ja_summary_subject(s: CjkStory) -> str | None:
     return None
 
 
+_JA_LATIN_NAME = re.compile(
+    r"([ァ-ヶー]*)(?<![A-Za-zÀ-ÿ0-9])([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-zÀ-ÿ0-9.&'’-]*){0,3})"
+    r"(?:、|が|は|\s?[（(])"
+)
+
+
 def _ja_name(s: CjkStory) -> str | None:
-    m = re.search(rf"((?<![ァ-ヶー]){_LATIN_NAME})(?:、|が|は|\s?[（(])", s.title)
-    if m and re.search(_JA_DEAL, s.title[m.end() :]):
-        return m.group(1)
+    """A Latin name before the deal ("ŸnsectがN億円調達"), with the katakana it is written
+    with ("オープンAI、66億ドルを調達") unless that katakana only describes it ("ベンチャーApollo")."""
+    for m in _JA_LATIN_NAME.finditer(s.title):
+        kana, latin = m.group(1), m.group(2)
+        if re.fullmatch(
+            r"(?:プレ)?(?:シリーズ)?[A-H]\d?|(?:Pre-?)?(?:Series )?[A-H]\d?", kana + latin
+        ):
+            continue  # "シリーズC(経営安定期)": the round, not a name
+        if not re.search(_JA_DEAL, s.title[m.end() :]):
+            break
+        return kana + latin if kana and not _JA_DESCRIPTOR_END.search(kana) else latin
     m = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
     return m.group(1) if m else None
 
@@ -616,7 +651,7 @@ _ROUND = re.compile(
     r"(?P<pre>Pre[-\s]?|pre[-\s]?|プレ|프리\s?(?:시리즈\s?)?)?"
     r"(?:(?:シリーズ|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*\s?(?:新一)?轮"
-    r"|(?<![A-Za-z0-9])(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
+    r"|(?:(?<=[Pp]re)|(?<![A-Za-z0-9]))(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
     r"|(?P<seedpre>プレシード|프리\s?시드|pre-?seed)"
     r"|(?P<seed>天使|种子|シード|エンジェル|시드|엔젤)"
     r"|(?P<bridge>브릿지|ブリッジ)|(?P<debt>デット|融資を受け)",
@@ -629,6 +664,7 @@ _PAST = re.compile(
 
 
 def _round(text: str, *, grants: bool = True) -> str | None:
+    loan = None  # "デット含め…シリーズC調達": debt beside a stage is part of that stage
     for m in _ROUND.finditer(text):
         if _PAST.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "此前完成的B轮", "지난 2월 프리시드": an earlier round
@@ -641,9 +677,9 @@ def _round(text: str, *, grants: bool = True) -> str | None:
             return "pre-seed"
         if m.group("seed"):
             return "seed"
-        for kind in ("bridge", "debt"):
-            if m.group(kind):
-                return kind
+        loan = loan or next(k for k in ("bridge", "debt") if m.group(k))
+    if loan:
+        return loan
     return "grant" if grants and _GRANT.search(text) else None
 
 
