@@ -88,12 +88,13 @@ _KO_FUNDING = re.compile(
 )
 _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
-    r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)"
+    r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
+    r"|に[^、。]{0,20}?[億万]円を?投入"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
 _NOT_A_DEAL = re.compile(
-    r"支援|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
+    r"支援(?!の)|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
 )
 _RUMOR = {
     "zh": re.compile(
@@ -146,6 +147,7 @@ def _placement(s: CjkStory) -> str | None:
 # "ispace、新たに資金調達", "…が資金調達を実施"
 _JA_PLAIN_DEAL = re.compile(
     r"に[^、。]{0,20}?出資(?:$|[、。\s])|資金調達(?:を(?:実施|完了))?(?:$|[、。\s])"
+    r"|も(?:出資|投資)(?:$|[、。\s])"
 )
 
 
@@ -493,7 +495,9 @@ def _ja_subject(s: CjkStory) -> str | None:
     before に), "…のアストロスケールが124億円調達" (が), "スマートニュース、シリーズFで…調達" (the
     topic before the comma), "オイシイベリー 5000万ドル調達" (the name before the figure)."""
     title = re.sub(r"^【[^】]*】\s?", "", s.title)
-    m = re.search(r"(?:^|[、，はがの])\s?([^、，はが]{1,30}?)に[^、。]{0,20}?(?:出資|投資)", title)
+    m = re.search(
+        r"(?:^|[、，はがの])\s?([^、，はが]{1,30}?)に[^、。]{0,20}?(?:出資|投資|投入)", title
+    )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
         return _ja_tail(m.group(1))
     m = re.search(rf"(.{{1,30}}?)による[^、。]{{0,20}}?{_JA_DEAL}", title)
@@ -527,7 +531,7 @@ def _ja_summary_subject(s: CjkStory) -> str | None:
 
 
 _JA_LATIN_NAME = re.compile(
-    r"([ァ-ヶー]*)(?<![A-Za-zÀ-ÿ0-9])([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-zÀ-ÿ0-9.&'’-]*){0,3})"
+    r"([ァ-ヶー]*)(?<![A-Za-zÀ-ɏ0-9])([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-zÀ-ɏ0-9.&'’-]*){0,3})"
     r"(?:、|が|は|\s?[（(])"
 )
 

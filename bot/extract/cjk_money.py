@@ -105,7 +105,7 @@ def _figure(text: str) -> float | None:
             continue
         value = _number(num) if num else 1.0
         total += value * (_UNITS[unit] if unit else 1.0)
-    return total or None
+    return float(round(total)) if total >= 1000 else (total or None)  # 142.2億: no float dust
 
 
 def find_cjk_money(text: str, language: str) -> list[CjkMoney]:
