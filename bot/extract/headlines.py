@@ -275,8 +275,38 @@ def normalise(title: str) -> tuple[str, str]:
     for name, rule in RULES:
         rewritten = rule(stripped)
         if rewritten:
-            return rewritten, name
+            return small_words_lowered(rewritten), name
+    lowered = small_words_lowered(stripped)
+    if lowered != stripped:
+        return lowered, "Title Case small words lowered"
     return stripped, "outlet label removed" if stripped != title else ""
+
+
+# the small words a Title Case headline capitalises; the reader knows them in lower case
+_SMALL_WORDS = frozenset(
+    """
+    in into on onto to for with from and after as at by of the a an its their his her led amid
+    over via behind across despite ahead before toward towards through under following
+    including than is are was were be has have had will but or
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_SMALL_WORD = re.compile(r"(?<=\s)(?:[A-Z][a-z]{0,9})(?=\s)")
+
+
+def small_words_lowered(title: str) -> str:
+    """ "Wave Function Ventures Invests In Aerospace Company Natilus To Advance …" → "… Invests
+    in Aerospace Company Natilus to Advance …": a wire's Title Case read as a sentence's. Only
+    for a headline whose longer words are nearly all capitalised; never its first word."""
+    words = title.split()
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    if len(words) < 5 or not long:
+        return title
+    if sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return title
+    return _SMALL_WORD.sub(
+        lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS else m.group(0),
+        title,
+    )
 
 
 _QUOTED_BRAND = re.compile(r"[‘'\"“]([A-Z][\w.&+-]{1,30}(?: [A-Z][\w.&+-]*){0,2})[’'\"”]")

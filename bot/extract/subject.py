@@ -88,6 +88,13 @@ def find_subject(reading: Reading) -> Subject:
 _DESCRIPTION_TAIL = re.compile(rf"\s+{COMPANY_NOUN}\W*$")
 
 
+# what a company is to others, never its name's last word ("Uber Rival", "Grocery Upstart")
+_ROLE_NOUNS = frozenset(
+    {"rival", "challenger", "startup", "start-up", "upstart", "newcomer", "player", "giant"}
+    | {"unicorn", "maker", "firm"}
+)
+
+
 def _investor_subject(text: str, start: int, end: int) -> Subject:
     verb = text[start:end].lower()
     named = (
@@ -121,6 +128,8 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
             company, loc = trailing_name(bare)  # "for Gorillas start-up" (not "an AI startup")
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue
+        if company and company.split()[-1].lower() in _ROLE_NOUNS:
+            continue  # "invest $1.1B in Uber Rival in India": a description, the body names it
         if company:
             location = location or loc or location_in(phrase, company)
             return Subject(company, location, end, leads, investors)

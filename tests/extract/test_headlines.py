@@ -63,7 +63,7 @@ def test_headline_forms(title: str, company: str, amount: float | None, investor
 
 def test_the_rule_that_rewrote_a_headline_is_named() -> None:
     text, rule = normalise("Exxat: Minority Growth Investment Raised From Accel-KKR")
-    assert text == "Exxat raises Minority Growth Investment From Accel-KKR"
+    assert text == "Exxat raises Minority Growth Investment from Accel-KKR"
     assert rule == "press-wire 'Name: $X raised' headline"
     assert normalise("Mistral AI raises €600M") == ("Mistral AI raises €600M", "")
 
@@ -228,3 +228,20 @@ def test_a_target_before_its_description_a_funds_name_and_mixed_instruments() ->
     assert (found.kind, found.company, found.amount) == ("funding", "OPay", 4e8)  # Aug 2021
     found = extract("Asset financing startup M-Kopa raises over $250m debt and equity")
     assert (found.company, found.round) == ("M-Kopa", None)  # May 2024
+
+
+def test_title_case_small_words_are_read_as_a_sentences() -> None:
+    """Wires capitalise every word ("Invests In … To Advance"); the reader lowers the small
+    ones so they end a name as they do in a sentence (our headlines about Wave Function
+    Ventures' 2025 investment in Natilus and Dhruva Space's 2025 pre-Series B talks)."""
+    found = extract("Wave Function Ventures Invests In Aerospace Company Natilus To Advance Flight")
+    assert (found.kind, found.company) == ("funding", "Natilus")
+    assert found.investors == ("Wave Function Ventures",)
+    talks = extract("Dhruva Space To Raise $4.2 Mn In Ongoing Pre-Series B Round")
+    assert (talks.kind, talks.company) == ("rumor", "Dhruva Space")
+    assert (
+        normalise("Acme Raises $5M To Expand In Europe")[0] == "Acme Raises $5M to Expand in Europe"
+    )
+    assert (
+        normalise("Acme raises $5M to expand In Europe")[0] == "Acme raises $5M to expand In Europe"
+    )
