@@ -68,7 +68,7 @@ _SUFFIX_RE = _alternation(_SUFFIX)
 _MONEY = re.compile(
     rf"""
     (?:(?P<pre>(?<![A-Za-z])(?:{_CODE_RE})|{_SYMBOL_RE})\.?\s{{0,2}})  # US$ / $ / € / Rs / RMB
-    (?P<num>{_NUMBER})\s{{0,2}}
+    (?P<num>{_NUMBER})\+?\s{{0,2}}  # "$15+ Million": at least that
     (?:(?P<scale>{_SCALE_RE})(?![A-Za-z]))?\+?
     (?:\s(?P<suf1>{_SUFFIX_RE})(?![A-Za-z]))?
     |

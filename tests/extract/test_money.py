@@ -29,6 +29,7 @@ CASES = [
     ("50 million Canadian dollars", 50e6, "CAD"),
     ("20 million pounds sterling", 20e6, "GBP"),
     ("300 million Swedish kronor", 300e6, "SEK"),
+    ("$15+ Million", 15e6, "USD"),  # "at least": the number written
 ]
 
 
