@@ -335,8 +335,9 @@ LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are th
 # Plural generic subjects tell about many companies, not one deal.
 AGGREGATE = re.compile(
     r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|start-ups|companies|firms|unicorns)"
-    r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*(?:raised?|attracted"
-    r"|got|secured|drew|landed|amass(?:ed)?|close|closed|pull(?:ed)? in)\b",
+    r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*"
+    r"(?:raised?|attract(?:ed)?|got|get|secured?|drew|draw|landed|land|bag(?:ged)?|net(?:ted)?|amass(?:ed)?|close|closed"
+    r"|pull(?:ed)? in|rake[sd]? in)\b",
     re.I,
 )
 # money put into many at once: "Investors Pour $27B Into AI Start-Ups", "Investing in Start-Ups"

@@ -224,3 +224,8 @@ def test_money_into_many_startups_is_no_one_deal(title: str) -> None:
 def test_money_into_one_startup_is_still_a_round() -> None:
     assert classify("Sequoia invests $15M in fintech startup Ramp") == "funding"
     assert classify("Foresite Capital raises $900M fund for life sciences companies") == "fund"
+
+
+def test_firms_that_raise_together_are_no_one_deal() -> None:
+    # Saudi fintechs' monthly funding total (March 2025), told in the present tense
+    assert classify("Saudi FinTech Firms Secure $23 Million Funding in March") == "other"
