@@ -213,7 +213,8 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             continue
         if word in ("makes", "made"):
             if re.match(
-                r"^\s+(?:its |his |her |their |an? |another )?(?:[$€£₹¥]?[\w.,-]+ ){0,3}investment\b",
+                r"^\s+(?:its |his |her |their |an? |another )?"
+                r"(?:[$€£₹¥]?[\w.,-]+ ){0,3}investment\b",
                 rest,
                 re.I,
             ) and (best < 0 or m.start() < best):
