@@ -194,3 +194,22 @@ def test_korean_talk_of_investment_is_no_round(title: str) -> None:
 def test_a_korean_round_resumed_is_talk() -> None:
     # DeepSeek's reported second raise (2026), "resumed": still talk, not done
     assert extract("딥시크, 2차 투자 유치 재개").kind == "rumor"
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # our sentences: ChipAgents' round extended (2026); Westlake Robotics' four rounds in
+        # half a year (2026), the count spaced as news flashes write it
+        ("英伟达合作伙伴 ChipAgents 扩大融资规模", "ChipAgents"),
+        ("西湖机器人半年 4 轮融资、总额 5 亿元", "西湖机器人"),
+    ],
+)
+def test_chinese_names_before_an_extended_or_counted_round(title: str, company: str) -> None:
+    assert extract(title).company == company
+
+
+def test_a_wave_of_funding_is_no_one_round() -> None:
+    # China's commercial space companies' 2026 funding wave: several companies, not one deal
+    summary = "2月以来，星际荣耀、箭元科技等多家商业航天企业完成融资。"
+    assert extract("商业航天迎来融资潮", summary).kind == "other"
