@@ -258,8 +258,25 @@ def minority_investment(title: str) -> str | None:
     return f"{m.group('co')} raises {m.group('kind')} from {m.group('inv')}"
 
 
+_LAUNCHES = re.compile(
+    r"^(?P<parent>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
+    r"(?i:launches|unveils|debuts|spins out|spins off|incubates)\s+"
+    r"(?P<child>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?i:with)\s+(?P<rest>.+)$"
+)
+
+
+def studio_launches(title: str) -> str | None:
+    """ "Argobio Launches Enodia With €20.7 Million Seed Round" → "Enodia launches with €20.7
+    Million Seed Round from Argobio": a studio or parent starts a company with money."""
+    m = _LAUNCHES.match(title)
+    if not m or not find_money(m.group("rest")):
+        return None
+    return f"{m.group('child')} launches with {m.group('rest')} from {m.group('parent')}"
+
+
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
+    ("a studio launches a company with money", studio_launches),
     ("investor joins a company's round", investor_joins),
     ("investor commits money to a company", investor_commits),
     ("investor to invest money in a company", investor_to_invest),

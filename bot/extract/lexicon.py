@@ -209,6 +209,7 @@ ACQUISITION_CUES = (
     r"(?:\$\S+|billion) sale", "bid for", r"(?:\$\S+|billion) bid", r"purchase of",
     r"paid \$\S+ for", r"pays \$\S+ for",
     r"picks up [A-Z]\w*(?! \$)", r"scoops up [A-Z]\w*(?! \$)", r"exits to [A-Z]",
+    r"management buy-?outs?", r"MBO",
 )  # fmt: skip
 # A buyer taking control, whatever verb carries it: "receives majority investment from PE firm".
 CONTROL = re.compile(r"\b(?:majority|controlling) (?:investment|stake|interest|ownership)\b", re.I)
@@ -268,6 +269,7 @@ OTHER_CUES = (
     "lays? off", "laid off", "layoffs?", r"cuts? (?:\d+% of )?(?:jobs|staff|workforce)",
     "shuts? down", "shutting down", "shutters", "shuttering", r"bankrupt\w*", "insolvency",
     "tender offer", "secondary", "secondaries", "sues", "sued", "lawsuit", "revenue", r"arr\b",
+    r"refinanc\w*",
     "valuation (?:cut|slashed|haircut|drop|crash)", r"cuts? (?:[\w'’]+ ){0,5}valuation",
     r"valuation of \w+", "lose (?:its|their) unicorn", "writes? down", "marks? down",
     "markdown", "value of (?:its|their) stake", "podcast", "newsletter",

@@ -245,3 +245,18 @@ def test_title_case_small_words_are_read_as_a_sentences() -> None:
     assert (
         normalise("Acme raises $5M to expand In Europe")[0] == "Acme raises $5M to expand In Europe"
     )
+
+
+def test_a_studio_launches_a_company_with_money() -> None:
+    # Argobio's Enodia (2025, EUR 20.7M seed) and Flagship's Generate Biomedicines (2020, $50M)
+    found = extract("Argobio Launches Enodia With €20.7 Million Seed Round To Develop Drugs")
+    assert (found.company, found.amount, found.round) == ("Enodia", 20.7e6, "seed")
+    assert found.investors == ("Argobio",)
+    assert extract("Flagship Pioneering launches Generate Biomedicines with $50M").company == (
+        "Generate Biomedicines"
+    )
+
+
+def test_a_management_buyout_is_a_purchase() -> None:
+    title = "Aerodigm Wealth Completes Management Buyout And Rebrands With $1.5 Billion AUM"
+    assert extract(title).kind == "acquisition"  # 2026
