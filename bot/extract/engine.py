@@ -291,10 +291,26 @@ def _about_other_round(sentence: str, chosen: Money | None) -> bool:
     return bool(named) and not _THIS_ROUND.search(sentence[: named[0].start])
 
 
+# a feed's summary cut short: "… in its Series A round led by Accel,…", "… [...]"
+_TRUNCATED = re.compile(r"\s*[,;:]?\s*(?:…|\.{3}|\[(?:…|\.{3})\])\s*$")
+
+
+def _untruncated(summary: str) -> str:
+    """A summary cut short ends its sentence where the cut fell: at a clause's end it keeps the
+    clause ("led by Accel,…" → "led by Accel."), in mid-phrase it drops the last word, which
+    may be half a name ("Existing investors Entrepreneurs ..." → "Existing investors.")."""
+    cut = _TRUNCATED.search(summary)
+    if not cut:
+        return summary
+    if re.match(r"\s*[,;:]", cut.group(0)) or re.search(r"[.!?]$", summary[: cut.start()]):
+        return summary[: cut.start()].rstrip(".!?") + "."
+    return re.sub(r"\s*\S+$", "", summary[: cut.start()]) + "."
+
+
 def _extract(title: str, summary: str, content: str) -> Extraction:
     """The English reader: the headline's reading first, the body only for what it leaves out."""
     title = plain_text(title, limit=400)
-    summary = plain_text(summary, limit=4000)
+    summary = _untruncated(plain_text(summary, limit=4000))
     content = plain_text(content, limit=MAX_BODY)
     title, form = normalise(title)
     reading = read(title)

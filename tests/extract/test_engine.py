@@ -520,3 +520,18 @@ def test_a_day_is_never_the_company() -> None:
         "On Thursday the company said it raised $141 million.",
     )
     assert found.company != "Thursday"
+
+
+def test_a_summary_cut_short_keeps_a_whole_clause_and_drops_half_a_name() -> None:
+    """Feeds cut summaries with "…"; our sentences about Vimag Labs' USD 5M Series A led by
+    Accel (2026) and Yogi's USD 2.3M seed led by RTP Ventures (2019)."""
+    title = "Vimag Labs Bags $5 Mn To Commercialise Magnet-Free Motors"
+    found = extract(title, "Vimag Labs has secured $5 Mn in a Series A round led by Accel,…")
+    assert found.lead_investors == ("Accel",)
+    found = extract(title, "Vimag Labs has secured $5 Mn in a Series A led by Accel.…")
+    assert found.lead_investors == ("Accel",)
+    yogi = extract(
+        "Yogi Closes $2.3M Seed Financing",
+        "Yogi raised $2.3M in seed funding, with RTP Ventures leading. Existing investors Entre ...",
+    )
+    assert "Entre" not in yogi.investors
