@@ -268,10 +268,18 @@ _ROUND_WORD = re.compile(
 )
 
 
+# Korean words that stand where a name would: a description, a unit, a round
+_KO_NOT_NAME = re.compile(
+    r"^(?:스타트업|기업|업체|회사|벤처|달러|원|억원|규모|지분|대규모|프리\s?A|시드|시리즈\s?[A-Z]?"
+    r"|투자|후속|신규|추가)$"
+)
+
+
 def _name_like(name: str) -> bool:
     return (
         1 < len(name) <= 24
         and not _NOT_NAME.match(name)
+        and not _KO_NOT_NAME.match(name)
         and not re.search(r"[？?！!]", name)
         and not _ROUND_WORD.fullmatch(name)  # "这家公司A轮融资数千万": the round is no name
         and not re.search(r"投资者|洽谈|融资|[A-H天使种子]轮", name)  # "投资者洽谈A轮": a clause
@@ -406,6 +414,8 @@ def _ko_comma_name(s: CjkStory) -> str | None:
     investee = re.search(r"([^\s,]+)\s(?:시드\s?)?투자$", rest.strip())
     if investee and "유치" not in rest and _INVESTOR_LIKE.search(name):
         return None  # "씨엔티테크, 플랜트너 투자": the name before the comma is the investor
+    if re.search(r"에\s?[^,]{0,30}?(?:투자|베팅)(?!\s?유치)", rest) and "유치" not in rest:
+        return None  # "배달의민족, 미국 로봇 스타트업에 2백만 달러 투자": an investor's move
     return name
 
 
@@ -426,7 +436,7 @@ def _ko_investee(s: CjkStory) -> str | None:
     segment = _ko_segment(s.title)
     m = re.search(
         r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:최대\s?|약\s?)?"
-        r"(?:[\d,.]+\s?(?:억|조|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
+        r"(?:[\d,.]+\s?(?:억|조|백만|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
         r"(?:시드\s?|후속\s?|신규\s?|전략적?\s?|대규모\s?|추가\s?|지분\s?)?(?:투자|베팅)(?!\s?유치)",
         segment,
     )
@@ -437,16 +447,32 @@ def _ko_investee(s: CjkStory) -> str | None:
         r"(?:$|…|\.\.\.)",
         segment,
     )
-    if m and "유치" not in segment and not _INVESTOR_LIKE.search(m.group(2)):
+    if (
+        m
+        and "유치" not in segment
+        and not _INVESTOR_LIKE.search(m.group(2))
+        and _name_like(m.group(2))
+    ):
         return m.group(2)
     return None
 
 
+_KO_INVESTED_IN = re.compile(
+    r"([^\s‘’'\"“”,(（]+)(?:\s?[(（][^)）]{1,40}[)）])?에\s?[^.]{0,40}?(?:투자|베팅)(?:했|한다|하기로|를)"
+)
+
+
 def _ko_summary_name(s: CjkStory) -> str | None:
     for sentence in s.sentences[:2]:
-        m = re.search(r"([^\s(（]+)(?:\([^)]*\))?(?:이|가|은|는)\s", sentence)
-        if m and re.search(r"투자|유치|조달", sentence) and _name_like(m.group(1)):
-            return m.group(1)
+        invested = _KO_INVESTED_IN.search(sentence)  # "X이 베어로보틱스(…)에 200만 달러를 투자했다"
+        if invested and _name_like(invested.group(1)) and "유치" not in sentence[: invested.end()]:
+            return invested.group(1)
+        for m in re.finditer(r"([^\s(（]+)(?:\([^)]*\))?(?:이|가|은|는)\s", sentence):
+            if re.search(r"(?:하|되|있|없|않|이|보)$", m.group(1)):
+                continue  # "운영하는": a verb's form, not a name
+            if re.search(r"투자|유치|조달", sentence) and _name_like(m.group(1)):
+                return m.group(1)
+            break
     return None
 
 

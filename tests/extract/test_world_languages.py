@@ -213,3 +213,14 @@ def test_a_wave_of_funding_is_no_one_round() -> None:
     # China's commercial space companies' 2026 funding wave: several companies, not one deal
     summary = "2月以来，星际荣耀、箭元科技等多家商业航天企业完成融资。"
     assert extract("商业航天迎来融资潮", summary).kind == "other"
+
+
+def test_a_korean_investors_move_names_the_company_from_the_summary() -> None:
+    """ "X, 미국 로봇 스타트업에 … 투자": X invests, the summary names the startup; our
+    sentences about Woowa Brothers' USD 2M into Bear Robotics' seed round (2019)."""
+    found = extract(
+        "배달의민족, 미국 로봇 스타트업에 2백만 달러 투자",
+        "‘배달의민족’을 운영하는 우아한형제들이 미국의 로봇 기업 베어로보틱스(Bear Robotics)에 "
+        "200만 달러를 투자했다.",
+    )
+    assert (found.kind, found.company, found.amount) == ("funding", "Bear Robotics", 2e6)
