@@ -353,6 +353,19 @@ _PRONOUNS = frozenset(
 _ROUND_TAIL = re.compile(r"(?:\s+(?i:valuation|funding|financing|round|raise|investment))+$")
 
 
+# a description that a participle goes on describing: "AI Chipmaker Vying (With Nvidia)",
+# "Startup Favored (by Tech CEOs)"
+_DESCRIBED_BY_CLAUSE = re.compile(
+    rf"(?:^|\s)(?:{COMPANY_NOUN}|(?i:chipmaker|automaker|carmaker|drugmaker|upstart|rival))\s+"
+    r"[A-Z]?[a-z]+(?:ing|ed)$"
+)
+# people, not a company: "Tech CEOs", "Founders", "Investors"
+_PLURAL_PEOPLE = re.compile(
+    r"(?:[A-Z][\w-]*\s+)?(?:CEOs|CTOs|Founders|Investors|Executives|Engineers|Billionaires"
+    r"|Researchers|Students|Employees|Veterans)"
+)
+
+
 def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     """The headline's subject made a name, and the rule that changed it ("" if none):
     a person's quoted venture ("Jeffrey Katzenberg’s ‘NewTV’ Startup" → NewTV), a verb phrase
@@ -406,6 +419,8 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     )
     if described or re.fullmatch(r"[a-z]+ing", name):
         return None, "subject only describes the company"
+    if _DESCRIBED_BY_CLAUSE.search(name) or _PLURAL_PEOPLE.fullmatch(name):
+        return None, "subject only describes the company"  # "AI Chipmaker Vying", "Tech CEOs"
     if place_name(name) or (
         len(words) > 1
         and (place_name(words[0]) or _DESCRIPTIVE_END.search(name))

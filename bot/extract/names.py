@@ -329,8 +329,13 @@ def leads_in(text: str) -> list[str]:
 def investors_in(text: str) -> list[str]:
     found: list[str] = []
     for m in _FROM.finditer(text):
-        if m.group(0).lower().strip() == "with" and not re.match(r"[A-Z]", text[m.end() :]):
-            continue
+        if m.group(0).lower().strip() == "with" and (
+            not re.match(r"[A-Z]", text[m.end() :])
+            or re.search(
+                r"(?i)\b(?:vying|competing|compete|battling|rivall?ing)\s*$", text[: m.start()]
+            )
+        ):
+            continue  # "Chipmaker Vying With Nvidia": a rival, not a backer
         if re.match(r"(?i:stealth)\b", text[m.end() :]):
             continue  # "Emerges From Stealth With $70M"
         found += parse_names(list_text(text[m.end() :]))

@@ -260,3 +260,19 @@ def test_a_studio_launches_a_company_with_money() -> None:
 def test_a_management_buyout_is_a_purchase() -> None:
     title = "Aerodigm Wealth Completes Management Buyout And Rebrands With $1.5 Billion AUM"
     assert extract(title).kind == "acquisition"  # 2026
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a description that a clause goes on describing names no company (Bezos' 2025 bet on
+        # an unnamed chipmaker; Cursor's 2025 valuation told without its name)
+        "Bezos Backs AI Chipmaker Vying With Nvidia at $2.6 Billion Value",
+        "The AI Coding Startup Favored by Tech CEOs Is Now Worth $29.3 Billion",
+    ],
+)
+def test_a_described_company_is_not_named(title: str) -> None:
+    found = extract(title)
+    assert found.kind == "funding"
+    assert found.company is None
+    assert "Nvidia" not in found.investors  # a rival, not a backer
