@@ -24,6 +24,7 @@ from bot.extract.lexicon import (
     BODY_FUNDING_NOUN,
     BODY_FUNDING_VERB,
     BODY_INVESTOR_VERB,
+    COMPANY_NOUN,
     INVESTOR_ACT,
 )
 from bot.extract.lexicon import PARTS as _PARTS
@@ -295,6 +296,13 @@ def _about_other_round(sentence: str, chosen: Money | None) -> bool:
 _TRUNCATED = re.compile(r"\s*[,;:]?\s*(?:…|\.{3}|\[(?:…|\.{3})\])\s*$")
 
 
+# "Music Video Upstart ‘Triller’ Says …": the quoted brand a description introduces
+_QUOTED_AFTER_NOUN = re.compile(
+    rf"(?:{COMPANY_NOUN}|(?i:upstart|brand|service|label))\s+[‘'\"“]"
+    r"([A-Z][\w.&+-]*(?: [A-Z][\w.&+-]*){0,2})[’'\"”]"
+)
+
+
 def _untruncated(summary: str) -> str:
     """A summary cut short ends its sentence where the cut fell: at a clause's end it keeps the
     clause ("led by Accel,…" → "led by Accel."), in mid-phrase it drops the last word, which
@@ -330,6 +338,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     company, tidy = tidy_company(company, reading.text)
     if tidy:
         why[-1] = ("company", tidy)
+    if company is None and (quoted := _QUOTED_AFTER_NOUN.search(title)):
+        company, why[-1] = quoted.group(1), ("company", "quoted name after a description")
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")

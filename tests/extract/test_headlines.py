@@ -276,3 +276,10 @@ def test_a_described_company_is_not_named(title: str) -> None:
     assert found.kind == "funding"
     assert found.company is None
     assert "Nvidia" not in found.investors  # a rival, not a backer
+
+
+def test_a_quoted_name_after_a_description() -> None:
+    # Triller's USD 28M Series B (2019), told around its rivalry with TikTok
+    title = "Music Video Upstart ‘Triller’ Says It’s Taking On TikTok Amid $28 Million Series B"
+    found = extract(title)
+    assert (found.company, found.amount, found.round) == ("Triller", 28e6, "series-b")
