@@ -280,6 +280,7 @@ def _name_like(name: str) -> bool:
         1 < len(name) <= 24
         and not _NOT_NAME.match(name)
         and not _KO_NOT_NAME.match(name)
+        and not re.search(r"(?:など|等|歳|氏|さん)$", name)  # "レストランなど", "16歳": no name
         and not re.search(r"[？?！!]", name)
         and not _ROUND_WORD.fullmatch(name)  # "这家公司A轮融资数千万": the round is no name
         and not re.search(r"投资者|洽谈|融资|[A-H天使种子]轮", name)  # "投资者洽谈A轮": a clause
