@@ -92,7 +92,7 @@ _KO_FUNDING = re.compile(
 _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
     r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
-    r"|に[^、。]{0,20}?[億万]円を?投入"
+    r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -150,7 +150,7 @@ def _placement(s: CjkStory) -> str | None:
 # "ispace、新たに資金調達", "…が資金調達を実施"
 _JA_PLAIN_DEAL = re.compile(
     r"に[^、。]{0,20}?出資(?:$|[、。\s])|資金調達(?:を(?:実施|完了))?(?:$|[、。\s])"
-    r"|も(?:出資|投資)(?:$|[、。\s])"
+    r"|も(?:出資|投資)(?:$|[、。\s])|に投資した(?:と|こと)"
 )
 
 
@@ -492,6 +492,7 @@ _JA_HEAD_NOT_NAME = re.compile(
 def _ja_tail(text: str) -> str | None:
     """The name that ends `text`: after the last の, 、, ・ or bracket; its katakana or Latin run
     when it has one ("東南アジア配車大手グラブ" → グラブ), else the whole short segment (叮当快薬)."""
+    text = re.sub(r"[（(][^()（）]{1,12}[)）]\s*$", "", text.strip())  # "大日工事(仙台市)": a place
     latin = re.search(
         r"(?<![A-Za-z0-9.&-])[A-Za-z][A-Za-z0-9.&-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&-]*){0,3}$",
         text.strip(),
@@ -503,7 +504,9 @@ def _ja_tail(text: str) -> str | None:
     )
     if dotted:
         return dotted.group(0)  # "プロメセラ・バイオサイエンシズ": a foreign name's parts
-    segment = re.split(r"[の、，,・「」『』【】\s!！?？:：”“\"。]|する|した|を", text.strip())[-1]
+    segment = re.split(
+        r"[の、，,・「」『』【】\s!！?？:：”“\"。]|する|した|を|手[掛が]け[るた]", text.strip()
+    )[-1]
     segment = re.sub(r"(?<=[ァ-ヶー])(?:は|が)$", "", segment)  # "スマートニュースは"
     if re.search(r"(?:直前|直後|以降|前|後|時|際|中|年|月|日)$", segment):
         return None  # "上場直前に外部出資": a time, not a company
@@ -521,19 +524,27 @@ def _ja_tail(text: str) -> str | None:
 
 
 def _ja_subject(s: CjkStory) -> str | None:
+    name = _ja_subject_shapes(s)
+    return name if name and _name_like(name) else None  # "同社", "本ラウンド": no names
+
+
+def _ja_subject_shapes(s: CjkStory) -> str | None:
     """Japanese headline shapes: "トヨタ、グラブに10億ドル出資" (the investor first, the company
     before に), "…のアストロスケールが124億円調達" (が), "スマートニュース、シリーズFで…調達" (the
     topic before the comma), "オイシイベリー 5000万ドル調達" (the name before the figure)."""
     title = re.sub(r"^【[^】]*】\s?", "", s.title)
     m = re.search(
-        r"(?:^|[、，はがの])\s?([^、，はが]{1,30}?)に[^、。]{0,20}?(?:出資|投資|投入)", title
+        r"(?:^|[、，はがの])\s?([^、，はが]{1,36}?)に[^、。]{0,20}?(?:出資|投資|投入)", title
     )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
         return _ja_tail(m.group(1))
     m = re.search(rf"(.{{1,30}}?)による[^、。]{{0,20}}?{_JA_DEAL}", title)
     if m:  # "SpaceXによる約897億円新資金調達"
         return _ja_tail(m.group(1))
-    m = re.search(rf"(.{{1,40}}?)(?:が|は)[^、。]{{0,30}}?{_JA_DEAL}", title)
+    # "プロドローンは10月24日、シリーズCで…調達": a date may follow the topic
+    m = re.search(
+        rf"(.{{1,40}}?)(?:が|は)(?:\d{{1,2}}月\d{{1,2}}日[、，])?[^、。]{{0,40}}?{_JA_DEAL}", title
+    )
     if m and not re.search(r"(?:など|ら|等)$", m.group(1)):  # "関西電力などが…出資": investors
         name = _ja_tail(m.group(1))
         if name:
