@@ -42,6 +42,13 @@ def _words(*alternatives: str) -> str:
 
 _NAME = r"[A-ZÀ-Þ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-Þ0-9][\w.&'’+-]*|&|de|da|do|di|von|van|del))*"
 
+# a firm's own fund ("lance un fonds de 200 millions", "nouveau fonds"), not "levée de fonds",
+# nor a fund named as an investor ("auprès de Kering et du fonds Tiger")
+_FR_FUND = (
+    r"(?<!levée de )(?<!lever des )(?<!du )(?<!le )(?<!d'un )(?<!d’un )\bfonds\b"
+    r"(?! de roulement)(?! [A-Z])"
+)
+
 LEXICON = {
     "de": Lexicon(
         funding=re.compile(
@@ -49,13 +56,14 @@ LEXICON = {
             r"|sichert|schließt|schliesst|gewinnt|kassiert|streicht|landet|verbucht|stemmt)\b"
             r"|\bFinanzierungsrunde\b|\bMillionen-Finanzierung\b|\b(?:Series|Serie)-[A-H]-Runde\b"
             r"|\beinsammeln\b|\beingesammelt\b|\bin Gesprächen\b|\bGeldspritze\b"
+            r"|\bKapitalspritze\b|\bbekommen\b|\bnächste Finanzierungsrunde\b"
         ),
         investor=re.compile(
             r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt)"
             r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>" + _NAME + ")"
         ),
         rumor=re.compile(
-            r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht"
+            r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht|wohl|steht vor"
             r"|auf der Suche)\b"
         ),
         not_deal=re.compile(
@@ -79,7 +87,10 @@ LEXICON = {
             re.I,
         ),
         weak=re.compile(r"^(?:schließt|schliesst|gewinnt|landet|verbucht|stemmt|streicht)$"),
-        financing=re.compile(r"Finanzierung|Runde|Investment|Kapital|Seed|Series|Serie", re.I),
+        financing=re.compile(
+            r"Finanzierung|Runde|Investment|Kapital|Seed|Series|Serie|Millionen|Geld|Förderung",
+            re.I,
+        ),
         valuation=re.compile(r"\bEinhorn\b|\bBewertung\b|\bbewertet\b|\bwert\b"),
         other_kinds=(
             ("acquisition", re.compile(r"\bübernimmt\b|\bÜbernahme\b|\bkauft\b")),
@@ -90,7 +101,8 @@ LEXICON = {
     "fr": Lexicon(
         funding=re.compile(
             r"\b(?:lève|lèvent|levé|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
-            r"|finalise|empoche|récolte|s'offre|lever)\b|\blevée de fonds\b|\btour de table\b"
+            r"|finalise|empoche|récolte|s'offre|lever|collecte|collectent|rafle|engrange|glane)\b"
+            r"|\blevée de fonds\b|\btour de table\b"
         ),
         investor=re.compile(
             r"\b(?:investit|investissent|mise|misent|parie|entre au capital)\s+(?:\S+\s+){0,4}?"
@@ -101,8 +113,10 @@ LEXICON = {
             r"|\ben passe de\b|\bveut lever\b|\bpourrait\b"
         ),
         not_deal=re.compile(
-            r"(?<!levée de )(?<!lever des )\bfonds\b(?! de roulement)|\bintroduction en bourse\b|\bIPO\b|\brach[eè]te\b"
-            r"|\brachat\b|\bacquisition\b|\bles (?:start-?up|entreprises|jeunes pousses|sociétés|licornes)\w*\b|\bFrench Tech\b|\ben (?:janvier"
+            rf"{_FR_FUND}|\bintroduction en bourse\b|\bIPO\b|\brach[eè]te\b"
+            r"|\brachat\b|\bacquisition\b|\bles (?:start-?up|entreprises|jeunes pousses|sociétés"
+            r"|licornes)\w*\b|(?<!de la )\bFrench Tech\b(?!\s*:\s*(?:la start-?up \w+ )?[A-Z][\w-]*\s+(?:lève|boucle"
+            r"|obtient|décroche|collecte|réalise))|\ben (?:janvier"
             r"|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
             re.I,
         ),
@@ -124,7 +138,7 @@ LEXICON = {
         other_kinds=(
             ("acquisition", re.compile(r"\brach[eè]te\b|\brachat\b|\bacquiert\b|\bacquisition\b")),
             ("ipo", re.compile(r"\bintroduction en bourse\b|\bIPO\b")),
-            ("fund", re.compile(r"(?<!levée de )(?<!lever des )\bfonds\b(?! de roulement)")),
+            ("fund", re.compile(_FR_FUND)),
         ),
     ),
     "es": Lexicon(
@@ -137,7 +151,9 @@ LEXICON = {
             r"\b(?:invierte|invierten|entra en el capital de|apuesta por)\s+(?:\S+\s+){0,4}?"
             r"(?:en|de|por)?\s*(?P<target>" + _NAME + ")"
         ),
-        rumor=re.compile(r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b"),
+        rumor=re.compile(
+            r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b|\bultima\b"
+        ),
         not_deal=re.compile(
             r"\bfondo\b|\bsalida a bolsa\b|\bOPV\b|\bIPO\b|\badquiere\b|\bcompra\b"
             r"|\bstartups\b.{0,40}\b(?:inversión|millones)\b|\bcierra 20\d\d\b|\ben 20\d\d\b"
@@ -469,7 +485,12 @@ def _name_before(text: str, lexicon: Lexicon) -> str | None:
         before = words[-len(run) - 1].lower()
         if before in _GENITIVE:  # "O novo aporte do Softbank na Loggi": Softbank is a backer
             return None
+        if before in _FROM_PLACE:  # "Volocopter aus Bruchsal hat …": the place, then the name
+            return _name_before(" ".join(words[: -len(run) - 1]), lexicon)
     return " ".join(run) or None
+
+
+_FROM_PLACE = frozenset({"aus"})
 
 
 _GENITIVE = frozenset({"de", "do", "da", "dos", "das", "del", "della", "di", "von", "des", "du"})
@@ -538,7 +559,8 @@ def _summary_subject(s: EuroStory) -> str | None:
 # "Nouvelle levée de fonds pour Qonto", "Finanzierungsrunde für N26", "aporte na Loggi": a round
 # noun and the company it is for
 _DEAL_NOUN = (
-    r"(?i:levée de fonds|tour de table|Finanzierungsrunde|Geldspritze|ronda de (?:financiación"
+    r"(?i:levée de fonds|tour de table|Finanzierungsrunde|Geldspritze|Kapitalspritze"
+    r"|ronda de (?:financiación"
     r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
 )
 _DEAL_NOUN_FOR = re.compile(  # the round is "for" or "in" the company …
@@ -547,6 +569,32 @@ _DEAL_NOUN_FOR = re.compile(  # the round is "for" or "in" the company …
 )
 _DEAL_NOUN_OF = re.compile(  # … or, failing that, "of" it ("nueva ronda de Glovo")
     _DEAL_NOUN + r"\s+(?:\w+\s+){0,2}?(?i:de|del|da|do)\s+(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+
+
+def _first_name(s: EuroStory) -> str | None:
+    """ "Flink liefert die nächste Finanzierungsrunde", "Sorare signe la plus grosse levée":
+    a funding headline whose verb is no funding verb opens with the name."""
+    title = re.sub(r"^[^:]{2,40}\s?:\s", "", s.title)  # "Batteries : Verkor …"
+    m = re.match(r"\s*[„“\"'‘]?(" + _NAME + r")[”\"'’]?\s+[a-zà-ÿ‘'’]", title)
+    if not m or s.lexicon.descriptors.match(m.group(1).split()[0]):
+        return None
+    name = m.group(1)
+    if len(name.split()) > 3 or (s.language == "de" and len(name.split()) > 2):
+        return None
+    if name.split()[0].lower() in _OPENING_WORDS or name[0].isdigit():
+        return None  # "Une start-up …", "Cómo tres ingenieros …": no name opens it
+    return name
+
+
+# words a headline opens with that are never a company's name
+_OPENING_WORDS = frozenset(
+    """
+    un une le la les l el los las uno una unos unas o os as um uma il lo gli ein eine der die das
+    dos tres cuatro cinco deux trois quatre cinq zwei drei vier fünf due tre quattro
+    cómo como qué que por para quand comment pourquoi wie warum was wer wo perché come quando
+    enquête entrevista interview exclusif exclusiva analyse análisis opinion opinión tribune
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -562,6 +610,7 @@ COMPANY_RULES = [
     ("european valuation subject", _valuation_subject),
     ("european subject of joined clauses", _leading_subject),
     ("european round noun and its company", _deal_noun_for),
+    ("european name opening a funding headline", _first_name),
     ("european summary subject", _summary_subject),
 ]
 
@@ -583,6 +632,15 @@ def _summary_says_funding(s: EuroStory) -> bool:
     lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
     verb = s.lexicon.funding.search(lead)
     return bool(verb and not s.lexicon.not_deal.search(lead[: verb.end() + 60]))
+
+
+# money or a round told without a figure: "sammelt Millionen ein", "sichert sich neues Kapital",
+# "nächste Finanzierungsrunde", "une levée de fonds record", "recauda millones"
+_MONEY_WITHOUT_FIGURE = re.compile(
+    r"(?i)\b(?:Millionen\w*|Millionenbetrag|Milliarden\w*|neues? (?:Kapital|Geld)|Kapitalspritze"
+    r"|Geldspritze|Finanzierungsrunde|millions?|milliards?|levée de fonds|tour de table"
+    r"|millones|milhões|milioni|ronda|rodada|aporte)\b"
+)
 
 
 def _kind(s: EuroStory) -> tuple[str, str]:
@@ -613,6 +671,7 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         or s.lexicon.investor.search(title)
         or _DEAL_NOUN_FOR.search(title)
         or _DEAL_NOUN_OF.search(title)
+        or _MONEY_WITHOUT_FIGURE.search(title)
     ):
         return "other", "european verb without a deal"
     return "funding", "european funding verb"

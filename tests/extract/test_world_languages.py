@@ -224,3 +224,31 @@ def test_a_korean_investors_move_names_the_company_from_the_summary() -> None:
         "200만 달러를 투자했다.",
     )
     assert (found.kind, found.company, found.amount) == ("funding", "Bear Robotics", 2e6)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company"),
+    [
+        # our sentences about real rounds: Qonto's EUR 104M Series C (2020); Vestiaire
+        # Collective's EUR 178M from Kering and Tiger Global (2021); Gorillas' 2021 rounds;
+        # Volocopter (Bruchsal) in 2021; N26's 2021 talks; Cabify's 2018 round in the works;
+        # Flink's 2021 round; Mistral AI's EUR 105M seed at four weeks old (2023)
+        ("Qonto collecte 104 millions d'euros", "funding", "Qonto"),
+        (
+            "Vestiaire Collective lève 178 millions d'euros auprès de Kering et du fonds Tiger",
+            "funding",
+            "Vestiaire Collective",
+        ),
+        ("Gorillas sammelt Millionen ein", "funding", "Gorillas"),
+        ("Volocopter aus Bruchsal hat neues Geld bekommen", "funding", "Volocopter"),
+        ("N26 steht wohl vor neuer Finanzierungsrunde", "rumor", "N26"),
+        ("Cabify ultima una ronda de financiación de más de 200 millones", "rumor", "Cabify"),
+        ("Flink liefert die nächste Finanzierungsrunde", "funding", "Flink"),
+        ("Une start-up d'IA âgée de quatre semaines lève 105 millions d'euros", "funding", None),
+    ],
+)
+def test_european_rounds_told_without_a_figure_or_a_usual_verb(
+    title: str, kind: str, company: str | None
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == (kind, company)
