@@ -458,6 +458,8 @@ def _subject(s: EuroStory) -> str | None:
     if not m:
         return None
     before = s.title[: m.start()]
+    if re.search(r"\s:\s*$|:\s*$", before):
+        return None  # "Gigafactory à Dunkerque : levée de fonds … pour Verkor": a rubric
     perfect = re.search(r"\s(?:hat|haben)\s", before) if s.language == "de" else None
     if perfect:
         before = before[: perfect.start()]  # the subject stands before the auxiliary
@@ -542,8 +544,22 @@ def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
 
 
 def _investor_target(s: EuroStory) -> str | None:
+    """ "Milliardär investiert in Mobilitätsdienst Via" → Via; "… investiert in Startup" names
+    none (the summary may)."""
     m = s.lexicon.investor.search(s.title)
-    return m.group("target") if m else None
+    return _undescribed(m.group("target"), s.lexicon) if m else None
+
+
+def _undescribed(name: str, lexicon: Lexicon) -> str | None:
+    """A name without the descriptions before it; None when only descriptions are left."""
+    words = name.split()
+    while words and (lexicon.descriptors.match(words[0]) or _DESCRIBING.search(words[0])):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+# German compound descriptions: "Mobilitätsdienst", "Quark-Startup", "Pharma-Startup"
+_DESCRIBING = re.compile(r"(?i)(?:dienst|-startup|-start-up|startup|-app|-firma|-unternehmen)$")
 
 
 def _summary_subject(s: EuroStory) -> str | None:
@@ -576,6 +592,10 @@ def _first_name(s: EuroStory) -> str | None:
     """ "Flink liefert die nächste Finanzierungsrunde", "Sorare signe la plus grosse levée":
     a funding headline whose verb is no funding verb opens with the name."""
     title = re.sub(r"^[^:]{2,40}\s?:\s", "", s.title)  # "Batteries : Verkor …"
+    words = title.split()
+    while words and s.lexicon.descriptors.match(words[0].strip("‘’'")):
+        words.pop(0)  # "la startup française Pasqal réussit …"
+    title = " ".join(words)
     m = re.match(r"\s*[„“\"'‘]?(" + _NAME + r")[”\"'’]?\s+[a-zà-ÿ‘'’]", title)
     if not m or s.lexicon.descriptors.match(m.group(1).split()[0]):
         return None

@@ -252,3 +252,22 @@ def test_european_rounds_told_without_a_figure_or_a_usual_verb(
 ) -> None:
     found = extract(title)
     assert (found.kind, found.company) == (kind, company)
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # our sentences: a billionaire's stake in Via (2020); Beiersdorf's in S-Biomedic (2019,
+        # the headline names only a description); Verkor's 2023 round; Pasqal's EUR 100M (2023)
+        ("Milliardär investiert in Mobilitätsdienst Via", "Via"),
+        ("Nivea-Hersteller investiert Millionenbetrag in Pharma-Startup", None),
+        ("Gigafactory à Dunkerque : levée de fonds historique pour Verkor", "Verkor"),
+        (
+            "Ordinateur quantique : la startup française Pasqal réussit une levée de fonds record",
+            "Pasqal",
+        ),
+    ],
+)
+def test_european_names_behind_descriptions_and_rubrics(title: str, company: str | None) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == ("funding", company)
