@@ -83,9 +83,19 @@ def strip_labels(title: str) -> str:
     appositive after the name ("Notion, Maker of Collaboration Software, Raises"), or a parent
     before the company ("Invests in Honeywell’s Quantinuum" → "in Quantinuum")."""
     text = _LABEL.sub("", title, count=1)
+    place = _PLACE_LABEL.match(text)
+    if place and place_name(place.group(1)):
+        text = text[place.end() :]  # "Nigeria: Mobility-Tech Startup MAX Bags …"
     text = _OUTLET_TAIL.sub("", text).strip() or title
+    text = _LEGAL_FORM.sub("", text)
     text = _APPOSITIVE.sub(" ", text, count=1)
     return _POSSESSIVE_OWNER.sub(_drop_owner, text, count=1)
+
+
+# a wire's country label: "Nigeria: …", "KENYA: …"
+_PLACE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}):\s+(?=\S)")
+# a legal form inside a headline: "Ola Electric Mobility Pvt Ltd Receives …"
+_LEGAL_FORM = re.compile(r"\s+(?:Pvt\.?|Pte\.?|Private)\s+(?:Ltd\.?|Limited)(?=[\s,]|$)")
 
 
 def press_wire(title: str) -> str | None:
@@ -274,8 +284,25 @@ def studio_launches(title: str) -> str | None:
     return f"{m.group('child')} launches with {m.group('rest')} from {m.group('parent')}"
 
 
+_PASSIVE = re.compile(
+    r"^(?P<money>\S+(?:\s+(?:million|billion|mn|bn|crore))?)\s+(?:is|was|has been)\s+"
+    r"(?:raised|secured|bagged|netted)\s+by\s+(?P<co>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+
+
+def passive_raise(title: str) -> str | None:
+    """ "$28 million is raised by Komaza to expand …" → "Komaza raises $28 million to expand …"."""
+    m = _PASSIVE.match(title)
+    if not m or not find_money(m.group("money")):
+        return None
+    return f"{m.group('co')} raises {m.group('money')}{m.group('rest')}"
+
+
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
+    ("a raise told in the passive", passive_raise),
     ("a studio launches a company with money", studio_launches),
     ("investor joins a company's round", investor_joins),
     ("investor commits money to a company", investor_commits),

@@ -275,6 +275,15 @@ class Reading:
     core_kind: str = ""
 
 
+# several stories in one headline: "X raises $5M; Twitter may back Y", "MaxAB raises $40M. + No
+# one is budging in OPEC+ meeting"
+_DIGEST = re.compile(
+    r"\s\+\s+[A-Z]"
+    r"|;\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:may|will|could|raises|raised|launches"
+    r"|acquires|buys|cuts|lays|files|gets|eyes|plans|sells|shuts|hires|names)\s+[a-z$]"
+)
+
+
 def classify(title: str) -> str:
     """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
     return read(title).kind
@@ -287,7 +296,7 @@ def read(title: str) -> Reading:
     head = title.lstrip("‘'\"“ ")
     if ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
         return Reading("other")
-    if LISTICLE.search(title):
+    if LISTICLE.search(title) or _DIGEST.search(title):
         return Reading("other")
     text = main_text(title)
     if not text or AGGREGATE.search(text) or STRONG_OTHER.search(text):

@@ -283,3 +283,16 @@ def test_a_quoted_name_after_a_description() -> None:
     title = "Music Video Upstart ‘Triller’ Says It’s Taking On TikTok Amid $28 Million Series B"
     found = extract(title)
     assert (found.company, found.amount, found.round) == ("Triller", 28e6, "series-b")
+
+
+def test_wire_labels_legal_forms_and_the_passive() -> None:
+    """Our headlines about MAX's USD 31M Series B (2021), Komaza's USD 28M (2020) and
+    Cityfurnish's 2020 round beside other news."""
+    found = extract("Nigeria: Mobility-Tech Startup MAX Bags U.S.$31 Million in Series B Round")
+    assert (found.company, found.round) == ("MAX", "series-b")  # a country label, no name
+    assert extract("KENYA: $28 million is raised by Komaza to expand plantations").company == (
+        "Komaza"
+    )
+    assert normalise("Acme Robotics Pvt Ltd Receives $5 Million")[0].startswith("Acme Robotics Rec")
+    digest = "Cityfurnish raises funding from YouTube co-founder; Twitter may back ShareChat"
+    assert extract(digest).kind == "other"  # two stories in one headline
