@@ -134,7 +134,7 @@ LEXICON = {
         financing=re.compile(
             r"levée|tour de table|financement|série|amorçage|fonds|investiss", re.I
         ),
-        valuation=re.compile(r"\blicorne\b|\bvaloris(?:ation|ée?s?)\b", re.I),
+        valuation=re.compile(r"\blicornes?\b|\bvaloris(?:ation|ée?s?)\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\brach[eè]te\b|\brachat\b|\bacquiert\b|\bacquisition\b")),
             ("ipo", re.compile(r"\bintroduction en bourse\b|\bIPO\b")),
@@ -636,6 +636,15 @@ COMPANY_RULES = [
 
 
 _UNICORN = re.compile(r"(?i)einhorn|licorne|unicorn|unicórnio|unicornio|unicorno")
+# a company becoming a unicorn is news of its round; "la licorne française" as an aside is not
+_BECOMES_UNICORN = re.compile(
+    r"(?i)\b(?:devient|devenue?|nouvelle|dernière|club des|entre dans le club|rejoint le club"
+    r"|wird zum|neues|neuestes|jüngstes|se convierte en|nuevo|último|torna-se|novo|diventa"
+    r"|nuovo|becomes|new)\s+(?:une?\s+|el\s+|um\s+|o\s+|un\s+|zum\s+)?[«“\"‘']?\s?"
+    r"(?:licornes?|einhorn|unicorn|unicórnio|unicornio|unicorno)"
+    r"|(?:licornes?|einhorn|unicornio|unicórnio|unicorno)\s+(?:française|espagnol|español|neue"
+    r"|europe)|club (?:très )?(?:fermé )?des\s+[«“\"‘']?\s?licornes"
+)
 # a headline that talks about money or a round without a verb for it
 _MONEY_HINT = re.compile(
     r"(?i)\b(?:Geld|Kapital|Finanzierung|capital|dinero|dinheiro|aporte|fonds|levée|ronda|rodada"
@@ -673,7 +682,10 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         if s.lexicon.not_deal.search(title):
             return "other", "european no funding verb"
         valued = s.lexicon.valuation.search(title)
-        if valued and (_UNICORN.search(valued.group(0)) or find_euro_money(title)):
+        if valued and (
+            (_UNICORN.search(valued.group(0)) and _BECOMES_UNICORN.search(title))
+            or find_euro_money(title)
+        ):
             return "funding", "european valuation news"
         if _summary_says_funding(s):
             rumour = s.lexicon.rumor.search(s.summary[:300])

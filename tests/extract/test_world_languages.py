@@ -271,3 +271,17 @@ def test_european_rounds_told_without_a_figure_or_a_usual_verb(
 def test_european_names_behind_descriptions_and_rubrics(title: str, company: str | None) -> None:
     found = extract(title)
     assert (found.kind, found.company) == ("funding", company)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # becoming a unicorn is news of a round (Doctolib, 2019); a unicorn named in an aside
+        # is not (our sentences about Alan, 2021, and Feedzai, 2021)
+        ("Doctolib rejoint le club très fermé des « licornes » françaises", "funding"),
+        ("Enquête sur Alan, la « licorne » qui bouscule les mutuelles", "other"),
+        ("Feedzai: o unicórnio que nasceu em Coimbra", "other"),
+    ],
+)
+def test_becoming_a_unicorn_not_being_called_one(title: str, kind: str) -> None:
+    assert extract(title).kind == kind
