@@ -118,7 +118,7 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         place = re.match(r"^\s*(\S+?)(?:'s|’s)\s+", target)
         if place and place_name(place.group(1)):
             location, target = place_name(place.group(1)), target[place.end() :]
-        owner = re.match(r"^\s*((?:\S+\s+){0,5}?\S+)(?:'s|’s)\s", target)
+        owner = re.match(r"^\s*((?:[^\s,;]+\s+){0,5}?[^\s,;]+)(?:'s|’s)\s", target)
         phrase = owner.group(1) if owner else _TARGET_END.split(target, maxsplit=1)[0]
         company, loc = trailing_name(phrase)
         bare = _DESCRIPTION_TAIL.sub("", phrase)

@@ -26,3 +26,11 @@ def test_an_investor_as_subject_names_the_company_after_in() -> None:
 def test_a_place_before_the_name_is_its_location() -> None:
     found = subject("Berlin-based Helsing raises €450M Series C")  # July 2024
     assert (found.company, found.location) == ("Helsing", "Berlin")
+
+
+def test_an_owner_after_a_comma_is_another_clauses() -> None:
+    from bot.extract.engine import extract
+
+    # Careem's USD 350M from Rakuten and STC (2016): "Uber's rival" is the next clause's
+    title = "Rakuten and Saudi Telecom invest $350 million in Careem, turning Uber’s rival into a unicorn"
+    assert extract(title).company == "Careem"
