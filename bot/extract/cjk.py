@@ -589,8 +589,8 @@ def _ja_name(s: CjkStory) -> str | None:
         if not re.search(_JA_DEAL, s.title[m.end() :]):
             break
         return kana + latin if kana and not _JA_DESCRIPTOR_END.search(kana) else latin
-    m = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
-    return m.group(1) if m else None
+    reason = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
+    return reason.group(1) if reason else None
 
 
 COMPANY_RULES = {
