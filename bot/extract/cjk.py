@@ -391,6 +391,8 @@ _INVESTOR_LIKE = re.compile(
 )
 
 
+# a quoted name with a space in it: "' 오이 모션'", "‘리전 헬스’"
+_KO_SPACED_QUOTE = re.compile(r"[‘'\"“]\s?(?P<name>[^‘’'\"“”,]{1,20}?)\s?[’'\"”]\s*$")
 _KO_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # not the comma inside "2,000억원"
 
 
@@ -403,7 +405,7 @@ def _ko_comma_name(s: CjkStory) -> str | None:
     if len(parts) < 2:
         return None
     head, rest = parts[0].strip(), parts[1]
-    q = _QUOTED.search(head)
+    q = _KO_SPACED_QUOTE.search(head) or _QUOTED.search(head)
     if q and _name_like(q.group("name")):
         return q.group("name")
     words = head.split()
