@@ -207,12 +207,18 @@ _COMMITS = re.compile(
 )
 
 
+def _rewritten(pattern: re.Pattern[str], title: str, money: str, form: str) -> str | None:
+    """The headline in `form` (named groups of `pattern`) when it matches and its `money` group
+    holds money; the rewriting rules below are each one such form."""
+    m = pattern.match(title)
+    if not m or not find_money(m.group(money)):
+        return None
+    return form.format(**m.groupdict())
+
+
 def investor_commits(title: str) -> str | None:
     """ "Microsoft commits $60m to Acme" → "Microsoft invests $60m in Acme"."""
-    m = _COMMITS.match(title)
-    if not m or not find_money(m.group("money")):
-        return None
-    return f"{m.group('inv')} invests {m.group('money')} in {m.group('co')}"
+    return _rewritten(_COMMITS, title, "money", "{inv} invests {money} in {co}")
 
 
 _TO_INVEST = re.compile(
@@ -278,10 +284,7 @@ _LAUNCHES = re.compile(
 def studio_launches(title: str) -> str | None:
     """ "Argobio Launches Enodia With €20.7 Million Seed Round" → "Enodia launches with €20.7
     Million Seed Round from Argobio": a studio or parent starts a company with money."""
-    m = _LAUNCHES.match(title)
-    if not m or not find_money(m.group("rest")):
-        return None
-    return f"{m.group('child')} launches with {m.group('rest')} from {m.group('parent')}"
+    return _rewritten(_LAUNCHES, title, "rest", "{child} launches with {rest} from {parent}")
 
 
 _PASSIVE = re.compile(
@@ -294,10 +297,7 @@ _PASSIVE = re.compile(
 
 def passive_raise(title: str) -> str | None:
     """ "$28 million is raised by Komaza to expand …" → "Komaza raises $28 million to expand …"."""
-    m = _PASSIVE.match(title)
-    if not m or not find_money(m.group("money")):
-        return None
-    return f"{m.group('co')} raises {m.group('money')}{m.group('rest')}"
+    return _rewritten(_PASSIVE, title, "money", "{co} raises {money}{rest}")
 
 
 RULES = [
