@@ -102,7 +102,8 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:lève|lèvent|levé|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
             r"|finalise|empoche|récolte|s'offre|lever|collecte|collectent|rafle|engrange|glane)\b"
-            r"|\blevée de fonds\b|\btour de table\b"
+            r"|\blevée de fonds\b|\btour de table\b",
+            re.I,  # "Actionable Lève 2 Millions D'Euros": Title Case headlines
         ),
         investor=re.compile(
             r"\b(?:investit|investissent|mise|misent|parie|entre au capital)\s+(?:\S+\s+){0,4}?"
@@ -294,6 +295,7 @@ _CURRENCY_WORDS = {
     "euro": "EUR",
     "euros": "EUR",
     "d'euros": "EUR",
+    "d’euros": "EUR",
     "de euros": "EUR",
     "di euro": "EUR",
     "€": "EUR",

@@ -366,7 +366,7 @@ _GENERIC_END = re.compile(r"(?i)\b(?:company|firm|maker|platform|app|venture|out
 
 # "AI Startup Anthropic", "Data Analytics Firm Palantir": a Title Case description, then the name
 _DESCRIBED_NAME = re.compile(
-    rf"(?:[\w-]+\s+){{0,3}}{COMPANY_NOUN}\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})$"
+    rf"(?:[\w&-]+\s+){{0,4}}{COMPANY_NOUN}\s+([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})$"
 )
 # after a description word: "AI Startup Cohere Projects …" → Cohere
 _NOUN_THEN_NAME = re.compile(rf"\s+(?:[\w-]+\s+)?{COMPANY_NOUN}\s+([A-Z][\w.&-]*)")
@@ -446,6 +446,11 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     )
     if described or re.fullmatch(r"[a-z]+ing", name):
         return None, "subject only describes the company"
+    in_place = re.search(
+        rf"{COMPANY_NOUN}\s+(?:in|from|based in)\s+(.+)$", clause.split(name)[0] + name
+    )
+    if in_place and in_place.group(1).endswith(name):
+        return None, "a place is no name"  # "AI startup in Grand Rapids secures $3.75M"
     if _DESCRIBED_BY_CLAUSE.search(name) or _PLURAL_PEOPLE.fullmatch(name):
         return None, "subject only describes the company"  # "AI Chipmaker Vying", "Tech CEOs"
     if place_name(name) or (

@@ -296,3 +296,18 @@ def test_wire_labels_legal_forms_and_the_passive() -> None:
     assert normalise("Acme Robotics Pvt Ltd Receives $5 Million")[0].startswith("Acme Robotics Rec")
     digest = "Cityfurnish raises funding from YouTube co-founder; Twitter may back ShareChat"
     assert extract(digest).kind == "other"  # two stories in one headline
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # our headlines: an unnamed Grand Rapids startup's USD 3.75M seed (2024); OM1's USD 50M
+        # Series C (2020), its description holding "&"; Actionable's EUR 2M in Title Case French
+        ("AI wood recycling startup in Grand Rapids secures $3.75M in seed funding", None),
+        ("Real-World Outcomes & Technology Company OM1 Closes $50 Million Series C", "OM1"),
+        ("Actionable Lève 2 Millions D’Euros Pour Son Outil D’Analyse", "Actionable"),
+    ],
+)
+def test_places_long_descriptions_and_title_case_french(title: str, company: str | None) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == ("funding", company)
