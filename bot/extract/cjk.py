@@ -446,7 +446,7 @@ def _ko_investee(s: CjkStory) -> str | None:
     if m and _name_like(m.group(1)):
         return m.group(1)
     m = re.search(
-        r"([^\s,]+),\s*(?:[^,]*\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
+        r"([^\s,]+),\s*(?:[^,]*?\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
         r"(?:$|…|\.\.\.)",
         segment,
     )
