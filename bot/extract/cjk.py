@@ -93,6 +93,7 @@ _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
     r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
     r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
+    r"|ファイナンスを(?:実施|完了)"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -479,7 +480,7 @@ def _ko_summary_name(s: CjkStory) -> str | None:
     return None
 
 
-_JA_DEAL = r"(?:調達|出資|投資|資金調達|増資)"
+_JA_DEAL = r"(?:調達|出資|投資|資金調達|増資|ファイナンス)"
 _JA_DESCRIPTOR_END = re.compile(
     r"(?:大手|企業|会社|スタートアップ|ベンチャー|メーカー|新興|開発|運営|手がける|手掛ける)$"
 )
@@ -540,7 +541,7 @@ def _ja_subject_shapes(s: CjkStory) -> str | None:
     )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
         return _ja_tail(m.group(1))
-    m = re.search(rf"(.{{1,30}}?)による[^、。]{{0,20}}?{_JA_DEAL}", title)
+    m = re.search(rf"(.{{1,30}}?)(?:による|にて)[^、。]{{0,20}}?{_JA_DEAL}", title)
     if m:  # "SpaceXによる約897億円新資金調達"
         return _ja_tail(m.group(1))
     # "プロドローンは10月24日、シリーズCで…調達": a date may follow the topic
