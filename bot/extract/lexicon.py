@@ -300,7 +300,8 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
-    r"|marks? (?:up|down)) (?:its |the )?valuation of|(?:in|during) (?:Q[1-4]|H[12])\b"
+    r"|marks? (?:up|down)) (?:its |the )?valuation of"
+    r"|(?:in|during) (?:Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H\d{2})\b"
     r"|funding in 20\d\d|(?:\w+-year|record|all-time|multi-year) (?:low|high)"
     r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b"
     # a sports team bought by a consortium is not a startup's round

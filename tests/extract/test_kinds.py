@@ -229,3 +229,10 @@ def test_money_into_one_startup_is_still_a_round() -> None:
 def test_firms_that_raise_together_are_no_one_deal() -> None:
     # Saudi fintechs' monthly funding total (March 2025), told in the present tense
     assert classify("Saudi FinTech Firms Secure $23 Million Funding in March") == "other"
+
+
+def test_a_quarters_total_written_1q24_is_no_one_deal() -> None:
+    # Singapore's Q1 2024 startup funding total (DealStreetAsia's quarterly data)
+    assert classify("Singapore Tops Southeast Asia Tech Funding with $604 Million in 1Q24") == (
+        "other"
+    )
