@@ -711,6 +711,23 @@ def _kind(s: EuroStory) -> tuple[str, str]:
     return "funding", "european funding verb"
 
 
+# a figure that is a company's worth, not money raised: "se valora en más de 2.000 millones",
+# "valor de mercado de 6,500 millones", "dont la valorisation dépasse le milliard"
+_WORTH = re.compile(
+    r"(?i)valor(?:a|ada|ado|ación|e de mercado|isation|ise|isée?)|valoris|valuation|valutazione"
+    r"|avaliad[ao]|avaliação|Bewertung|bewertet|\bwert\b|unicorn|licorne|einhorn"
+)
+
+
+def _round_money(summary: str, lexicon: Lexicon) -> list[EuroMoney]:
+    """The summary's money that is not a worth: the round's, when the headline gives none."""
+    return [
+        m
+        for m in find_euro_money(summary)
+        if not _WORTH.search(summary[max(0, m.start - 40) : m.end + 12])
+    ]
+
+
 def extract_european(title: str, summary: str, language: str) -> Extraction | None:
     """The deal the story reports; None when this reader finds no funding verb at all (the
     English reader then gets its turn: language detection can be wrong on a short line)."""
@@ -724,7 +741,7 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     if kind not in ("funding", "rumor"):
         return Extraction(kind=kind, language=language, rules=(("kind", kind_rule),))
     company, company_rule = first(COMPANY_RULES, s)
-    money = find_euro_money(title) or find_euro_money(summary[:400])
+    money = find_euro_money(title) or _round_money(summary[:400], lexicon)
     chosen = money[0] if money else None
     currency = chosen.currency if chosen else None
     amount = chosen.amount if chosen else None

@@ -285,3 +285,13 @@ def test_european_names_behind_descriptions_and_rubrics(title: str, company: str
 )
 def test_becoming_a_unicorn_not_being_called_one(title: str, kind: str) -> None:
     assert extract(title).kind == kind
+
+
+def test_a_worth_in_the_summary_is_no_rounds_amount() -> None:
+    """Our sentences about Jobandtalent becoming a unicorn (2021): the summary's figure is what
+    the company is worth, not what it raised."""
+    found = extract(
+        "Jobandtalent, el nuevo unicornio español",
+        "La plataforma de empleo ya se valora en más de 2.000 millones de euros tras su ronda.",
+    )
+    assert (found.kind, found.amount) == ("funding", None)
