@@ -555,7 +555,9 @@ def _investor_target(s: EuroStory) -> str | None:
 def _undescribed(name: str, lexicon: Lexicon) -> str | None:
     """A name without the descriptions before it; None when only descriptions are left."""
     words = name.split()
-    while words and (lexicon.descriptors.match(words[0]) or _DESCRIBING.search(words[0])):
+    while words and (
+        lexicon.descriptors.match(words[0].strip("‘’'")) or _DESCRIBING.search(words[0])
+    ):
         words.pop(0)
     return " ".join(words) or None
 
@@ -593,11 +595,8 @@ _DEAL_NOUN_OF = re.compile(  # … or, failing that, "of" it ("nueva ronda de Gl
 def _first_name(s: EuroStory) -> str | None:
     """ "Flink liefert die nächste Finanzierungsrunde", "Sorare signe la plus grosse levée":
     a funding headline whose verb is no funding verb opens with the name."""
-    title = re.sub(r"^[^:]{2,40}\s?:\s", "", s.title)  # "Batteries : Verkor …"
-    words = title.split()
-    while words and s.lexicon.descriptors.match(words[0].strip("‘’'")):
-        words.pop(0)  # "la startup française Pasqal réussit …"
-    title = " ".join(words)
+    # "Batteries : Verkor …", "la startup française Pasqal réussit …"
+    title = _undescribed(re.sub(r"^[^:]{2,40}\s?:\s", "", s.title), s.lexicon) or ""
     m = re.match(r"\s*[„“\"'‘]?(" + _NAME + r")[”\"'’]?\s+[a-zà-ÿ‘'’]", title)
     if not m or s.lexicon.descriptors.match(m.group(1).split()[0]):
         return None

@@ -386,6 +386,8 @@ _DESCRIBED_BY_CLAUSE = re.compile(
     rf"(?:^|\s)(?:{COMPANY_NOUN}|(?i:chipmaker|automaker|carmaker|drugmaker|upstart|rival))\s+"
     r"[A-Z]?[a-z]+(?:ing|ed)$"
 )
+# the subject follows "<startup> in": it is where the company is, not its name
+_NOUN_IN_PLACE = re.compile(rf"{COMPANY_NOUN}\s+(?:in|from|based in)\s+$")
 # people, not a company: "Tech CEOs", "Founders", "Investors"
 _PLURAL_PEOPLE = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:CEOs|CTOs|Founders|Investors|Executives|Engineers|Billionaires"
@@ -446,10 +448,7 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     )
     if described or re.fullmatch(r"[a-z]+ing", name):
         return None, "subject only describes the company"
-    in_place = re.search(
-        rf"{COMPANY_NOUN}\s+(?:in|from|based in)\s+(.+)$", clause.split(name)[0] + name
-    )
-    if in_place and in_place.group(1).endswith(name):
+    if _NOUN_IN_PLACE.search(clause, 0, max(clause.find(name), 0)):
         return None, "a place is no name"  # "AI startup in Grand Rapids secures $3.75M"
     if _DESCRIBED_BY_CLAUSE.search(name) or _PLURAL_PEOPLE.fullmatch(name):
         return None, "subject only describes the company"  # "AI Chipmaker Vying", "Tech CEOs"
