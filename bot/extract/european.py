@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract.places import place_name
 from bot.extract.rates import to_usd
 from bot.extract.rules import first
 from bot.models import Extraction
@@ -576,10 +577,51 @@ def _summary_subject(s: EuroStory) -> str | None:
     return None
 
 
+# "Das Berliner Startup Meditopia hat …", "La empresa emergente de pagos mexicana Clip …": a
+# description, a few lowercase words, then the name (not a place after "aus", "de", "in" …)
+_DESCRIBED_NAME = re.compile(
+    r"\b(?:[Ss]tart-?[Uu]ps?|Jungunternehmen|Unternehmen|Firma|Plattform|Fintech|[Ee]mpresa"
+    r"(?: emergente)?|[Pp]lataforma|[Ss]ociété|[Ee]ntreprise|[Jj]eune pousse|[Pp]épite|[Ff]intech"
+    r"|[Aa]zienda|[Ss]ocietà|[Pp]iattaforma|[Ss]cale-?up|[Nn]éobanque|[Nn]eobank)"
+    r"(?P<between>(?:\s+[a-zà-ÿ][\w'’-]*){0,5})\s+[„“\"«‘]?\s?(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+_PLACE_BEFORE = frozenset(
+    "aus in im von mit für de à en au aux du des di da del do dos na no em per pour para".split()  # noqa: SIM905
+)
+
+
+def _summary_described(s: EuroStory) -> str | None:
+    """The headline only describes ("Berliner Meditations-App erhält 13 Millionen Euro"); the
+    summary's first sentences name the company after its description."""
+    lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
+    for m in _DESCRIBED_NAME.finditer(lead):
+        between = m.group("between").split()
+        if between and between[-1].lower() in _PLACE_BEFORE:
+            continue
+        name = _undescribed(m.group("name"), s.lexicon)
+        if name and len(name.split()) <= 3 and name.split()[0].lower() not in _OPENING_WORDS:
+            return name
+    return None
+
+
+def _summary_deal_noun(s: EuroStory) -> str | None:
+    """ "Le premier tour de financement de Mistral AI …": the summary's round and its company."""
+    for sentence in re.split(r"(?<=[.!?])\s+", s.summary[:600])[:2]:
+        for pattern in (_DEAL_NOUN_FOR, _DEAL_NOUN_OF):
+            m = pattern.search(sentence)
+            name = m.group("name").rstrip(".") if m else None
+            if name and not place_name(name) and name.lower() not in _REGION_WORDS:
+                return name
+    return None
+
+
+_REGION_WORDS = frozenset({"europe", "europa", "afrique", "áfrica", "afrika", "amérique", "asie"})
+
+
 # "Nouvelle levée de fonds pour Qonto", "Finanzierungsrunde für N26", "aporte na Loggi": a round
 # noun and the company it is for
 _DEAL_NOUN = (
-    r"(?i:levée de fonds|tour de table|Finanzierungsrunde|Geldspritze|Kapitalspritze"
+    r"(?i:levée de fonds|tour de (?:table|financement)|Finanzierungsrunde|Geldspritze|Kapitalspritze"
     r"|ronda de (?:financiación"
     r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
 )
@@ -633,6 +675,8 @@ COMPANY_RULES = [
     ("european round noun and its company", _deal_noun_for),
     ("european name opening a funding headline", _first_name),
     ("european summary subject", _summary_subject),
+    ("european summary description and name", _summary_described),
+    ("european summary round noun and its company", _summary_deal_noun),
 ]
 
 
@@ -673,6 +717,13 @@ _MONEY_WITHOUT_FIGURE = re.compile(
 )
 
 
+# an investment from someone named: "recibe inversión de SoftBank", "Investment von Lakestar"
+_FROM_INVESTOR = re.compile(
+    r"(?i:inversión|investimento|investissement|Investment|financiación|financement|aporte"
+    r"|finanziamento|Finanzierung)\s+(?i:de|del|von|da|do|dal|della|du|d'|d’)\s*(?=[A-ZÀ-Þ])"
+)
+
+
 def _kind(s: EuroStory) -> tuple[str, str]:
     title = s.title
     funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
@@ -705,6 +756,7 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         or _DEAL_NOUN_FOR.search(title)
         or _DEAL_NOUN_OF.search(title)
         or _MONEY_WITHOUT_FIGURE.search(title)
+        or _FROM_INVESTOR.search(title)
     ):
         return "other", "european verb without a deal"
     return "funding", "european funding verb"

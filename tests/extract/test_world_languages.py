@@ -295,3 +295,38 @@ def test_a_worth_in_the_summary_is_no_rounds_amount() -> None:
         "La plataforma de empleo ya se valora en más de 2.000 millones de euros tras su ronda.",
     )
     assert (found.kind, found.amount) == ("funding", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company"),
+    [
+        # our sentences: Meditopia's Series B led by Creandum (2021); Clip's SoftBank round
+        # (2021); Mistral AI's first round (2023), named only where the summary says whose it was
+        (
+            "Berliner Meditations-App erhält 13 Millionen Euro",
+            "Das Berliner Startup Meditopia hat die Runde mit Creandum abgeschlossen.",
+            "Meditopia",
+        ),
+        (
+            "Empresa mexicana de pagos recibe inversión de SoftBank",
+            "La empresa emergente de pagos mexicana Clip suma un nuevo socio.",
+            "Clip",
+        ),
+        (
+            "Une start-up d'IA lève 105 millions d'euros en Europe",
+            "Un record en Europe. Le premier tour de financement de Mistral AI la valorise fort.",
+            "Mistral AI",
+        ),
+        # a place after "aus" is no name: nothing is read
+        (
+            "Meditations-App erhält 13 Millionen Euro",
+            "Ein Startup aus Berlin hat die Runde abgeschlossen.",
+            None,
+        ),
+    ],
+)
+def test_european_summary_names_the_described_company(
+    title: str, summary: str, company: str | None
+) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.company) == ("funding", company)
