@@ -586,7 +586,10 @@ _DESCRIBED_NAME = re.compile(
     r"(?P<between>(?:\s+[a-zà-ÿ][\w'’-]*){0,5})\s+[„“\"«‘]?\s?(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
 )
 _PLACE_BEFORE = frozenset(
-    "aus in im von mit für de à en au aux du des di da del do dos na no em per pour para".split()  # noqa: SIM905
+    """
+    aus in im von mit für de à en au aux du des di da del do dos na no em per pour para par por
+    pelo pela
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -602,6 +605,22 @@ def _summary_described(s: EuroStory) -> str | None:
         if name and len(name.split()) <= 3 and name.split()[0].lower() not in _OPENING_WORDS:
             return name
     return None
+
+
+def _just_raised_name(s: EuroStory) -> str | None:
+    """ "Qonto vient de lever …", "… que vient de lever ManoMano": the name beside the summary's
+    "just raised"."""
+    m = _JUST_RAISED.search(s.summary[:800])
+    if not m:
+        return None
+    sentence_start = max(s.summary.rfind(". ", 0, m.start()) + 2, 0)
+    before = s.summary[sentence_start : m.start()]
+    if re.search(r"\bque\s*$", before):  # inverted: the name follows the money
+        after = re.search(
+            r"^(?:[^.]{0,60}?(?:euros|dollars|d['’]euros))?\s+(" + _NAME + ")", s.summary[m.end() :]
+        )
+        return after.group(1) if after else None
+    return _name_before(before, s.lexicon)
 
 
 def _summary_deal_noun(s: EuroStory) -> str | None:
@@ -674,6 +693,7 @@ COMPANY_RULES = [
     ("european subject of joined clauses", _leading_subject),
     ("european round noun and its company", _deal_noun_for),
     ("european name opening a funding headline", _first_name),
+    ("european name beside 'just raised'", _just_raised_name),
     ("european summary subject", _summary_subject),
     ("european summary description and name", _summary_described),
     ("european summary round noun and its company", _summary_deal_noun),
@@ -706,6 +726,18 @@ def _summary_says_funding(s: EuroStory) -> bool:
     lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
     verb = s.lexicon.funding.search(lead)
     return bool(verb and not s.lexicon.not_deal.search(lead[: verb.end() + 60]))
+
+
+# a feature's headline ("Qonto au cœur des ambitions chinoises") whose summary opens on the round
+# the company has just raised: "vient de lever", "acaba de cerrar", "ha appena chiuso"
+_JUST_RAISED = re.compile(
+    r"(?i)\b(?:vient|viennent) d[e'’]\s?(?:lever|boucler|réaliser une levée|finaliser une levée"
+    r"|annoncer une levée|obtenir \d)|\ba annoncé avoir levé\b"
+    r"|\bacaba(?:n)? de (?:cerrar una ronda|levantar|recaudar|captar|conseguir \d|obtener \d"
+    r"|anunciar una ronda|receber um aporte|fechar uma rodada)"
+    r"|\bha(?:nno)? appena (?:chiuso un round|raccolto|ottenuto un finanziamento)"
+    r"|\bhat (?:gerade|soeben|jüngst) [^.]{0,60}?(?:eingesammelt|eingeworben)"
+)
 
 
 # money or a round told without a figure: "sammelt Millionen ein", "sichert sich neues Kapital",
@@ -742,6 +774,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         if _summary_says_funding(s):
             rumour = s.lexicon.rumor.search(s.summary[:300])
             return ("rumor" if rumour else "funding"), "european summary funding verb"
+        if _JUST_RAISED.search(" ".join(re.split(r"(?<=[.!?])\s+", s.summary[:800])[:3])):
+            return "funding", "european feature on a round just raised"
         return "other", "european no funding verb"
     if s.lexicon.weak.match(funding.group(0)) and not s.lexicon.financing.search(title):
         return "other", "european verb without a financing word"

@@ -330,3 +330,34 @@ def test_european_summary_names_the_described_company(
 ) -> None:
     found = extract(title, summary)
     assert (found.kind, found.company) == ("funding", company)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company"),
+    [
+        # our sentences: Qonto's EUR 104M Series C (2019) and ManoMano's EUR 125M (2021), told
+        # in features whose headline carries no deal word
+        (
+            "Qonto au cœur des ambitions chinoises",
+            "Qonto vient de lever 104 millions d'euros en série C. La néobanque vise l'Europe.",
+            "Qonto",
+        ),
+        (
+            "Rencontre : « Nous voulons être présents partout en Europe »",
+            "C'est une somme de 125 millions d'euros que vient de lever ManoMano, créée par "
+            "Philippe de Chanville.",
+            "ManoMano",
+        ),
+    ],
+)
+def test_a_european_feature_on_a_round_just_raised(title: str, summary: str, company: str) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.company) == ("funding", company)
+
+
+def test_a_round_raised_long_ago_makes_no_feature_a_deal() -> None:
+    found = extract(
+        "Qonto au cœur des ambitions chinoises",
+        "La néobanque avait levé 104 millions d'euros en 2019. Elle vise l'Europe.",
+    )
+    assert found.kind != "funding"
