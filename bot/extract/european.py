@@ -70,7 +70,7 @@ LEXICON = {
         not_deal=re.compile(
             r"\bFonds\b|\bBörsengang|\bIPO\b|\bübernimmt\b|\bÜbernahme\b|\bkauft\b"
             r"|\bStartups?\b.{0,30}\b(?:erhalten|sammeln)\b.{0,30}\b(?:Milliarden|insgesamt)"
-            r"|\bDeutsche Startups\b|\bim Jahr\b|\bin 20\d\d\b"
+            r"|\bDeutsche Startups\b|\bim Jahr\b|\bin 20\d\d\b|\bheuer\b"
         ),
         lead=re.compile(
             r"(?:angeführt von|unter (?:der )?Führung von|angeführt wird die Runde von"
@@ -756,6 +756,13 @@ _FROM_INVESTOR = re.compile(
 )
 
 
+# "la ronda de financiación de una startup: cinco lecciones": a startup, any startup
+_ANY_STARTUP = re.compile(
+    r"(?i)\b(?:de|d['’]|einer?s?|eines|di|da) (?:una|une|uma|un|einem) (?:start-?up|empresa"
+    r"|société|entreprise|Unternehmen|azienda)\b"
+)
+
+
 def _kind(s: EuroStory) -> tuple[str, str]:
     title = s.title
     funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
@@ -772,7 +779,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         ):
             return "funding", "european valuation news"
         if _summary_says_funding(s):
-            rumour = s.lexicon.rumor.search(s.summary[:300])
+            # "Paack ultima una ronda …": the headline's cue counts as well as the summary's
+            rumour = s.lexicon.rumor.search(title) or s.lexicon.rumor.search(s.summary[:300])
             return ("rumor" if rumour else "funding"), "european summary funding verb"
         if _JUST_RAISED.search(" ".join(re.split(r"(?<=[.!?])\s+", s.summary[:800])[:3])):
             return "funding", "european feature on a round just raised"
@@ -783,6 +791,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         return "other", "european fund, listing, takeover or total"
     if s.lexicon.rumor.search(title[: funding.end() + 20]):
         return "rumor", "european not done yet"
+    if _ANY_STARTUP.search(title) and not find_euro_money(title):
+        return "other", "european talk of any startup"
     if not (
         find_euro_money(title)
         or _round(title)

@@ -286,8 +286,8 @@ OTHER_CUES = (
     "stolen", "missing", r"breach(?:es)?", "lesson", "shelved", r"stake (?:is |now )?worth",
     r"bet(?:s|ting)? against", "gift", "donation", "endowment", r"market cap\w*",
     r"(?:&|and) more$", r"adds \$\S+ (?:[\w-]+ ){0,2}(?:firm|advisor|advisers?|team|practice)",
-    r"(?:backs|supports|endorses) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:ban|bill|law|plan|proposal"
-    r"|measure|policy|rule|regulation|candidate|campaign|moratorium|call)\b",
+    r"(?:backs|supports|endorses) (?:a |an |the )?(?:[\w.-]+['’]s )?(?:[\w-]+ ){0,4}"
+    r"(?:ban|bill|law|plan|proposal|measure|policy|rule|regulation|candidate|campaign|moratorium|call)\b",
     r"invests? in (?:two|three|four|five|\d+) (?:[\w-]+ ){0,3}(?:companies|startups|firms)",
     r"invest(?:s|ed)? (?:\S+ ){0,4}(?:in|into) (?:[\w-]+ ){0,2}"
     r"(?:companies|startups|firms|projects)",

@@ -361,3 +361,22 @@ def test_a_round_raised_long_ago_makes_no_feature_a_deal() -> None:
         "La néobanque avait levé 104 millions d'euros en 2019. Elle vise l'Europe.",
     )
     assert found.kind != "funding"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        # our sentences: Paack closing in on a round (2023), told as not done in the headline
+        # while the summary uses the raise's verb
+        (
+            "Paack ultima una ronda con un ajuste de valoración",
+            "La startup de logística cerrará una ronda de financiación con sus socios.",
+            "rumor",
+        ),
+        # advice about rounds of any startup, and a year's crowdfunding total, are no one deal
+        ("Lo que nadie cuenta de la ronda de financiación de una startup", "", "other"),
+        ("Crowdinvesting wächst: heuer schon 3,3 Mio. Euro eingesammelt", "", "other"),
+    ],
+)
+def test_european_talk_totals_and_rounds_not_done(title: str, summary: str, kind: str) -> None:
+    assert extract(title, summary).kind == kind
