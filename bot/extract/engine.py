@@ -340,6 +340,13 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         why[-1] = ("company", tidy)
     if company is None and (quoted := _QUOTED_AFTER_NOUN.search(title)):
         company, why[-1] = quoted.group(1), ("company", "quoted name after a description")
+    if company is not None and _written_lowercase(company, summary):
+        named = _company_from_body(summary, content)
+        if named is not None and named[0].lower() != company.lower():
+            (company, location), why[-1] = (
+                named,
+                ("company", "a description, lowercase in the body"),
+            )
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
@@ -588,6 +595,9 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
         reading = read(sentence[:300])
         if reading.kind in ("funding", "rumor"):
             found = find_subject(reading)
+            placed = _PLACE_THEN_FIRM.search(sentence)
+            if placed and placed.group("place").startswith(found.company or ""):
+                return placed.group("name").rstrip("."), placed.group("place").split(",")[0]
             if (
                 found.company
                 and not place_name(found.company)
@@ -603,6 +613,16 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
         if named and _looks_like_a_name(named.group("name")):
             return named.group("name"), None
     return None
+
+
+def _written_lowercase(company: str, summary: str) -> bool:
+    """A Title Case headline's description ("Malaysian Healthy Snacks E-commerce Platform …"):
+    the summary writes the same words in lowercase ("a Malaysian healthy snacks e-commerce
+    platform") and never as a name."""
+    if " " not in company or company not in company.title():
+        return False
+    lowered = summary.lower().find(company.lower())
+    return lowered >= 0 and company not in summary and summary[lowered].islower()
 
 
 def _looks_like_a_name(name: str) -> bool:
@@ -625,6 +645,11 @@ _OPENS_WITH_NAME = re.compile(
 _THE_FIRM_NAMED = re.compile(
     r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s[\w-]+){0,3})"
     r" (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
+)
+# "for Berkeley, California, startup Anyscale": a city and its state, then the company
+_PLACE_THEN_FIRM = re.compile(
+    r"\b(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?,\s[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s"
+    r"(?:[\w-]+\s){0,2}(?:startup|start-up|company|firm)\s" + _FIRM_NAME
 )
 # a day or a month is never the company ("… on Thursday, the startup said …")
 _WHEN = re.compile(

@@ -436,6 +436,19 @@ def test_a_described_company_is_a_deal_without_a_name(title: str) -> None:
             "A data startup has raised $12 million. The firm, Placer.ai, counts shoppers.",
             "Placer.ai",
         ),
+        # Signature Market's MYR 4M (2019): a Title Case description the summary writes in
+        # lowercase; Anyscale's Series A led by Andreessen Horowitz (2019): a city, its state,
+        # then the company
+        (
+            "Malaysian Healthy Snacks Marketplace Receives Funding",
+            "Signature Market, a Malaysian healthy snacks marketplace, has raised MYR 4 million.",
+            "Signature Market",
+        ),
+        (
+            "Andreessen Horowitz leads funding in Bay Area startup",
+            "The firm said it led a Series A for Berkeley, California, startup Anyscale.",
+            "Anyscale",
+        ),
     ],
 )
 def test_the_body_names_the_company_the_headline_describes(title, summary, company) -> None:
