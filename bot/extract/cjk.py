@@ -93,7 +93,8 @@ _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
     r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
     r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
-    r"|ファイナンスを(?:実施|完了)"
+    r"|ファイナンスを(?:実施|完了)|投資を受けた|に対し、?投資を行った|資金調達を発表"
+    r"|(?:資金)?調達したと発表"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -151,7 +152,8 @@ def _placement(s: CjkStory) -> str | None:
 # "ispace、新たに資金調達", "…が資金調達を実施"
 _JA_PLAIN_DEAL = re.compile(
     r"に[^、。]{0,20}?出資(?:$|[、。\s])|資金調達(?:を(?:実施|完了))?(?:$|[、。\s])"
-    r"|も(?:出資|投資)(?:$|[、。\s])|に投資した(?:と|こと)"
+    r"|も(?:出資|投資)(?:$|[、。\s])|に投資した(?:と|こと)|第三者割当増資|出資したと発表"
+    r"|投資を受けた|投資を行った|資金調達を発表|調達したと発表"
 )
 
 
@@ -255,10 +257,15 @@ _AFTER_NAME = {
 }
 
 
+_FUND_NAME = re.compile(r"(?:ファンド|投資事業有限責任組合|組合|基金|펀드)(?:\d+号)?$")
+
+
 def _quoted_name(s: CjkStory) -> str | None:
     """A name in quotes that the deal follows: “TabTin”完成, 「hacomono」運営、, ‘로소타’, 15억원"""
     for m in _QUOTED.finditer(s.title):
         name = m.group("name")
+        if _FUND_NAME.search(name):
+            continue  # 「…ファンド投資事業有限責任組合」が…に対し投資: the investor's fund
         if _name_like(name) and _AFTER_NAME[s.language].match(s.title[m.end() : m.end() + 12]):
             return name
     return None
@@ -501,15 +508,17 @@ def _ja_tail(text: str) -> str | None:
         text.strip(),
     )
     if latin and not re.fullmatch(r"[\d.\-]+", latin.group(0)):
+        kana = re.split(_JA_TAIL_SPLIT, text.strip()[: latin.start()])[-1]
+        if re.fullmatch(r"[ぁ-ゖ]{2,5}", kana) and kana not in _JA_HIRAGANA_NOT_NAME:
+            return kana + latin.group(0)  # "ひろさきLI": hiragana and Latin letters
         return latin.group(0)  # "Sakana AI": a Latin name keeps its spaces
     dotted = re.search(
-        r"(?<![ァ-ヶー・])[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+(?=(?:は|が)?$)", text.strip()
+        r"(?<![ァ-ヶー・A-Za-z])(?:[A-Z][A-Za-z]{0,3})?[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})+(?=(?:は|が)?$)",
+        text.strip(),
     )
     if dotted:
         return dotted.group(0)  # "プロメセラ・バイオサイエンシズ": a foreign name's parts
-    segment = re.split(
-        r"[の、，,・「」『』【】\s!！?？:：”“\"。]|する|した|を|手[掛が]け[るた]", text.strip()
-    )[-1]
+    segment = re.split(_JA_TAIL_SPLIT, text.strip())[-1]
     segment = re.sub(r"(?<=[ァ-ヶー])(?:は|が)$", "", segment)  # "スマートニュースは"
     if re.search(r"(?:直前|直後|以降|前|後|時|際|中|年|月|日)$", segment):
         return None  # "上場直前に外部出資": a time, not a company
@@ -520,10 +529,20 @@ def _ja_tail(text: str) -> str | None:
         head = segment[: run.start()]
         if re.fullmatch(r"[\u4e00-\u9fff]{1,3}", head) and not _JA_HEAD_NOT_NAME.search(head):
             return segment  # "大熊ダイヤモンドデバイス", "有機米デザイン": kanji and katakana
+        if re.fullmatch(r"[ぁ-ゖ]{2,5}", head) and head not in _JA_HIRAGANA_NOT_NAME:
+            return segment  # "ひろさきLI": a name in hiragana and Latin letters
         return run.group(0)
     if 2 <= len(segment) <= 10 and not _JA_DESCRIPTOR_END.search(segment):
         return segment
     return None
+
+
+# where a name's run ends, reading back from the deal: particles, punctuation, verb endings
+_JA_TAIL_SPLIT = r"[の、，,・「」『』【】\s!！?？:：”“\"。]|する|した|を|手[掛が]け[るた]"
+# hiragana words that open a clause, never a name
+_JA_HIRAGANA_NOT_NAME = frozenset(
+    {"さらに", "また", "および", "ついに", "なお", "まず", "いよいよ"}
+)
 
 
 def _ja_subject(s: CjkStory) -> str | None:
@@ -537,7 +556,8 @@ def _ja_subject_shapes(s: CjkStory) -> str | None:
     topic before the comma), "オイシイベリー 5000万ドル調達" (the name before the figure)."""
     title = re.sub(r"^【[^】]*】\s?", "", s.title)
     m = re.search(
-        r"(?:^|[、，はがの])\s?([^、，はが]{1,36}?)に[^、。]{0,20}?(?:出資|投資|投入)", title
+        r"(?:^|[、，はがの])\s?([^、，はが]{1,36}?)に(?:対し[、，]?)?[^、。]{0,20}?(?:出資|投資|投入)",
+        title,
     )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
         return _ja_tail(m.group(1))
