@@ -68,6 +68,7 @@ _ZH_VERB = (
 _ZH_FUNDING = re.compile(
     rf"{_ZH_VERB}[^，。；！？|｜：:]{{0,28}}?(?:融资|投资|注资|战略投资)(?!潮|热|寒冬|难|环境)"
     r"|融资\s*(?:超|近|约|逾)?\s*(?:[\d.]+|数|几)\s*[十百千]?\s*(?:亿|万)"
+    r"|获投\s*[\d.]+\s*[万亿]"
     r"|(?:[A-H]\+*|[A-H]\d|Pre-?[A-H]\+*|天使\+*|种子\+*|战略)轮(?:追加)?融资"
     r"|(?:领投|跟投|参投)"
     r"|[\d.亿万]+(?:元|美元|港元|欧元|日元|英镑)?(?:押注|投资)(?!者|人|机构)|扩大融资"
@@ -169,7 +170,13 @@ def _funding_clause(s: CjkStory) -> str | None:
         and (s.money or _round(s.title) or "理由" in s.title or _JA_PLAIN_DEAL.search(s.title))
     ):
         return None  # "新興企業の資金調達": about raising money, not a raise
-    if _RUMOR[s.language].search(s.title):
+    told = s.title
+    if (
+        s.language == "zh"
+    ):  # "…完成C轮融资，今年底拟冲击上市": a later clause's plans are not the round's
+        end = re.search(r"[，,；;！!？?|｜]", s.title[m.end() :])
+        told = s.title[: m.end() + end.start()] if end else s.title
+    if _RUMOR[s.language].search(told):
         return "rumor"
     return "funding"
 
@@ -292,7 +299,13 @@ def _name_like(name: str) -> bool:
         and not re.search(r"[？?！!]", name)
         and not _ROUND_WORD.fullmatch(name)  # "这家公司A轮融资数千万": the round is no name
         and not re.search(r"投资者|洽谈|融资|[A-H天使种子]轮", name)  # "投资者洽谈A轮": a clause
+        and not _ZH_ADVERBS.fullmatch(name)  # "最新获投…", "已成功完成…": no name before the verb
     )
+
+
+_ZH_ADVERBS = re.compile(
+    r"(?:最新|已|已经|成功|再次|再度|又|同时|披露|正式|宣布|近日|日前|今日|目前|此前|本次|此次|顺利)+"
+)
 
 
 def _zh_name_before_verb(s: CjkStory) -> str | None:
@@ -319,6 +332,9 @@ def _zh_subject(text: str) -> str | None:
     if not m:
         return None
     before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
+    before = re.sub(
+        r"(?:拟|将|或将|计划|正在|有望)$", "", before
+    )  # "镁信健康拟完成…": a cue, no name
     latin = re.search(rf"({_LATIN_NAME})$", before)
     if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
         return latin.group(1).strip()
@@ -328,6 +344,9 @@ def _zh_subject(text: str) -> str | None:
     run = re.search(r"([\u4e00-\u9fffA-Za-z0-9·]{2,24})$", before)
     if not run:
         return None
+    launched = re.match(r"([\u4e00-\u9fffA-Za-z0-9·]{2,10}?)(?:发布|推出|上线|亮相)", run.group(1))
+    if launched and before[run.start() - 1 : run.start()] in ("", " ", "，"):
+        return launched.group(1)  # "橡木果发布…模型 完成天使轮融资": the launch's maker
     name = _ZH_DESCRIPTOR.sub("", run.group(1))
     name = re.sub(r"^(?:近日|近期|日前|今日|目前)", "", name)
     start = len(before) - len(name)

@@ -380,3 +380,21 @@ def test_a_round_raised_long_ago_makes_no_feature_a_deal() -> None:
 )
 def test_european_talk_totals_and_rounds_not_done(title: str, summary: str, kind: str) -> None:
     assert extract(title, summary).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company"),
+    [
+        # our sentences: 橡木果's angel round beside a model launch (2025); 镁信健康's Series C
+        # of over CNY 2bn with listing plans in a later clause (2021); Knowunity's EUR 10M told
+        # after an adverb, with no name before the verb (2021)
+        ("橡木果发布具身智能模型 完成天使轮融资", "funding", "橡木果"),
+        ("镁信健康完成超20亿元C轮融资，年底拟冲刺上市", "funding", "镁信健康"),
+        ("为学生做学习社交平台，最新获投1000万欧元", "funding", None),
+        # a cue before the round still marks talk
+        ("据悉，镁信健康拟完成C轮融资", "rumor", "镁信健康"),
+    ],
+)
+def test_chinese_clauses_beside_the_round(title: str, kind: str, company: str | None) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == (kind, company)
