@@ -325,6 +325,10 @@ def _zh_invested_in(s: CjkStory) -> str | None:
     return name if _name_like(name) else None
 
 
+# a headline's maker of a launch, at its start or after a rubric's colon
+_LAUNCHED = r"(?:^|[：:，,\s])([\u4e00-\u9fffA-Za-z0-9·]{2,10}?)(?:发布|推出|上线|亮相)"
+
+
 def _zh_subject(text: str) -> str | None:
     """The company right before the funding verb: "星环聚能完成新一轮…" → 星环聚能,
     "AI芯片创企Etched融资7亿美元" → Etched."""
@@ -332,9 +336,8 @@ def _zh_subject(text: str) -> str | None:
     if not m:
         return None
     before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
-    before = re.sub(
-        r"(?:拟|将|或将|计划|正在|有望)$", "", before
-    )  # "镁信健康拟完成…": a cue, no name
+    # "镁信健康拟完成…": a cue, no name
+    before = re.sub(r"(?:拟|将|或将|计划|正在|有望)$", "", before)
     latin = re.search(rf"({_LATIN_NAME})$", before)
     if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
         return latin.group(1).strip()
@@ -342,9 +345,10 @@ def _zh_subject(text: str) -> str | None:
     if quoted:
         return quoted.group(1)
     run = re.search(r"([\u4e00-\u9fffA-Za-z0-9·]{2,24})$", before)
-    if not run:
-        return None
-    launched = re.match(r"([\u4e00-\u9fffA-Za-z0-9·]{2,10}?)(?:发布|推出|上线|亮相)", run.group(1))
+    if not run:  # "…：橡木果发布全球首个模型X，获…投资": the clause before is the launch's
+        launch = re.search(_LAUNCHED, before)
+        return launch.group(1) if launch and _name_like(launch.group(1)) else None
+    launched = re.match(_LAUNCHED, run.group(1))
     if launched and before[run.start() - 1 : run.start()] in ("", " ", "，"):
         return launched.group(1)  # "橡木果发布…模型 完成天使轮融资": the launch's maker
     name = _ZH_DESCRIPTOR.sub("", run.group(1))
