@@ -100,7 +100,8 @@ INVESTOR_VERBS = (
     "doubles down on", "doubled down on", "double down on", "bankrolls", "funds", "puts", "put",
     "bets", "bet", "sinks", "commits", "committed", "gave", "gives", "give", "investing",
     "spends", "spent",
-    "boosts (?:its )?investment in", "ups (?:its )?stake in", "takes (?:a )?stake in", "makes",
+    "boosts (?:its )?investment in", "ups (?:its )?stake in",
+    "(?:takes|take|took) (?:a |an )?(?:minority )?stakes? in", "makes",
     "made",
 )  # fmt: skip
 INVESTOR_ACT = re.compile(rf"(?<![\w-])(?:{alt(INVESTOR_VERBS)})(?![\w-])(?! by)", re.I)

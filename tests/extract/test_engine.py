@@ -548,3 +548,19 @@ def test_a_summary_cut_short_keeps_a_whole_clause_and_drops_half_a_name() -> Non
         "Yogi raised $2.3M in seed funding, with RTP Ventures leading. Existing investors Entre ...",
     )
     assert "Entre" not in yogi.investors
+
+
+@pytest.mark.parametrize(
+    ("title", "investors"),
+    [
+        # Ripple's $500M at a $40B valuation (November 2025), told as stakes taken: ours
+        (
+            "Citadel and Fortress take stakes in Ripple as it is valued at $40B",
+            ("Citadel", "Fortress"),
+        ),
+        ("Fortress took a minority stake in Ripple", ("Fortress",)),
+    ],
+)
+def test_investors_taking_stakes_name_the_company(title: str, investors: tuple) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == ("funding", "Ripple", investors)
