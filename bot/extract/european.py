@@ -41,13 +41,25 @@ def _words(*alternatives: str) -> str:
     return "|".join(alternatives)
 
 
-_NAME = r"[A-ZÀ-Þ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-Þ0-9][\w.&'’+-]*|&|de|da|do|di|von|van|del))*"
+_NAME = (  # connectors ("Banco do Brasil", "Casa de Papel") only between capitalised words
+    r"[A-ZÀ-Þ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-Þ0-9][\w.&'’+-]*|&|(?:de|da|do|di|von|van|del)"
+    r"(?=\s[A-ZÀ-Þ])))*"
+)
 
 # a firm's own fund ("lance un fonds de 200 millions", "nouveau fonds"), not "levée de fonds",
 # nor a fund named as an investor ("auprès de Kering et du fonds Tiger")
 _FR_FUND = (
     r"(?<!levée de )(?<!lever des )(?<!du )(?<!le )(?<!d'un )(?<!d’un )\bfonds\b"
     r"(?! de roulement)(?! [A-Z])"
+)
+
+# a firm's own fund ("lanza un fondo de 100 millones", "novo fundo", "chiude il fondo"), not a
+# fund named as an investor ("da entrada al fondo de Abu Dabi", "Fundo de capital de risco investe")
+_OWN_FUND = (
+    r"(?i:\b(?:lanza|crea|cierra|presenta|anuncia|nuevo|primer|segundo|tercer|lança|cria|novo"
+    r"|primeiro|segundo|lancia|chiude|nuovo|primo|secondo)\s+(?:\w+\s+){0,2}?(?:fondo|fundo)s?\b"
+    r"|\b(?:fondo|fundo)s?\s+(?:de|di)\s+(?:[\d.,]+\s+)(?:millones|milhões|milioni|mil)"
+    r"|\bfondos?\s+de\s+(?:inversión|capital riesgo|venture)\b(?!.{0,40}\b(?:invierte|lidera|entra)))"
 )
 
 LEXICON = {
@@ -60,17 +72,19 @@ LEXICON = {
             r"|\bKapitalspritze\b|\bbekommen\b|\bnächste Finanzierungsrunde\b"
         ),
         investor=re.compile(
-            r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt)"
-            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>" + _NAME + ")"
+            r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt"
+            r"|Investment)"
+            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht|wohl|steht vor"
-            r"|auf der Suche)\b"
+            r"|auf der Suche|offenbar|strebt|angeblich\w*)\b"
         ),
         not_deal=re.compile(
             r"\bFonds\b|\bBörsengang|\bIPO\b|\bübernimmt\b|\bÜbernahme\b|\bkauft\b"
             r"|\bStartups?\b.{0,30}\b(?:erhalten|sammeln)\b.{0,30}\b(?:Milliarden|insgesamt)"
-            r"|\bDeutsche Startups\b|\bim Jahr\b|\bin 20\d\d\b|\bheuer\b"
+            r"|\b(?i:deutsche Start-?ups)\b|\bim Jahr\b|\bin 20\d\d\b|\bheuer\b|\bRekordsumme\b"
+            r"|\b(?:Euro|Dollar)\s+20\d\d\b"
         ),
         lead=re.compile(
             r"(?:angeführt von|unter (?:der )?Führung von|angeführt wird die Runde von"
@@ -103,12 +117,13 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:lève|lèvent|levé|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
             r"|finalise|empoche|récolte|s'offre|lever|collecte|collectent|rafle|engrange|glane)\b"
-            r"|\blevée de fonds\b|\btour de table\b",
+            r"|\blevée de fonds\b|\btour de table\b|\bmène la levée\b|\blevée de (?=\d)",
             re.I,  # "Actionable Lève 2 Millions D'Euros": Title Case headlines
         ),
         investor=re.compile(
-            r"\b(?:investit|investissent|mise|misent|parie|entre au capital)\s+(?:\S+\s+){0,4}?"
-            r"(?:dans|sur|de|en)\s+(?P<target>" + _NAME + ")"
+            r"\b(?:investit|investissent|mise|misent|parie|entre au capital|mène la levée)\s+"
+            r"(?:\S+\s+){0,4}?"
+            r"(?:dans|sur|de|en)\s+(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\ben (?:discussions?|négociations?)\b|\bserait\b|\bchercherait\b|\bsouhaite\b"
@@ -147,17 +162,18 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:recauda|recaudó|levanta|levantó|capta|captó|obtiene|obtuvo|cierra|cerró|consigue"
             r"|logra|asegura|suma|amplía|completa|recibe|recibió)\b"
+            r"|\badquiere (?=(?:más de |casi )?(?:US\$|[€$])?\s?\d[\d.,]*\s?millones de (?:dólares|euros))"
             r"|\bronda de (?:financiación|financiamiento|inversión)\b"
         ),
         investor=re.compile(
-            r"\b(?:invierte|invierten|entra en el capital de|apuesta por)\s+(?:\S+\s+){0,4}?"
-            r"(?:en|de|por)?\s*(?P<target>" + _NAME + ")"
+            r"\b(?:invierte|invierten|entra en el capital de|apuesta por|inyecta)\s+(?:\S+\s+){0,4}?"
+            r"(?:en|de|por)?\s*(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b|\bultima\b"
         ),
         not_deal=re.compile(
-            r"\bfondo\b|\bsalida a bolsa\b|\bOPV\b|\bIPO\b|\badquiere\b|\bcompra\b"
+            _OWN_FUND + r"|\bsalida a bolsa\b|\bOPV\b|\bIPO\b|\badquiere\b|\bcompra\b"
             r"|\bstartups\b.{0,40}\b(?:inversión|millones)\b|\bcierra 20\d\d\b|\ben 20\d\d\b"
             r"|\binversión en\b|\b(?:las|los) (?:startups|empresas)\b",
             re.I,
@@ -184,7 +200,7 @@ LEXICON = {
         other_kinds=(
             ("acquisition", re.compile(r"\badquiere\b|\bcompra\b|\badquisición\b")),
             ("ipo", re.compile(r"\bsalida a bolsa\b|\bOPV\b|\bIPO\b")),
-            ("fund", re.compile(r"\bfondo\b")),
+            ("fund", re.compile(_OWN_FUND)),
         ),
     ),
     "pt": Lexicon(
@@ -195,11 +211,11 @@ LEXICON = {
         ),
         investor=re.compile(
             r"\b(?:investe|investem|aposta em|entra no capital d[ae])\s+(?:\S+\s+){0,4}?(?:em|n[ao])?\s*"
-            r"(?P<target>" + _NAME + ")"
+            r"(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
         ),
         rumor=re.compile(r"\bbusca\b|\bnegocia\b|\bem conversas\b|\bprepara\b|\bplaneja\b"),
         not_deal=re.compile(
-            r"\bfundo\b|\bIPO\b|\bbolsa\b|\badquire\b|\bcompra\b|\bstartups\b|\binvestimentos\b"
+            _OWN_FUND + r"|\bIPO\b|\bbolsa\b|\badquire\b|\bcompra\b|\bstartups\b|\binvestimentos\b"
             r"|\bunicórnio no\b",
             re.I,
         ),
@@ -219,7 +235,7 @@ LEXICON = {
         other_kinds=(
             ("acquisition", re.compile(r"\badquire\b|\bcompra\b|\baquisição\b")),
             ("ipo", re.compile(r"\bIPO\b|\babertura de capital\b")),
-            ("fund", re.compile(r"\bfundo\b")),
+            ("fund", re.compile(_OWN_FUND)),
         ),
     ),
     "it": Lexicon(
@@ -232,7 +248,7 @@ LEXICON = {
             + ")"
         ),
         rumor=re.compile(r"\bcerca\b|\btratta\b|\bin trattative\b|\bpunta a raccogliere\b"),
-        not_deal=re.compile(r"\bfondo\b|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
+        not_deal=re.compile(_OWN_FUND + r"|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
         lead=re.compile(r"(?:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
         descriptors=re.compile(
             r"^(?:la|il|lo|startup|società|azienda|piattaforma|fintech|italiana|milanese|torinese"
@@ -245,7 +261,7 @@ LEXICON = {
         other_kinds=(
             ("acquisition", re.compile(r"\bacquisisce\b|\bcompra\b")),
             ("ipo", re.compile(r"\bIPO\b|\bquotazione\b")),
-            ("fund", re.compile(r"\bfondo\b")),
+            ("fund", re.compile(_OWN_FUND)),
         ),
     ),
 }
@@ -261,7 +277,8 @@ FOREIGN_FUNDING = re.compile(
     )
     # valuation words no English headline uses ("wert", "vale" are left out: English has them)
     + r"|\b(?:Bewertung|Einhorn|licorne|valorisation|unicornio|unicórnio|unicorno|valoración"
-    r"|valuación|avaliação|avaliad[ao]|valutazione)\b"
+    r"|valuación|avaliação|avaliad[ao]|valutazione|Millionen|Milliarden?|millones|milhões|milioni"
+    r"|Mio\.|Mrd\.)"
 )
 
 # --- money --------------------------------------------------------------------------------
@@ -291,6 +308,9 @@ _SCALES = {
     "mn": 1e6,
     "m": 1e6,
     "bn": 1e9,
+    "mill": 1e6,  # "750 Mill. Dollar"
+    "mi": 1e6,  # "US$ 300 mi", "R$ 2 bi": Brazilian shorthand, only beside a currency sign
+    "bi": 1e9,
 }
 _CURRENCY_WORDS = {
     "euro": "EUR",
@@ -324,6 +344,7 @@ _CURRENCY_WORDS = {
 }
 _NUMBER_WORDS = {
     "ein": 1,
+    "halbe": 0.5,  # "eine halbe Milliarde"
     "eine": 1,
     "einer": 1,
     "zwei": 2,
@@ -400,7 +421,7 @@ def find_euro_money(text: str) -> list[EuroMoney]:
         else:
             value = float(raw.replace(",", "."))
         scale = m.group("scale").lower().rstrip(".")
-        if scale in ("m", "mn", "bn") and not (m.group("pre") or m.group("cur")):
+        if scale in ("m", "mn", "bn", "mi", "bi") and not (m.group("pre") or m.group("cur")):
             continue
         currency = _CURRENCY_WORDS.get((m.group("pre") or "").lower()) or _CURRENCY_WORDS.get(
             (m.group("cur") or "").lower()
@@ -623,6 +644,38 @@ def _just_raised_name(s: EuroStory) -> str | None:
     return _name_before(before, s.lexicon)
 
 
+# "200 Millionen Euro für Flink", "Más dinero para Glovo", "2 milioni di euro a D-Orbit"
+_FOR_NAME = re.compile(
+    r"\s+(?:für|pour|para|per|a|à)\s+(?:la\s+|el\s+|le\s+|die\s+|den\s+|l['’])?"
+    r"(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+)
+_MONEY_WORDS = re.compile(r"(?i)\b(?:Geld|dinero|argent|dinheiro|soldi|capital|Kapital)\b")
+
+
+def _money_for(s: EuroStory) -> str | None:
+    """Money given to a company, without a verb: the company it goes to."""
+    spans = [(m.start, m.end) for m in find_euro_money(s.title)]
+    if s.language != "de":  # German capitalises every noun: "Geld für Forschung" names no one
+        spans += [(m.start(), m.end()) for m in _MONEY_WORDS.finditer(s.title)]
+    for _, end in spans:
+        m = _FOR_NAME.match(s.title, end)
+        name = m.group("name").rstrip(".:,") if m else ""
+        if (
+            name
+            and len(name.split()) <= 3
+            and not place_name(name)
+            and not s.lexicon.descriptors.match(name.split()[0])
+            and not _DESCRIBING.search(name.split()[0])
+            and not (s.language == "de" and _GERMAN_NOUN.search(name.split()[0]))
+        ):
+            return name
+    return None
+
+
+# German common nouns by their endings ("Forschung", "Sicherheit", "Wirtschaft", "Startups")
+_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ik|ups|en|er)$")
+
+
 def _summary_deal_noun(s: EuroStory) -> str | None:
     """ "Le premier tour de financement de Mistral AI …": the summary's round and its company."""
     for sentence in re.split(r"(?<=[.!?])\s+", s.summary[:600])[:2]:
@@ -687,6 +740,7 @@ def _deal_noun_for(s: EuroStory) -> str | None:
 
 COMPANY_RULES = [
     ("european investor as subject", _investor_target),
+    ("european money for a company", _money_for),
     ("european name before the verb", _subject),
     ("european name opening the headline", lambda s: _leading_name(s.title, s.lexicon)),
     ("european valuation subject", _valuation_subject),
@@ -705,8 +759,11 @@ _UNICORN = re.compile(r"(?i)einhorn|licorne|unicorn|unicórnio|unicornio|unicorn
 _BECOMES_UNICORN = re.compile(
     r"(?i)\b(?:devient|devenue?|nouvelle|dernière|club des|entre dans le club|rejoint le club"
     r"|wird zum|neues|neuestes|jüngstes|se convierte en|nuevo|último|torna-se|novo|diventa"
-    r"|nuovo|becomes|new)\s+(?:une?\s+|el\s+|um\s+|o\s+|un\s+|zum\s+)?[«“\"‘']?\s?"
-    r"(?:licornes?|einhorn|unicorn|unicórnio|unicornio|unicorno)"
+    r"|nuovo|becomes|new|ist (?:jetzt |nun )?ein|é o|é a|es el|est la|è il)\s+"
+    r"(?:une?\s+|el\s+|um\s+|o\s+|un\s+|zum\s+)?(?:\d+(?:[ºª°oa]|er|e|ème)?\s+|[a-zà-ÿ]+(?:o|a|e|ième)\s+)?"
+    r"[«“\"‘']?\s?(?:licornes?|einhorn|unicorn|unicórnio|unicornio|unicorno)"
+    r"|\ben ser unicornio|club (?:\w+ )?de los unicornios|clube dos unicórnios"
+    r"|statut de licorne"
     r"|(?:licornes?|einhorn|unicornio|unicórnio|unicorno)\s+(?:française|espagnol|español|neue"
     r"|europe)|club (?:très )?(?:fermé )?des\s+[«“\"‘']?\s?licornes"
 )
@@ -743,7 +800,7 @@ _JUST_RAISED = re.compile(
 # money or a round told without a figure: "sammelt Millionen ein", "sichert sich neues Kapital",
 # "nächste Finanzierungsrunde", "une levée de fonds record", "recauda millones"
 _MONEY_WITHOUT_FIGURE = re.compile(
-    r"(?i)\b(?:Millionen\w*|Millionenbetrag|Milliarden\w*|neues? (?:Kapital|Geld)|Kapitalspritze"
+    r"(?i)\b(?:Millionen\w*|Millionenbetrag|Milliarde\w*|fondi|capitali|finanziamento|neues? (?:Kapital|Geld)|Kapitalspritze"
     r"|Geldspritze|Finanzierungsrunde|millions?|milliards?|levée de fonds|tour de table"
     r"|millones|milhões|milioni|ronda|rodada|aporte)\b"
 )
@@ -763,12 +820,36 @@ _ANY_STARTUP = re.compile(
 )
 
 
+# lay-offs and bonds: "nova rodada de demissões", "emissão de papéis", "Anleihe"
+_LAYOFFS_OR_BONDS = re.compile(
+    r"(?i)\b(?:demiss\w+|demite|despid\w+|licenciements?|Entlassung\w*|entlässt|Stellenabbau"
+    r"|licenziament\w+|emissão|emisión|Anleihe\w*|obligataire|debêntures?|bonos)\b"
+)
+
+
 def _kind(s: EuroStory) -> tuple[str, str]:
     title = s.title
     funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
+    cut = _LAYOFFS_OR_BONDS.search(title)
+    if cut and (not funding or cut.start() < funding.start()):
+        return "other", "european lay-offs or bonds"  # not "sichert Kapital und entlässt …"
     for kind, pattern in s.lexicon.other_kinds:
-        if pattern.search(title) and (kind != "fund" or not funding):
-            return kind, f"european {kind} words"
+        found = pattern.search(title)
+        if not found or (kind == "fund" and funding):
+            continue
+        if (
+            kind == "acquisition"
+            and (
+                (
+                    funding and funding.start() < found.start()
+                )  # "capta 120 millones mientras compra"
+                or re.match(
+                    r"\s+(?:más de |casi |unos )?(?:US\$|R\$|[€$£])?\s?\d", title[found.end() :]
+                )
+            )
+        ):  # "adquiere 120 millones de dólares de General Catalyst": money acquired is raised
+            continue
+        return kind, f"european {kind} words"
     if not funding:
         if s.lexicon.not_deal.search(title):
             return "other", "european no funding verb"
@@ -778,6 +859,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
             or find_euro_money(title)
         ):
             return "funding", "european valuation news"
+        if _money_for(s):
+            return "funding", "european money for a company"
         if _summary_says_funding(s):
             # "Paack ultima una ronda …": the headline's cue counts as well as the summary's
             rumour = s.lexicon.rumor.search(title) or s.lexicon.rumor.search(s.summary[:300])
@@ -785,9 +868,20 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         if _JUST_RAISED.search(" ".join(re.split(r"(?<=[.!?])\s+", s.summary[:800])[:3])):
             return "funding", "european feature on a round just raised"
         return "other", "european no funding verb"
-    if s.lexicon.weak.match(funding.group(0)) and not s.lexicon.financing.search(title):
+    if (
+        s.lexicon.weak.match(funding.group(0))
+        and not s.lexicon.financing.search(title)
+        and not find_euro_money(title)
+    ):  # "Cabify asegura US$ 110 millones": the money is the financing word
         return "other", "european verb without a financing word"
-    if s.lexicon.not_deal.search(title):
+    # the deal's own words, not a purchase told after it ("capta 120 millones mientras compra
+    # otras empresas") nor money "acquired" ("adquiere 120 millones de dólares")
+    takeover = dict(s.lexicon.other_kinds).get("acquisition")
+    bought = takeover.search(title, funding.end()) if takeover else None
+    told = title[: bought.start()] if bought else title
+    if takeover and takeover.match(funding.group(0)):
+        told = told[: funding.start()] + " " + told[funding.end() :]
+    if s.lexicon.not_deal.search(told):
         return "other", "european fund, listing, takeover or total"
     if s.lexicon.rumor.search(title[: funding.end() + 20]):
         return "rumor", "european not done yet"
@@ -851,8 +945,11 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     leads = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
     investors = leads
     if company_rule == "european investor as subject":
-        investor = _name_before(title[: lexicon.investor.search(title).start()], lexicon)  # type: ignore[union-attr]
-        investors = (*leads, investor) if investor and investor not in leads else investors
+        acting = lexicon.investor.search(title)
+        investor = _name_before(title[: acting.start()], lexicon) if acting else None
+        if investor and acting and acting.group(0).startswith("mène"):
+            leads = (investor, *(x for x in leads if x != investor))  # "X mène la levée de Y"
+        investors = (*leads, investor) if investor and investor not in leads else leads
     return Extraction(
         kind=kind,
         company=company,

@@ -284,6 +284,21 @@ _DIGEST = re.compile(
 )
 
 
+# one clause of a digest: a name of one or two words and its own present-tense verb
+_STORY_CLAUSE = re.compile(r"^[A-Z0-9][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)?\s[a-z]+s\s\S")
+
+
+def _three_stories(title: str) -> bool:
+    """A digest's line of three stories: "Goldman leads $30M Twiga raise, China grows tech
+    influence, Jumia weathers lockup-expiry", or clauses ending "… and more"."""
+    parts = [p.strip() for p in re.split(r",\s+|\s+and more\s*$", title) if p.strip()]
+    if len(parts) < 3:
+        return False
+    if re.search(r"\band more\s*$", title) and all(len(p.split()) >= 3 for p in parts):
+        return True
+    return sum(bool(_STORY_CLAUSE.match(p)) for p in parts) >= 3
+
+
 def classify(title: str) -> str:
     """The kind of story a headline tells: funding, rumor, acquisition, ipo, fund or other."""
     return read(title).kind
@@ -296,7 +311,7 @@ def read(title: str) -> Reading:
     head = title.lstrip("‘'\"“ ")
     if ROUNDUP_PREFIX.search(head) and not re.match(r"^(?:equity|found)\w", head, re.I):
         return Reading("other")
-    if LISTICLE.search(title) or _DIGEST.search(title):
+    if LISTICLE.search(title) or _DIGEST.search(title) or _three_stories(title):
         return Reading("other")
     text = main_text(title)
     if not text or AGGREGATE.search(text) or STRONG_OTHER.search(text):

@@ -95,6 +95,10 @@ def test_korean_syllables_are_not_money() -> None:
         ("lève 807 600 euros", 807_600, "EUR"),  # a whole figure, no scale word
         ("sammelt 500.000 Euro ein", 500_000, "EUR"),
         ("€ 750.000 para crecer", 750_000, "EUR"),
+        ("levanta US$ 300 mi", 300e6, "USD"),  # Brazilian shorthand beside a currency sign
+        ("R$ 2 bi", 2e9, "BRL"),
+        ("sammelt 750 Mill. Dollar ein", 750e6, "USD"),
+        ("eine halbe Milliarde Dollar", 500e6, "USD"),
     ],
 )
 def test_european_money(text: str, amount: float, currency: str) -> None:
@@ -398,3 +402,57 @@ def test_european_talk_totals_and_rounds_not_done(title: str, summary: str, kind
 def test_chinese_clauses_beside_the_round(title: str, kind: str, company: str | None) -> None:
     found = extract(title)
     assert (found.kind, found.company) == (kind, company)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company"),
+    [
+        # our sentences about real deals: Cabify's $110M (2019), Flink's round (2021), Glovo's
+        # (2019), Gorillas and Nubank becoming unicorns (2021, 2018), Sword Health's (2021),
+        # Glovo's round with an Abu Dhabi fund (2021), Factorial's $120M from General Catalyst
+        # (2024), Vestiaire Collective's EUR 178M led by SoftBank (2021), Blackrock's facility
+        # for Jobandtalent (2022), N26's extension beside its lay-offs (2020)
+        (
+            "Cabify asegura 110 millones de dólares para crecer en América Latina",
+            "funding",
+            "Cabify",
+        ),
+        ("200 Millionen Euro für Flink", "funding", "Flink"),
+        ("Más dinero para Glovo: 115 millones de euros para crecer", "funding", "Glovo"),
+        ("Gorillas ist jetzt ein Einhorn", "funding", "Gorillas"),
+        ("Nubank é o 3º unicórnio brasileiro", "funding", "Nubank"),
+        ("Sword Health torna-se sexto unicórnio português", "funding", "Sword Health"),
+        (
+            "Glovo suma un fondo de Abu Dabi a su ronda y se convierte en unicornio",
+            "funding",
+            "Glovo",
+        ),
+        ("Factorial adquiere 120 millones de dólares de General Catalyst", "funding", "Factorial"),
+        ("Factorial capta 120 millones mientras compra otras empresas", "funding", "Factorial"),
+        (
+            "SoftBank mène la levée de 178 millions d'euros de Vestiaire Collective",
+            "funding",
+            "Vestiaire Collective",
+        ),
+        ("Blackrock inyecta 80 millones a Jobandtalent", "funding", "Jobandtalent"),
+        ("N26 sichert sich neues Kapital und entlässt Mitarbeiter", "funding", "N26"),
+        # not one company's round: research money, a VC's own fund, lay-offs, a year's total,
+        # a rumoured round
+        ("100 Millionen Euro für Forschung", "other", None),
+        ("Kaszek lanza un nuevo fondo de 975 millones de dólares", "fund", None),
+        ("Loft demite 380 funcionários em nova rodada de cortes", "other", None),
+        ("17,4 Milliarden Euro flossen 2021 in deutsche Start-ups", "other", None),
+        ("Gorillas sammelt offenbar 500 Millionen Euro ein", "rumor", "Gorillas"),
+    ],
+)
+def test_european_deals_without_a_usual_verb_and_what_is_no_deal(
+    title: str, kind: str, company: str | None
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == (kind, company)
+
+
+def test_the_investor_who_leads_a_french_round_is_its_lead() -> None:
+    found = extract("SoftBank mène la levée de 178 millions d'euros de Vestiaire Collective")
+    assert found.lead_investors == ("SoftBank",)
+    assert (found.amount, found.currency) == (178e6, "EUR")
