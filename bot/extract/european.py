@@ -942,7 +942,7 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     ):
         amount, valuation = None, chosen.amount  # "double sa valorisation à 2,5 milliards"
     lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
-    leads = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
+    leads: tuple[str, ...] = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
     investors = leads
     if company_rule == "european investor as subject":
         acting = lexicon.investor.search(title)
