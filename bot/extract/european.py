@@ -42,8 +42,8 @@ def _words(*alternatives: str) -> str:
 
 
 _NAME = (  # connectors ("Banco do Brasil", "Casa de Papel") only between capitalised words
-    r"[A-ZÀ-Þ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-Þ0-9][\w.&'’+-]*|&|(?:de|da|do|di|von|van|del)"
-    r"(?=\s[A-ZÀ-Þ])))*"
+    r"[A-ZÀ-ÞŸ0-9][\w.&'’+-]*(?:\s(?:[A-ZÀ-ÞŸ0-9][\w.&'’+-]*|&|(?:de|da|do|di|von|van|del)"
+    r"(?=\s[A-ZÀ-ÞŸ])))*"
 )
 
 # a firm's own fund ("lance un fonds de 200 millions", "nouveau fonds"), not "levée de fonds",
@@ -74,7 +74,7 @@ LEXICON = {
         investor=re.compile(
             r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt"
             r"|Investment)"
-            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
+            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht|wohl|steht vor"
@@ -115,7 +115,7 @@ LEXICON = {
     ),
     "fr": Lexicon(
         funding=re.compile(
-            r"\b(?:lève|lèvent|levé|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
+            r"\b(?:lève|lèvent|levé|levés|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
             r"|finalise|empoche|récolte|s'offre|lever|collecte|collectent|rafle|engrange|glane)\b"
             r"|\blevée de fonds\b|\btour de table\b|\bmène la levée\b|\blevée de (?=\d)",
             re.I,  # "Actionable Lève 2 Millions D'Euros": Title Case headlines
@@ -123,7 +123,7 @@ LEXICON = {
         investor=re.compile(
             r"\b(?:investit|investissent|mise|misent|parie|entre au capital|mène la levée)\s+"
             r"(?:\S+\s+){0,4}?"
-            r"(?:dans|sur|de|en)\s+(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
+            r"(?:dans|sur|de|en)\s+(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\ben (?:discussions?|négociations?)\b|\bserait\b|\bchercherait\b|\bsouhaite\b"
@@ -167,7 +167,7 @@ LEXICON = {
         ),
         investor=re.compile(
             r"\b(?:invierte|invierten|entra en el capital de|apuesta por|inyecta)\s+(?:\S+\s+){0,4}?"
-            r"(?:en|de|por)?\s*(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
+            r"(?:en|de|por)?\s*(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b|\bultima\b"
@@ -211,7 +211,7 @@ LEXICON = {
         ),
         investor=re.compile(
             r"\b(?:investe|investem|aposta em|entra no capital d[ae])\s+(?:\S+\s+){0,4}?(?:em|n[ao])?\s*"
-            r"(?P<target>(?=[A-ZÀ-Þ])" + _NAME + ")"
+            r"(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(r"\bbusca\b|\bnegocia\b|\bem conversas\b|\bprepara\b|\bplaneja\b"),
         not_deal=re.compile(
@@ -513,7 +513,10 @@ def _name_before(text: str, lexicon: Lexicon) -> str | None:
             return None
         if before in _FROM_PLACE:  # "Volocopter aus Bruchsal hat …": the place, then the name
             return _name_before(" ".join(words[: -len(run) - 1]), lexicon)
-    return " ".join(run) or None
+    name = " ".join(run)
+    if not name or (len(run) == 1 and (name.lower() in _OPENING_WORDS or _is_place(name))):
+        return None  # "Une levée de fonds …", "… de España en ser unicornio": no name
+    return name
 
 
 _FROM_PLACE = frozenset({"aus"})
@@ -560,11 +563,24 @@ _LEADING_NAME = re.compile(
 def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
     """ "Sorare - Fantasy-Fußball-Plattform sammelt …", "Wave, licorne africaine, lève …",
     "Nubank é o terceiro unicórnio": the headline opens with the name."""
-    title = re.sub(r"^[^:]{2,40}\s:\s", "", title)  # "Mobile Money : Wave, licorne …"
-    m = _LEADING_NAME.match(title)
-    if m and lexicon is not None and lexicon.descriptors.match(m.group(1)):
-        return None  # "Start-up: Software-Spezialist Personio …": a rubric, not a name
-    return m.group(1) if m and len(m.group(1).split()) <= 3 else None
+    texts = [re.sub(r"^[^:]{2,40}\s:\s", "", title)]  # "Mobile Money : Wave, licorne …"
+    if not re.search(r":\s*[«“\"]", title):  # "Philippe Méchin : « … »": a speaker, not a name
+        texts.append(title)  # "Mistral AI : 385 millions levés …"
+    for text in texts:
+        m = _LEADING_NAME.match(text)
+        if not m or len(m.group(1).split()) > 3 or _ABOUT_MONEY.search(m.group(1)):
+            continue  # "Milliardenbewertung: …", "Valoración de Kavak …": a topic, not a name
+        if lexicon is not None and lexicon.descriptors.match(m.group(1)):
+            return None  # "Start-up: Software-Spezialist Personio …": a rubric, not a name
+        return m.group(1)
+    return None
+
+
+# words about money or worth that open a headline where a name might stand
+_ABOUT_MONEY = re.compile(
+    r"(?i)^(?:\w*bewertung|valoración|valorisation|valutazione|avaliação|\w*finanzierung\w*"
+    r"|levée|financiación|financiamento|finanziamento|einhorn|licorne|unicornio|unicórnio)\b"
+)
 
 
 def _investor_target(s: EuroStory) -> str | None:
@@ -604,7 +620,7 @@ _DESCRIBED_NAME = re.compile(
     r"\b(?:[Ss]tart-?[Uu]ps?|Jungunternehmen|Unternehmen|Firma|Plattform|Fintech|[Ee]mpresa"
     r"(?: emergente)?|[Pp]lataforma|[Ss]ociété|[Ee]ntreprise|[Jj]eune pousse|[Pp]épite|[Ff]intech"
     r"|[Aa]zienda|[Ss]ocietà|[Pp]iattaforma|[Ss]cale-?up|[Nn]éobanque|[Nn]eobank)"
-    r"(?P<between>(?:\s+[a-zà-ÿ][\w'’-]*){0,5})\s+[„“\"«‘]?\s?(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+    r"(?P<between>(?:\s+[a-zà-ÿ][\w'’-]*){0,5})\s+[„“\"«‘]?\s?(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
 )
 _PLACE_BEFORE = frozenset(
     """
@@ -647,7 +663,7 @@ def _just_raised_name(s: EuroStory) -> str | None:
 # "200 Millionen Euro für Flink", "Más dinero para Glovo", "2 milioni di euro a D-Orbit"
 _FOR_NAME = re.compile(
     r"\s+(?:für|pour|para|per|a|à)\s+(?:la\s+|el\s+|le\s+|die\s+|den\s+|l['’])?"
-    r"(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+    r"(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
 )
 _MONEY_WORDS = re.compile(r"(?i)\b(?:Geld|dinero|argent|dinheiro|soldi|capital|Kapital)\b")
 
@@ -663,7 +679,7 @@ def _money_for(s: EuroStory) -> str | None:
         if (
             name
             and len(name.split()) <= 3
-            and not place_name(name)
+            and not _is_place(name)
             and not s.lexicon.descriptors.match(name.split()[0])
             and not _DESCRIBING.search(name.split()[0])
             and not (s.language == "de" and _GERMAN_NOUN.search(name.split()[0]))
@@ -682,12 +698,23 @@ def _summary_deal_noun(s: EuroStory) -> str | None:
         for pattern in (_DEAL_NOUN_FOR, _DEAL_NOUN_OF):
             m = pattern.search(sentence)
             name = m.group("name").rstrip(".") if m else None
-            if name and not place_name(name) and name.lower() not in _REGION_WORDS:
+            if name and not _is_place(name):
                 return name
     return None
 
 
-_REGION_WORDS = frozenset({"europe", "europa", "afrique", "áfrica", "afrika", "amérique", "asie"})
+_REGION_WORDS = frozenset(
+    """
+    europe europa afrique áfrica afrika amérique asie españa espanha spanien espagne portugal
+    brasil brésil brasilien deutschland allemagne alemania alemanha frankreich francia frança
+    italia italie italien méxico mexique mexiko latinoamérica madrid barcelona valencia paris lyon
+    berlin münchen hamburg köln wien zürich lisboa porto milano roma torino são rio bogotá
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def _is_place(name: str) -> bool:
+    return bool(place_name(name)) or name.lower() in _REGION_WORDS
 
 
 # "Nouvelle levée de fonds pour Qonto", "Finanzierungsrunde für N26", "aporte na Loggi": a round
@@ -698,11 +725,13 @@ _DEAL_NOUN = (
     r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
 )
 _DEAL_NOUN_FOR = re.compile(  # the round is "for" or "in" the company …
-    _DEAL_NOUN + r"\s+(?:[\w-]+\s+){0,3}?(?i:pour|für|para|per|in|na|no|en|dans|bei)\s+"
-    r"(?:l[ae]\s+)?(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+    _DEAL_NOUN + r"\s+(?:[\w’'-]+\s+){0,5}?(?i:pour|für|para|per|in|na|no|en|dans|bei)\s+"
+    r"(?:l[ae]\s+|l['’])?(?:(?:start-?up|jeune pousse|pépite|société|empresa|startup|fintech"
+    r"|française|français|espagnole?|española?|alemana?|allemande?|italiana?|brasileira)\s+){0,3}"
+    r"(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
 )
 _DEAL_NOUN_OF = re.compile(  # … or, failing that, "of" it ("nueva ronda de Glovo")
-    _DEAL_NOUN + r"\s+(?:\w+\s+){0,2}?(?i:de|del|da|do)\s+(?P<name>(?=[A-ZÀ-Þ])" + _NAME + ")"
+    _DEAL_NOUN + r"\s+(?:\w+\s+){0,2}?(?i:de|del|da|do)\s+(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
 )
 
 
@@ -715,9 +744,14 @@ def _first_name(s: EuroStory) -> str | None:
     if not m or s.lexicon.descriptors.match(m.group(1).split()[0]):
         return None
     name = m.group(1)
+    topic = re.match(
+        r"(?i)(?:valoración|valorisation|valutazione|avaliação|Bewertung)\s+\w+\s+", name
+    )
+    if topic:
+        name = name[topic.end() :]  # "Valoración de Kavak baja …": Kavak's worth
     if len(name.split()) > 3 or (s.language == "de" and len(name.split()) > 2):
         return None
-    if name.split()[0].lower() in _OPENING_WORDS or name[0].isdigit():
+    if name.split()[0].lower() in _OPENING_WORDS or name[0].isdigit() or _is_place(name):
         return None  # "Une start-up …", "Cómo tres ingenieros …": no name opens it
     return name
 
@@ -729,6 +763,7 @@ _OPENING_WORDS = frozenset(
     dos tres cuatro cinco deux trois quatre cinq zwei drei vier fünf due tre quattro
     cómo como qué que por para quand comment pourquoi wie warum was wer wo perché come quando
     enquête entrevista interview exclusif exclusiva analyse análisis opinion opinión tribune
+    você vous usted sie du tu nous wir ich je yo eu io noi
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
@@ -809,7 +844,7 @@ _MONEY_WITHOUT_FIGURE = re.compile(
 # an investment from someone named: "recibe inversión de SoftBank", "Investment von Lakestar"
 _FROM_INVESTOR = re.compile(
     r"(?i:inversión|investimento|investissement|Investment|financiación|financement|aporte"
-    r"|finanziamento|Finanzierung)\s+(?i:de|del|von|da|do|dal|della|du|d'|d’)\s*(?=[A-ZÀ-Þ])"
+    r"|finanziamento|Finanzierung)\s+(?i:de|del|von|da|do|dal|della|du|d'|d’)\s*(?=[A-ZÀ-ÞŸ])"
 )
 
 

@@ -456,3 +456,24 @@ def test_the_investor_who_leads_a_french_round_is_its_lead() -> None:
     found = extract("SoftBank mène la levée de 178 millions d'euros de Vestiaire Collective")
     assert found.lead_investors == ("SoftBank",)
     assert (found.amount, found.currency) == (178e6, "EUR")
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # our sentences: Mistral AI's EUR 385M (2023), Glovo becoming a unicorn (2021), Kavak's
+        # down round (2022), Gorillas becoming a unicorn (2021), Factorial (2021)
+        (
+            "Une levée de fonds de 385 millions d'euros pour la start-up française Mistral AI",
+            "Mistral AI",
+        ),
+        ("Mistral AI : 385 millions levés pour le champion français de l'IA", "Mistral AI"),
+        ("Glovo se convierte en la segunda startup de España en ser unicornio", "Glovo"),
+        ("Valoración de Kavak baja tras su última ronda de financiamiento", "Kavak"),
+        ("Milliardenbewertung: Liefer-Startup Gorillas ist jetzt ein Einhorn", "Gorillas"),
+        ("Un nuevo unicornio: la española Factorial quiere crecer en Brasil", "Factorial"),
+    ],
+)
+def test_european_names_not_articles_places_or_topics(title: str, company: str) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == ("funding", company)
