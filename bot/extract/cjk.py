@@ -84,7 +84,7 @@ _KO_FUNDING = re.compile(
     r"|에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
     r"|에\s?(?:최대\s?|약\s?)?[\d,.]+\s?(?:조|억|만)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?"
     r"(?:추가\s?|지분\s?|전략적?\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
-    r"|지분\s?투자(?!자|금|사|처|\s?(?:유치|지원|연계|설명))|투자\s?(?:를\s?)?주도"
+    r"|지분\s?투자(?!자|금|사|처|\s?(?:유치|지원|연계|설명))|투자\s?(?:를\s?)?(?:주도|이끌)"
     r"|\d+억\s?(?:원\s?)?(?:규모\s?)?추가\s?(?:투자\s?)?유치"
     r"|[가-힣A-Za-z]\s투자$|팁스.{0,25}\d+억|\d+억[^…]{0,12}팁스"
     r"|\d+억\s?원?\s?(?:규모\s?)?(?:투자\s?)?유치|\d+억\s?(?:원\s?)?(?:규모\s?)?(?:시드|시리즈|프리)"
@@ -468,6 +468,11 @@ def _ko_investee(s: CjkStory) -> str | None:
     """An investor as subject: "더벤처스 ‘오블리뷰’에 시드 투자", "네이버 D2SF, 23세기아이들에
     베팅", "씨엔티테크, 플랜트너 투자"."""
     segment = _ko_segment(s.title)
+    quoted = re.search(
+        r"[‘'\"“]([^‘’'\"“”]{2,20})[’'\"”]에\s?[^,…]{0,30}?(?:투자|베팅)(?!\s?유치)", segment
+    )
+    if quoted and _name_like(quoted.group(1)):
+        return quoted.group(1)  # "…클리닉 ‘리전 헬스’에 투자": a quoted name keeps its space
     m = re.search(
         r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:최대\s?|약\s?)?"
         r"(?:[\d,.]+\s?(?:억|조|백만|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
@@ -478,7 +483,7 @@ def _ko_investee(s: CjkStory) -> str | None:
         return m.group(1)
     m = re.search(
         r"([^\s,]+),\s*(?:[^,]*?\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
-        r"(?:$|…|\.\.\.)",
+        r"(?:$|…|\.\.\.|\s?(?:를\s?)?(?:주도|이끌))",
         segment,
     )
     if (
@@ -849,6 +854,10 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
     others: list[str] = []
     for m in re.finditer(r"(?:공동\s?)?(?:주도로|리드로|(?:이|가)\s리드하고)", text):
         leads += _names(_clause_before(text, m.start()))
+    # "KT, 팹리스 '리벨리온' 투자 이끌며": the name before the comma leads the round
+    led = re.match(r"^(?:\[[^\]]*\]\s?)?([^\s,]+),[^,…]*?투자\s?(?:를\s?)?(?:주도|이끌)", text)
+    if led:
+        leads += _names(led.group(1))
     for m in re.finditer(r"(?:\s?등)?(?:으로부터|로부터)\s", text):
         others += _names(_clause_before(text, m.start()))
     for m in re.finditer(r"(?:가|이)\s(?:후속\s)?투자자로\s참여", text):
