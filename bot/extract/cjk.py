@@ -95,7 +95,7 @@ _JA_FUNDING = re.compile(
     r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
     r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
     r"|ファイナンスを(?:実施|完了)|投資を受けた|に対し、?投資を行った|資金調達を発表"
-    r"|(?:資金)?調達したと発表"
+    r"|(?:資金)?調達したと発表|資金を?獲得|融資枠を確保"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -149,6 +149,11 @@ def _placement(s: CjkStory) -> str | None:
     return None
 
 
+# a Japanese sum raised, or a stage raised in: "1.3億円を調達", "シリーズAで20億円調達"
+_JA_STRONG = re.compile(
+    r"[\d.,]+\s?(?:億|万|百万|千万)?\s?(?:円|ドル|米ドル|ユーロ)を?(?:資金)?調達"
+    r"|(?:シリーズ|ラウンド)[^、。]{0,12}?で(?:[\d.,]+\s?(?:億|万)?\s?円)?(?:の)?(?:資金)?調達"
+)
 # a Japanese deal told without a figure or a stage: "アストロスケールに三菱電機が出資",
 # "ispace、新たに資金調達", "…が資金調達を実施"
 _JA_PLAIN_DEAL = re.compile(
@@ -161,12 +166,13 @@ _JA_PLAIN_DEAL = re.compile(
 def _funding_clause(s: CjkStory) -> str | None:
     pattern = _FUNDING[s.language]
     m = pattern.search(s.title)
-    if not m or _NOT_A_DEAL.search(s.title):
-        return None
+    strong = s.language == "ja" and _JA_STRONG.search(s.title)
+    if not m or (_NOT_A_DEAL.search(s.title) and not strong):
+        return None  # (a Japanese sum raised outweighs "支援" in a description: "買い物を支援、…")
     if s.language == "ja" and _IPO.search(s.title):
         return None  # "IPOまでの資本政策。上場直前に外部出資を受け入れた理由": the listing's story
     if s.language == "ja" and not (
-        (_quoted_name(s) or _ja_name(s) or _ja_subject(s))
+        (_quoted_name(s) or _ja_name(s) or _ja_subject(s) or (s.money and _round(s.title)))
         and (s.money or _round(s.title) or "理由" in s.title or _JA_PLAIN_DEAL.search(s.title))
     ):
         return None  # "新興企業の資金調達": about raising money, not a raise
@@ -713,10 +719,15 @@ def _round_money(text: str, money: list[CjkMoney]) -> CjkMoney | None:
             _VALUATION_BEFORE.search(before)
             or _VALUATION_AFTER.match(after)
             or _NOT_ROUND_BEFORE.search(before)
+            or _NOT_ROUND_AFTER.match(after)
         ):
             continue
         return m
     return None
+
+
+# money a fund manages, not a round: "1000億円運用のファンズ", "5000억원 규모 펀드"
+_NOT_ROUND_AFTER = re.compile(r"^\s?(?:を?運用|規模のファンド|의?\s?규모의?\s?펀드|规模的?基金)")
 
 
 def _valuation(text: str, money: list[CjkMoney]) -> CjkMoney | None:

@@ -477,3 +477,10 @@ def test_the_investor_who_leads_a_french_round_is_its_lead() -> None:
 def test_european_names_not_articles_places_or_topics(title: str, company: str) -> None:
     found = extract(title)
     assert (found.kind, found.company) == ("funding", company)
+
+
+def test_a_japanese_sum_and_stage_make_a_deal_without_a_name() -> None:
+    """Our sentence about Bloomo's Series A of JPY 2bn (2024): an interview headline that names
+    the company only in a later clause."""
+    found = extract("シリーズAで20億円調達、米国株アプリのこだわりはプロダクト")
+    assert (found.kind, found.amount, found.round) == ("funding", 2e9, "series-a")
