@@ -265,7 +265,7 @@ _PEOPLE = re.compile(r"(?:博士|教授|团队|创始人|员工|高管|CEO|CTO|�
 
 _AFTER_NAME = {
     "zh": re.compile(r"\s*(?:近日|近期|已|宣布|再获|获(?!悉)|完成|融资|拿下|运营)"),
-    "ja": re.compile(r"\s*(?:運営|、|が|は|\d|シリーズ|[:：]|$)"),
+    "ja": re.compile(r"\s*(?:運営|、|が|は|\d|(?:プレ)?シリーズ|[:：]|[—―]|ーー|$)"),
     "ko": re.compile(r"\s*(?:,|\d|시드|프리|시리즈|투자|$)"),
 }
 
@@ -521,7 +521,7 @@ def _ko_summary_name(s: CjkStory) -> str | None:
     return None
 
 
-_JA_DEAL = r"(?:調達|出資|投資|資金調達|増資|ファイナンス)"
+_JA_DEAL = r"(?:調達|出資|投資|資金調達|増資|ファイナンス|資金獲得)"
 _JA_DESCRIPTOR_END = re.compile(
     r"(?:大手|企業|会社|スタートアップ|ベンチャー|メーカー|新興|開発|運営|手がける|手掛ける)$"
 )
@@ -600,7 +600,8 @@ def _ja_subject_shapes(s: CjkStory) -> str | None:
         return _ja_tail(m.group(1))
     # "プロドローンは10月24日、シリーズCで…調達": a date may follow the topic
     m = re.search(
-        rf"(.{{1,40}}?)(?:が|は)(?:\d{{1,2}}月\d{{1,2}}日[、，])?[^、。]{{0,40}}?{_JA_DEAL}", title
+        rf"(.{{1,40}}?)(?:が|は)(?:\d{{1,2}}月\d{{1,2}}日[、，])?[^、。が]{{0,40}}?{_JA_DEAL}",
+        title,
     )
     if m and not re.search(r"(?:など|ら|等)$", m.group(1)):  # "関西電力などが…出資": investors
         name = _ja_tail(m.group(1))
@@ -756,7 +757,7 @@ def _more_exact(rough: CjkMoney, text: str, lead: CjkMoney | None, lead_text: st
 
 _ROUND = re.compile(
     r"(?P<pre>Pre[-\s]?|pre[-\s]?|プレ|프리\s?(?:시리즈\s?)?)?"
-    r"(?:(?:シリーズ|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
+    r"(?:(?:シリーズ\s?|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*\s?(?:新一)?轮"
     r"|(?:(?<=[Pp]re)|(?<![A-Za-z0-9]))(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
     r"|(?P<seedpre>プレシード|프리\s?시드|pre-?seed)"
