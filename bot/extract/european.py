@@ -943,6 +943,23 @@ _WORTH = re.compile(
 )
 
 
+def _a_worth(title: str, m: EuroMoney, lexicon: Lexicon) -> bool:
+    """A headline figure that is what the company is worth: a worth word just before it with no
+    funding verb between ("avaliado em 3 mil milhões", "steigert Bewertung auf 8,5 Milliarden"),
+    or right after it ("US$ 6.500 millones en valor de mercado")."""
+    before = title[max(0, m.start - 30) : m.start]
+    said = list(_WORTH.finditer(before))
+    if said and not lexicon.funding.search(before[said[-1].end() :]):
+        return True
+    return bool(_WORTH_AFTER.match(title, m.end))
+
+
+_WORTH_AFTER = re.compile(
+    r"\s*(?:en |de |di |d['’])?(?:valor de mercado|valoración|valorisation|valutazione|Bewertung"
+    r"|de valor)"
+)
+
+
 def _round_money(summary: str, lexicon: Lexicon) -> list[EuroMoney]:
     """The summary's money that is not a worth: the round's, when the headline gives none."""
     return [
@@ -965,17 +982,18 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     if kind not in ("funding", "rumor"):
         return Extraction(kind=kind, language=language, rules=(("kind", kind_rule),))
     company, company_rule = first(COMPANY_RULES, s)
-    money = find_euro_money(title) or _round_money(summary[:400], lexicon)
+    in_title = find_euro_money(title)
+    worths = [m for m in in_title if _a_worth(title, m, lexicon)]
+    rounds = [m for m in in_title if m not in worths]
+    if kind_rule == "european valuation news" and rounds and not worths:
+        worths, rounds = rounds[:1], rounds[1:]  # "double sa valorisation à 2,5 milliards"
+    money = rounds or _round_money(summary[:400], lexicon)
     chosen = money[0] if money else None
     currency = chosen.currency if chosen else None
     amount = chosen.amount if chosen else None
-    valuation = None
-    if (
-        kind_rule == "european valuation news"
-        and chosen is not None
-        and chosen in find_euro_money(title)
-    ):
-        amount, valuation = None, chosen.amount  # "double sa valorisation à 2,5 milliards"
+    valuation = worths[0].amount if worths else None
+    if currency is None and worths:
+        currency = worths[0].currency
     lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
     leads: tuple[str, ...] = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
     investors = leads

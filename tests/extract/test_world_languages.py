@@ -484,3 +484,30 @@ def test_a_japanese_sum_and_stage_make_a_deal_without_a_name() -> None:
     the company only in a later clause."""
     found = extract("シリーズAで20億円調達、米国株アプリのこだわりはプロダクト")
     assert (found.kind, found.amount, found.round) == ("funding", 2e9, "series-a")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "amount", "valuation"),
+    [
+        # our sentences: Talkdesk's $143M at a $3B valuation (2020), Personio's $200M at $8.5B
+        # (2022), Glovo's EUR 450M Series F at over EUR 1bn (2021)
+        (
+            "Unicórnio Talkdesk avaliado em 3 mil milhões de dólares após nova ronda",
+            "A Talkdesk levantou 143 milhões de dólares numa ronda liderada pela Viking.",
+            143e6,
+            3e9,
+        ),
+        (
+            "Personio steigert Bewertung auf 8,5 Milliarden Dollar",
+            "Das Münchner Startup sammelt 200 Millionen Dollar ein.",
+            200e6,
+            8.5e9,
+        ),
+        ("Glovo recauda 450 millones con una valoración de 1.000 millones", "", 450e6, 1e9),
+    ],
+)
+def test_a_european_headlines_worth_is_the_valuation_and_the_round_is_read_elsewhere(
+    title: str, summary: str, amount: float, valuation: float
+) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.amount, found.valuation) == ("funding", amount, valuation)
