@@ -59,7 +59,9 @@ _OWN_FUND = (
     r"(?i:\b(?:lanza|crea|cierra|presenta|anuncia|nuevo|primer|segundo|tercer|lança|cria|novo"
     r"|primeiro|segundo|lancia|chiude|nuovo|primo|secondo)\s+(?:\w+\s+){0,2}?(?:fondo|fundo)s?\b"
     r"|\b(?:fondo|fundo)s?\s+(?:de|di)\s+(?:[\d.,]+\s+)(?:millones|milhões|milioni|mil)"
-    r"|\bfondos?\s+de\s+(?:inversión|capital riesgo|venture)\b(?!.{0,40}\b(?:invierte|lidera|entra)))"
+    r"|\bfondos?\s+de\s+(?:inversión|capital riesgo|venture)\b(?!.{0,40}\b(?:invierte|lidera|entra))"
+    r"|\bmegafondo|\b(?:su|seu|il suo) (?:mega)?(?:fondo|fundo)\b"
+    r"|\b(?:para invertir en|pour investir dans|para investir em|per investire in)\b)"
 )
 
 LEXICON = {
@@ -680,6 +682,7 @@ def _money_for(s: EuroStory) -> str | None:
             name
             and len(name.split()) <= 3
             and not _is_place(name)
+            and not _MANY_COMPANIES.match(name)
             and not s.lexicon.descriptors.match(name.split()[0])
             and not _DESCRIBING.search(name.split()[0])
             and not (s.language == "de" and _GERMAN_NOUN.search(name.split()[0]))
@@ -688,6 +691,11 @@ def _money_for(s: EuroStory) -> str | None:
     return None
 
 
+# many companies, not one: "475.000 Euro für Start Ups aus Halle"
+_MANY_COMPANIES = re.compile(
+    r"(?i)(?:start[\s-]?ups|gründer\w*|unternehmen|firmen|empresas|entreprises|aziende|empresas"
+    r"|projekte?|proyectos|projets|progetti)\b"
+)
 # German common nouns by their endings ("Forschung", "Sicherheit", "Wirtschaft", "Startups")
 _GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ik|ups|en|er)$")
 
@@ -870,8 +878,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
         return "other", "european lay-offs or bonds"  # not "sichert Kapital und entlässt …"
     for kind, pattern in s.lexicon.other_kinds:
         found = pattern.search(title)
-        if not found or (kind == "fund" and funding):
-            continue
+        if not found or (kind == "fund" and funding and not re.search(_OWN_FUND, title)):
+            continue  # "lève des fonds" is a raise; "cierra 750 millones con su megafondo" a fund
         if (
             kind == "acquisition"
             and (

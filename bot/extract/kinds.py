@@ -155,6 +155,18 @@ _NOT_BACKING_AFTER = re.compile(
 _POURING = ("injects", "pumps", "pours", "poured", "pour", "ploughs", "plows", "sinks")
 
 
+# money put into things, not a company: the words after "in"/"into" to the clause's end have no
+# capital letter and no company noun ("into electric, self-driving vehicles", "in fintech for
+# youth drive")
+_INTO_NO_COMPANY = re.compile(
+    r"\s+(?:[$€£₹¥]\S+|\S*\d\S*|(?:more|almost|nearly|over|about)\b|(?:million|billion|bln|mln|mn|bn)\b"
+    r"|\s)*?\s*(?:in|into)\s+"
+    rf"(?!(?:[^,;:.|–—]*?\b(?:{COMPANY_NOUN}|startups?|companies|firms|nonprofit|non-profit"
+    r"|organi[sz]ation|\w*tech)\b))"
+    r"[a-z][^A-Z,;:.|–—]{0,60}(?:$|[,;:.|–—])"
+)
+
+
 def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
     """Where the funding core of `text` starts and ends, and its type ("verb", "later",
     "investor"); (-1, -1, "") when there is none."""
@@ -245,6 +257,10 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             and re.match(r"\s+(?:[$€£₹¥]|\S*\d|(?i:in|into)\b)", rest)
         ):
             continue  # "a fund for investing in …": a gerund, not a headline's verb
+        if word.startswith(("invest", "pour", "pump", "inject", "sink")) and _INTO_NO_COMPANY.match(
+            rest
+        ):
+            continue  # "GM investing $2.2B into electric, self-driving vehicles": no company
         if word in ("spends", "spent") and not re.match(
             r"^\s+\S+\s+(?:\w+\s+)?on\s+(?:[\w.'’-]+\s+){0,4}?(?:startup|company|firm|maker)\b",
             rest,

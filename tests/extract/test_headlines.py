@@ -74,6 +74,8 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         "Alphabet CEO backs temporary ban on facial-recognition technology",
         # our sentence: a company backing a body's proposed rule is no investment (2020)
         "Google backs the EU's planned five-year face recognition ban",
+        # money into things, not a company: GM's 2018 plan for its Orion plant (ours)
+        "GM investing $300 million into electric, self-driving cars at Orion",
         "Safaricom raises $154m as investors flood its bond sale",
         "GM to invest $2.2B in Detroit to build electric vehicles",
         "AI-powered coding pulls in almost $1bn of funding",

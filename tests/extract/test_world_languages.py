@@ -511,3 +511,16 @@ def test_a_european_headlines_worth_is_the_valuation_and_the_round_is_read_elsew
 ) -> None:
     found = extract(title, summary)
     assert (found.kind, found.amount, found.valuation) == ("funding", amount, valuation)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # our sentences: a city's grants to its startups (Halle, 2019) and Mundi Ventures'
+        # EUR 750M fund to invest in deep tech (2024)
+        ("475.000 Euro für Start-ups aus Halle", "other"),
+        ("Mundi Ventures cierra 750 millones con su megafondo para invertir en deep tech", "fund"),
+    ],
+)
+def test_european_money_for_many_startups_and_a_firms_own_fund(title: str, kind: str) -> None:
+    assert extract(title).kind == kind
