@@ -351,6 +351,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
     not_a_round = _not_a_round(reading, company)
+    if company and _INSTITUTION.search(company):
+        not_a_round = "an institution's gift or grant"  # "Michigan State University Receives $401M"
     if (
         is_listed(company)
         and (reading.core_kind != "investor" or reading.text.find(company or "") > reading.core)
@@ -645,6 +647,11 @@ _OPENS_WITH_NAME = re.compile(
 _THE_FIRM_NAMED = re.compile(
     r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s[\w-]+){0,3})"
     r" (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
+)
+# a university, school, hospital or museum is given money, it raises no venture round
+_INSTITUTION = re.compile(
+    r"\b(?:University|College|School|Hospital|Museum|Foundation|Library|Zoo|Orchestra|Church"
+    r"|County|Council|Ministry|Department)$"
 )
 # "for Berkeley, California, startup Anyscale": a city and its state, then the company
 _PLACE_THEN_FIRM = re.compile(
