@@ -571,7 +571,9 @@ _ENTITY = re.compile(
     r"|(?<![\w-])[A-Z][\w.&'’]*[a-z][\w.&'’]*(?![\w-])"  # a capitalised name, not "AI-powered"
     r"|(?<![\w-])[A-Z]{2,}(?![\w-])"  # an initialism ("MIT", "UK")
 )
-_INVEST_IN = re.compile(r"\binvest\w*\s+(?:[\w$€£.,]+\s+){0,4}?in\s+([A-Z][\w-]+)")
+_INVEST_IN = re.compile(
+    r"\b(?:invest\w*|pour\w*|pump\w*|inject\w*)\s+(?:[\w$€£.,]+\s+){0,4}?in(?:to)?\s+([A-Z][\w-]+)"
+)
 
 
 def _spent_in_a_place(text: str, m: re.Match) -> bool:
@@ -582,10 +584,12 @@ def _spent_in_a_place(text: str, m: re.Match) -> bool:
     return (
         place_name(word) == word
         and not re.match(r"[’']s\b|\s+[A-Z][a-z]", after)
+        and not _FIRM_AFTER.match(after)  # "in Berlin startup Acme"
         and not DEAL_AFTER.search(after)
     )
 
 
+_FIRM_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{COMPANY_NOUN}\b")
 DEAL_AFTER = re.compile(r"[$€£₹¥]|\b(?:seed|series|round|stake)\b", re.I)
 
 

@@ -564,3 +564,9 @@ def test_a_summary_cut_short_keeps_a_whole_clause_and_drops_half_a_name() -> Non
 def test_investors_taking_stakes_name_the_company(title: str, investors: tuple) -> None:
     found = extract(title)
     assert (found.kind, found.company, found.investors) == ("funding", "Ripple", investors)
+
+
+def test_a_city_before_a_startup_is_where_it_is_not_where_money_goes() -> None:
+    # our sentence about Ada Health's $90M Series B led by Leaps by Bayer (2021)
+    found = extract("Leaps by Bayer invests $90M in Berlin startup Ada Health")
+    assert (found.kind, found.company) == ("funding", "Ada Health")
