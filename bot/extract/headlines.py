@@ -176,12 +176,16 @@ def investor_joins(title: str) -> str | None:
     if not m or find_money(m.group("inv")):
         return None
     inv, rest = m.group("inv"), m.group("rest")
+    # "Temasek to join Ola Electric's round": not joined yet, so the raise is not done either
+    future = re.search(r"\s+(?:is\s+)?(?:to|set to|will|may|could|plans? to|in talks to)$", inv)
+    verb = "to raise" if future else "raises"
+    inv = inv[: future.start()] if future else inv
     owned = _POSSESSIVE_ROUND.match(rest)
     if owned:
-        return f"{owned.group('co')} raises {owned.group('deal')} from {inv}"
+        return f"{owned.group('co')} {verb} {owned.group('deal')} from {inv}"
     named = _DEAL_FOR.match(rest)
     if named:
-        return f"{named.group('co')} raises {named.group('deal')} from {inv}"
+        return f"{named.group('co')} {verb} {named.group('deal')} from {inv}"
     return None
 
 

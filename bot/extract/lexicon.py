@@ -300,6 +300,7 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 # Cues that make a headline not a new round whatever else it says.
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
+    r"|rights (?:issue|offering)"
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
     r"|marks? (?:up|down)) (?:its |the )?valuation of"
     r"|(?:in|during) (?:Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H\d{2})\b"

@@ -570,3 +570,9 @@ def test_a_city_before_a_startup_is_where_it_is_not_where_money_goes() -> None:
     # our sentence about Ada Health's $90M Series B led by Leaps by Bayer (2021)
     found = extract("Leaps by Bayer invests $90M in Berlin startup Ada Health")
     assert (found.kind, found.company) == ("funding", "Ada Health")
+
+
+def test_an_investor_yet_to_join_a_round_is_talk() -> None:
+    # our sentence about Temasek and Ola Electric's round (2021)
+    found = extract("Temasek to join Ola Electric's $300M round")
+    assert (found.kind, found.company, found.investors) == ("rumor", "Ola Electric", ("Temasek",))

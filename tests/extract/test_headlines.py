@@ -77,6 +77,8 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         # a gift to a university is no venture round: the Williams' 2025 gift to Michigan State
         # (ours)
         "Michigan State University Receives $401 Million Commitment From Alumni",
+        # a listed group's rights issue (Akulaku's affiliates, 2020: ours)
+        "Akulaku to bolster its bank with $15m capital injection via rights issue",
         # money poured into a country in a week (Nigeria, 2021: ours)
         "Investors pour almost $400m into Nigeria in one week",
         # money into things, not a company: GM's 2018 plan for its Orion plant (ours)
