@@ -80,10 +80,14 @@ _OLD = re.compile(
     re.I,
 )
 _NOT_ROUND_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\s){0,2}?(?:fund|in (?:annual )?revenue|revenue|arr|in sales|market|deal"
-    r"|acquisition|contract|valuation|total|to date|in total|so far|last year|in 20\d\d"
-    r"|previously|e-commerce|company|giant|conglomerate|firm|budget|loss|losses|profit)\b",
+    r"^\W{0,3}(?:\w+\s){0,2}?(?:fund|in (?:annual |lifetime |total )?(?:revenue|sales)|revenue"
+    r"|arr|market|deal|acquisition|contract|valuation|total|to date|in total|so far|last year"
+    r"|in 20\d\d|previously|e-commerce|company|giant|conglomerate|firm|budget|loss|losses"
+    r"|profit)\b",
     re.I,
+)
+_SALES_AFTER = re.compile(
+    r"\s+(?:in\s+)?(?:annual\s+|lifetime\s+|total\s+|yearly\s+)?(?:sales|revenue|ARR|GMV)\b", re.I
 )
 _NOT_ROUND_BEFORE = re.compile(
     r"(?:total(?:ing)?|to date|bringing|brings|bring|a total of|overall|previous|prior|last"
@@ -477,7 +481,9 @@ def _headline_round(text: str, anchor: int) -> tuple[Money | None, str | None]:
     rounds = [
         m
         for m in round_money(text, title_money)
-        if not _is_valuation(text, m) and not _is_old(text, m)
+        if not _is_valuation(text, m)
+        and not _is_old(text, m)
+        and not _SALES_AFTER.match(text, m.end)  # "Crosses $1 Billion in Lifetime Sales"
     ]
     after = [m for m in rounds if m.start >= anchor]
     chosen = (after or rounds)[0] if rounds else None

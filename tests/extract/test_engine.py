@@ -576,3 +576,9 @@ def test_an_investor_yet_to_join_a_round_is_talk() -> None:
     # our sentence about Temasek and Ola Electric's round (2021)
     found = extract("Temasek to join Ola Electric's $300M round")
     assert (found.kind, found.company, found.investors) == ("rumor", "Ola Electric", ("Temasek",))
+
+
+def test_lifetime_sales_are_no_rounds_amount() -> None:
+    # our sentence about Nothing's 2023 raise, told beside its sales
+    found = extract("Phone maker Nothing raises funding, crosses $1 billion in lifetime sales")
+    assert (found.kind, found.company, found.amount) == ("funding", "Nothing", None)
