@@ -409,7 +409,9 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     for possessive in ("'s ", "’s "):
         at = clause.find(name + possessive)
         owned = _QUOTED_BRAND.match(clause, at + len(name) + 3) if at >= 0 else None
-        if owned:
+        if owned and (
+            len(name.split()) >= 2 or re.match(rf"\s+{COMPANY_NOUN}\b", clause[owned.end() :])
+        ):  # a person's venture; "Deepinfra’s ‘Token Factory’" is the company's product
             return owned.group(1), "quoted brand of the subject"
     for possessive in ("'s ", "’s "):
         at = clause.find(name + possessive)

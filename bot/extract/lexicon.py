@@ -301,6 +301,7 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|rights (?:issue|offering)"
+    r"|investments in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
     r"|marks? (?:up|down)) (?:its |the )?valuation of"
     r"|(?:in|during) (?:Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H\d{2})\b"
@@ -334,6 +335,7 @@ ROUNDUP_OPENERS = (
     "daily briefing", "morning briefing", "evening briefing", "top headlines", "top stories",
     "top news",
     "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
+    r"[\w-]+ report\s?[—–:]",
 )  # fmt: skip
 ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
 LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)

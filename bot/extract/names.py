@@ -226,6 +226,9 @@ def clean_name(name: str) -> str:
 
 def parse_names(text: str) -> list[str]:
     """A list of names at the start of `text`: "Sequoia, Accel and Alphabet's GV to build" → 3."""
+    # "Why 500 Global and Nvidia Just Bet …": a question word and an adverb are no names
+    text = re.sub(r"^\s*(?:Why|How|When|Where)\s+", "", text)
+    text = re.sub(r"\s+(?:Just|Quietly|Reportedly|Also|Now)\s*$", "", text)
     text = re.sub(
         r"^\s*(?:existing |new |other |returning |return )?(?:investors?|backers?|firms|funds)?"
         r"\s*(?:including|include|such as|like|the likes of)?\s*",

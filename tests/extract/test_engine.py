@@ -582,3 +582,10 @@ def test_lifetime_sales_are_no_rounds_amount() -> None:
     # our sentence about Nothing's 2023 raise, told beside its sales
     found = extract("Phone maker Nothing raises funding, crosses $1 billion in lifetime sales")
     assert (found.kind, found.company, found.amount) == ("funding", "Nothing", None)
+
+
+def test_a_companys_quoted_product_is_not_the_company() -> None:
+    # our sentence about DeepInfra's EUR 91.5M round with 500 Global and Nvidia (2025)
+    found = extract("Why 500 Global and Nvidia Just Bet €91.5m on DeepInfra’s ‘Token Factory’")
+    assert (found.kind, found.company) == ("funding", "DeepInfra")
+    assert found.investors == ("500 Global", "Nvidia")

@@ -77,6 +77,9 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         # a gift to a university is no venture round: the Williams' 2025 gift to Michigan State
         # (ours)
         "Michigan State University Receives $401 Million Commitment From Alumni",
+        # a trade newsletter's digest and a firm's many investments (ours, 2020 and 2025)
+        "EuroBiotech Report—BioNTech raises $325M, Osivax bags €8M and more",
+        "CoreNest Capital Announces Investments in 10 Frontier AI Startups",
         # a listed group's rights issue (Akulaku's affiliates, 2020: ours)
         "Akulaku to bolster its bank with $15m capital injection via rights issue",
         # money poured into a country in a week (Nigeria, 2021: ours)
