@@ -163,6 +163,15 @@ _LEGAL = re.compile(r"^(?:Inc|LLC|Ltd|Limited|Corp|Co|GmbH|PLC|SA|AG|BV|Pvt)\.?$
 _PRONOUNS = {"it", "they", "he", "she", "we", "company", "startup", "one", "this", "that"}
 
 
+_TITLE_VERB = re.compile(
+    r"\s(?:Builds|Expands|Launches|Unveils|Accelerates|Scales|Grows|Advances|Targets|Aims|Moves"
+    r"|Brings|Pushes|Drives|Fuels|Powers|Enters|Debuts|Doubles|Charts|Eyes|Plans|Gears|Steps"
+    r"|Gains|Opens|Teams|Partners|Looks|Becomes|Continues|Tackles|Takes|Bets|Wants|Hopes"
+    r"|Seeks|Sets|Readies|Preps|Prepares|Ramps|Races|Rolls|Reimagines|Transforms|Revolutionizes"
+    r"|Modernizes|Simplifies|Helps|Makes|Brings|Turns|Goes|Comes|Emerges|Exits)\s(?=[A-Z])"
+)
+
+
 def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     """The company in the words before the verb."""
     full = subject
@@ -172,6 +181,8 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     subject = re.split(r"\s(?i:is|are|was|were) (?i:said|reported|set|expected|poised)\b", subject)[
         0
     ]
+    # "Harmonic Builds Momentum Towards … with $120M Series C": a Title Case verb ends the name
+    subject = _TITLE_VERB.split(subject, maxsplit=1)[0]
     subject = _ADVERBS.sub("", subject.strip(" ,–—-"))
     location = _location(full)
     backed = tuple(
@@ -383,7 +394,8 @@ def _fallback(text: str) -> Subject:
     if found:
         v = min(found, key=lambda m: m.start())
         return _company_before(body[: v.start()], body, v.end())
-    name, loc = _first_name(body)
+    verb = _TITLE_VERB.search(body)  # "Harmonic Builds Momentum … with $120M Series C"
+    name, loc = _first_name(body[: verb.start()] if verb else body)
     if name and _PEOPLE.match(name.split()[-1]):
         name = None
     return Subject(name, loc, 0)

@@ -589,3 +589,9 @@ def test_a_companys_quoted_product_is_not_the_company() -> None:
     found = extract("Why 500 Global and Nvidia Just Bet €91.5m on DeepInfra’s ‘Token Factory’")
     assert (found.kind, found.company) == ("funding", "DeepInfra")
     assert found.investors == ("500 Global", "Nvidia")
+
+
+def test_a_title_case_verb_ends_the_name_before_a_with_round() -> None:
+    # our sentence about Harmonic's $120M Series C (2025)
+    found = extract("Harmonic Builds Momentum Towards Math AI with $120 Million Series C")
+    assert (found.kind, found.company, found.round) == ("funding", "Harmonic", "series-c")
