@@ -334,7 +334,13 @@ def read(title: str) -> Reading:
         return Reading("other", text)
     money = find_money(text, bare=True)
     core, end, core_kind = _core(text, money)
-    return Reading(_kind(text, money, core, core_kind), text, core, end, core_kind)
+    kind = _kind(text, money, core, core_kind)
+    if kind == "funding" and _REPORTED.search(title):
+        kind = "rumor"  # "… With A $350 Million Capital Raise: Report": said by others, unconfirmed
+    return Reading(kind, text, core, end, core_kind)
+
+
+_REPORTED = re.compile(r"[:–—-]\s*(?:report|reports|sources|sources say)\s*$", re.I)
 
 
 def _kind(text: str, money: list[Money], core: int, core_kind: str) -> str:

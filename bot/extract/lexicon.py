@@ -282,7 +282,7 @@ OTHER_CUES = (
     "fine[sd]?", "penalty", "tickets?", "passes", r"save \$", "savings", r"disrupt 20\d\d",
     "all stage", "sessions?", "webinar", "state of", r"defraud\w*", "pays? (?:top )?execs",
     "salar(?:y|ies)", "pay early employees", "bounces back", "collapsed?", "collapses",
-    r"cancel\w*", r"help (?:[\w-]+ ){0,3}(?:startups|founders|companies) raise",
+    r"cancel\w*", r"helps? (?:[\w-]+ ){0,3}(?:startups|founders|companies|rivals) raise",
     r"bonds?", "bond (?:sale|issue|offering)", "box office", r"exploits?", "hacked", "drained",
     "stolen", "missing", r"breach(?:es)?", "lesson", "shelved", r"stake (?:is |now )?worth",
     r"bet(?:s|ting)? against", "gift", "donation", "endowment", r"market cap\w*",
@@ -305,6 +305,8 @@ STRONG_OTHER = re.compile(
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
     r"|marks? (?:up|down)) (?:its |the )?valuation of"
     r"|(?:in|during) (?:Q[1-4]|H[12]|[1-4]Q\d{2}|[12]H\d{2})\b"
+    r"|\bin (?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) 20\d\d\b"
     r"|funding in 20\d\d|(?:\w+-year|record|all-time|multi-year) (?:low|high)"
     r"|funding (?:sinks|falls|drops|plunges|slumps|declines|dips|rebounds|climbs|surges|slows)\b"
     # a sports team bought by a consortium is not a startup's round
@@ -335,14 +337,15 @@ ROUNDUP_OPENERS = (
     "daily briefing", "morning briefing", "evening briefing", "top headlines", "top stories",
     "top news",
     "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
-    r"[\w-]+ report\s?[—–:]",
+    r"[\w-]+ report\s?[—–:]", r"startup digest", "digest:",
 )  # fmt: skip
 ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
 LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
 # Plural generic subjects tell about many companies, not one deal.
 AGGREGATE = re.compile(
     r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|start-ups|companies|firms|unicorns)"
-    r"\s+(?:that |which |who |with [^,]{0,40}?)?(?:have |had |just |also )*"
+    r"\s+(?:that |which |who |with [^,]{0,40}?|(?:in|from|across) (?:the )?[A-Z][\w-]*"
+    r"(?: [A-Z][\w-]*)? )?(?:have |had |just |also |collectively |together )*"
     r"(?:raised?|attract(?:ed)?|got|get|secured?|drew|draw|landed|land|bag(?:ged)?|net(?:ted)?|amass(?:ed)?|close|closed"
     r"|pull(?:ed)? in|rake[sd]? in)\b",
     re.I,

@@ -168,7 +168,8 @@ _TITLE_VERB = re.compile(
     r"|Brings|Pushes|Drives|Fuels|Powers|Enters|Debuts|Doubles|Charts|Eyes|Plans|Gears|Steps"
     r"|Gains|Opens|Teams|Partners|Looks|Becomes|Continues|Tackles|Takes|Bets|Wants|Hopes"
     r"|Seeks|Sets|Readies|Preps|Prepares|Ramps|Races|Rolls|Reimagines|Transforms|Revolutionizes"
-    r"|Modernizes|Simplifies|Helps|Makes|Brings|Turns|Goes|Comes|Emerges|Exits)\s(?=[A-Z])"
+    r"|Modernizes|Simplifies|Helps|Makes|Turns|Goes|Comes|Emerges|Exits|May|Might|Could"
+    r"|Will|Would|Can|Should)\s(?=[A-Z])"
 )
 
 

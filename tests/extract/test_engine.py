@@ -595,3 +595,9 @@ def test_a_title_case_verb_ends_the_name_before_a_with_round() -> None:
     # our sentence about Harmonic's $120M Series C (2025)
     found = extract("Harmonic Builds Momentum Towards Math AI with $120 Million Series C")
     assert (found.kind, found.company, found.round) == ("funding", "Harmonic", "series-c")
+
+
+def test_a_raise_others_report_is_talk() -> None:
+    # our sentence about Paytm's reported $350M raise (2023)
+    found = extract("Paytm May End The Funding Drought With A $350 Million Raise: Report")
+    assert (found.kind, found.company, found.amount) == ("rumor", "Paytm", 350e6)

@@ -77,6 +77,10 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         # a gift to a university is no venture round: the Williams' 2025 gift to Michigan State
         # (ours)
         "Michigan State University Receives $401 Million Commitment From Alumni",
+        # a region's monthly total, a digest and rivals helped to raise (ours, 2017-2023)
+        "Startups in Mena raised $764 million in November 2023",
+        "STARTUP DIGEST: KKR invests $625 mn in Vini Cosmetics, govt issues new rules",
+        "Uber in the crosshairs as SoftBank helps rivals raise $9 billion",
         # a trade newsletter's digest and a firm's many investments (ours, 2020 and 2025)
         "EuroBiotech Report—BioNTech raises $325M, Osivax bags €8M and more",
         "CoreNest Capital Announces Investments in 10 Frontier AI Startups",
