@@ -312,6 +312,10 @@ def _three_stories(title: str) -> bool:
         return False
     if re.search(r"\band more\s*$", title) and all(len(p.split()) >= 3 for p in parts):
         return True
+    if re.search(r":\s+[A-Z][\w’']*(?:\s[A-Z][\w’']*){0,3}\s*$", title):
+        return True  # "…, China's AI sector, Huobi battle: Asia Express": a column's stories
+    if re.match(r"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s+on\s+\S+(?:\s\S+)*?\s[a-z]", parts[0]):
+        return True  # "Ndubuisi Ekekwe on Africa's future, …, and Andela's $200m": a talk
     return sum(bool(_STORY_CLAUSE.match(p)) for p in parts) >= 3
 
 

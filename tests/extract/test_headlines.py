@@ -77,6 +77,9 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         # a gift to a university is no venture round: the Williams' 2025 gift to Michigan State
         # (ours)
         "Michigan State University Receives $401 Million Commitment From Alumni",
+        # a column's line of stories, and a talk whose last topic is a round (ours, 2021-2023)
+        "Korean crypto firm raises $140M, China's AI sector, an exchange feud: Asia Express",
+        "Ndubuisi Ekekwe on Africa's startup future, new edtech, and Andela's $200m Series E",
         # a region's monthly total, a digest and rivals helped to raise (ours, 2017-2023)
         "Startups in Mena raised $764 million in November 2023",
         "STARTUP DIGEST: KKR invests $625 mn in Vini Cosmetics, govt issues new rules",
