@@ -109,6 +109,7 @@ INVEST_TARGET = re.compile(
     r"^\s+(?:(?:an?|its|\$\S+|\S*\d\S*|[\w'’-]+)\s+){0,6}?"
     r"(?i:round|seed|series [a-h]|investment|stake)?"
     r"\s*(?i:in|into|on|for|behind)\s+\S|^\s+(?:[A-Z]|a16z|(?:an?|the|his|her|its|their)\s+\S)"
+    r"|^\s+(?:(?:an?|its|\$\S+|\S*\d\S*|[\w'’-]+)\s+){0,4}?(?i:funding|financing|round) of\s+\S"
     r"|^\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?i:startup|app|company|firm|maker|platform|rival|provider|\w+tech)\b",
 )
@@ -116,7 +117,8 @@ INVEST_TARGET = re.compile(
 BASE_FORMS = frozenset({"lead", "back", "invest", "pour", "put", "bet", "give", "double down on"})
 PREP_VERBS = ("doubles down on", "doubled down on", "double down on")
 PLURAL_SUBJECT = re.compile(
-    r"(?:\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    r"(?:\band\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w-]*(?:\s+[A-Z][\w-]*)?"
+    r"|,\s+(?:[A-Z]|[a-z]{1,2}[A-Z])[\w-]*(?:\s+[A-Z][\w-]*){0,2}"  # "Microsoft, eBay lead"
     r"|\b(?:[Tt]hey|[Ww]e|[Ii]nvestors|[Bb]ackers|VCs|[Ff]unds|[Ff]irms)|[a-z]ors|[a-z]ers|[A-Z]s)"
     r"\s+(?:just |also |all |reportedly )?$"
 )

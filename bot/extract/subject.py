@@ -42,7 +42,10 @@ _TARGET_END = re.compile(
     r",|;|\s[–—-]\s|\s(?:with|to|after|as|for|in|from|at|that|which|who|amid|despite|just"
     r"|led|valuing|and|by|on|over|months|weeks|days)\b|\(",
 )
-_PREP = re.compile(r"\b(?:in|into|on|behind|for|to)\s+(?=\S)")
+_PREP = re.compile(
+    r"\b(?:in|into|on|behind|for|to"
+    r"|(?:(?<=funding )|(?<=financing )|(?<=round )|(?<=investment ))of)\s+(?=\S)"
+)  # "lead $1.4B funding of Indian e-commerce phenom Flipkart"
 _ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|just|also|quietly|reportedly|officially|now|finally|today|again"
     r"|already|is|was|who|which|that|it|its|each|both|all))+$"
@@ -118,8 +121,11 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
         place = re.match(r"^\s*(\S+?)(?:'s|’s)\s+", target)
         if place and place_name(place.group(1)):
             location, target = place_name(place.group(1)), target[place.end() :]
-        owner = re.match(r"^\s*((?:[^\s,;]+\s+){0,5}?[^\s,;]+)(?:'s|’s)\s", target)
-        phrase = owner.group(1) if owner else _TARGET_END.split(target, maxsplit=1)[0]
+        head = _TARGET_END.split(target, maxsplit=1)[0]
+        # a possessive within the target's own words ("in Furiosa AI to bolster Korea's …" has
+        # none: Korea's is past "to")
+        owner = re.match(r"^\s*((?:[^\s,;]+\s+){0,5}?[^\s,;]+)(?:'s|’s)\s", head + " ")
+        phrase = owner.group(1) if owner else head
         company, loc = trailing_name(phrase)
         bare = _DESCRIPTION_TAIL.sub("", phrase)
         if company is None and not re.search(

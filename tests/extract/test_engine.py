@@ -601,3 +601,27 @@ def test_a_raise_others_report_is_talk() -> None:
     # our sentence about Paytm's reported $350M raise (2023)
     found = extract("Paytm May End The Funding Drought With A $350 Million Raise: Report")
     assert (found.kind, found.company, found.amount) == ("rumor", "Paytm", 350e6)
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "investors"),
+    [
+        # our sentences: Flipkart's $1.4B round led by Microsoft, eBay and Tencent (2017);
+        # IBK's investment in FuriosaAI (2025), a possessive after "to" is not the target's
+        (
+            "Microsoft, eBay lead $1.4B funding of Indian e-commerce group Flipkart",
+            "Flipkart",
+            ("Microsoft", "eBay"),
+        ),
+        (
+            "IBK invests $7M in Furiosa AI to bolster Korea's chip sovereignty",
+            "Furiosa AI",
+            ("IBK",),
+        ),
+    ],
+)
+def test_investors_as_subject_name_the_company_they_fund(
+    title: str, company: str, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == ("funding", company, investors)
