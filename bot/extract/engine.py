@@ -614,6 +614,7 @@ def _company_from_body(summary: str, content: str) -> tuple[str, str | None] | N
                 found.company
                 and not place_name(found.company)
                 and not _WHEN.fullmatch(found.company)
+                and not re.fullmatch(r"[A-Z][a-z]+ing", found.company)  # "Designing …"
             ):
                 return found.company, found.location
     for sentence in _sentences(body)[:3]:

@@ -304,9 +304,23 @@ def passive_raise(title: str) -> str | None:
     return _rewritten(_PASSIVE, title, "money", "{co} raises {money}{rest}")
 
 
+# "$100M for Stanford spinout Simile: AI that simulates …": money for a company, no verb
+_MONEY_FOR = re.compile(
+    r"^(?P<money>(?:US|A|C|S)?[$€£₹¥]\s?\d[\d.,]*\s?(?:[MBK]n?|million|billion|mn|bn|crore)?)"
+    r"\s+for\s+(?P<co>(?:[\w-]+\s+){0,3}?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})"
+    r"(?P<rest>(?:[:,;.]\s.*|\s[–—-]\s.*)?)$"
+)
+
+
+def money_for_a_company(title: str) -> str | None:
+    """ "$100M for Stanford spinout Simile: …" → "Stanford spinout Simile raises $100M: …"."""
+    return _rewritten(_MONEY_FOR, title, "money", "{co} raises {money}{rest}")
+
+
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
     ("a raise told in the passive", passive_raise),
+    ("money for a company, no verb", money_for_a_company),
     ("a studio launches a company with money", studio_launches),
     ("investor joins a company's round", investor_joins),
     ("investor commits money to a company", investor_commits),

@@ -99,7 +99,7 @@ INVESTOR_VERBS = (
     "invested", "invest", "pours", "poured", "pour", "injects", "pumps", "ploughs", "plows",
     "doubles down on", "doubled down on", "double down on", "bankrolls", "funds", "puts", "put",
     "bets", "bet", "sinks", "commits", "committed", "gave", "gives", "give", "investing",
-    "spends", "spent",
+    "spends", "spent", "pony up", "ponies up", "ponied up",
     "boosts (?:its )?investment in", "ups (?:its )?stake in",
     "(?:takes|take|took) (?:a |an )?(?:minority )?stakes? in", "makes",
     "made",

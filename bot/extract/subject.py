@@ -266,6 +266,15 @@ def _company_before(subject: str, text: str, verb_end: int) -> Subject:
     return Subject(None, location, verb_end, (), investors)
 
 
+# what a founder is, not the company's name: "Female founder secures $64M"
+_WHO_FOUNDERS_ARE = frozenset(
+    """
+    teen serial female male woman women black latina latino immigrant young solo first-time
+    student former ex veteran indian african nigerian kenyan british french german chinese
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
 def _people_company(subject: str, after: str) -> str | None:
     """People raised: the company is named after "for" or owns the founders, else unknown."""
     m = re.search(r"\bfor\s+", after[:80])
@@ -293,7 +302,7 @@ def _people_company(subject: str, after: str) -> str | None:
                 re.match(r"^[A-Z0-9]", modifier)
                 and len(words) == 2
                 and not place_name(modifier)
-                and modifier.lower() not in names.COMMON | names.DESCRIPTORS | {"teen", "serial"}
+                and modifier.lower() not in names.COMMON | names.DESCRIPTORS | _WHO_FOUNDERS_ARE
             ):
                 return modifier
     return None

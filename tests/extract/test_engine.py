@@ -625,3 +625,28 @@ def test_investors_as_subject_name_the_company_they_fund(
 ) -> None:
     found = extract(title)
     assert (found.kind, found.company, found.investors) == ("funding", company, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount"),
+    [
+        # our sentences: Simile's $100M (2025), F-star's $21M (2016), Axiom Math's $64M (2025)
+        ("$100M for Stanford spinout Simile: AI that simulates human choices", "Simile", 100e6),
+        ("Investors pony up $21M for F-star's antibody work", "F-star", 21e6),
+        ("Female founder secures $64M to teach AI mathematics", None, 64e6),
+    ],
+)
+def test_trade_press_ways_of_telling_a_round(
+    title: str, company: str | None, amount: float
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount) == ("funding", company, amount)
+
+
+def test_a_gerund_opening_the_summary_is_no_name() -> None:
+    # our sentences about a Third Rock-led $30M round (2016)
+    found = extract(
+        "Third Rock leads $30M round for antibody upstart",
+        "Designing antibodies with a new method, the startup raised $30 million.",
+    )
+    assert (found.kind, found.company) == ("funding", None)
