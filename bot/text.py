@@ -48,14 +48,15 @@ def plain_text(value: str | bytes | None, *, limit: int = MAX_TEXT) -> str:
     # fold compatibility forms first: a fullwidth "＜!channel＞" must meet the tag stripper as
     # "<!channel>", not become one after it
     value = unicodedata.normalize("NFKC", value)
-    value = _without_scripts(value)
-    value = _TAG.sub(" ", value)
-    for _ in range(3):  # "&amp;amp;" → "&amp;" → "&"
+    if "<" in value:
+        value = _TAG.sub(" ", _without_scripts(value))
+    for _ in range(3 if "&" in value else 0):  # "&amp;amp;" → "&amp;" → "&"
         decoded = html.unescape(value)
         if decoded == value:
             break
         value = decoded
-    value = _TAG.sub(" ", value)  # tags that were escaped in the feed
+    if "<" in value:
+        value = _TAG.sub(" ", value)  # tags that were escaped in the feed
     if _MOJIBAKE_HINT.search(value):
         value = ftfy.fix_text(value)
     value = value.translate(_CONTROL).replace("\ufffd", " ")

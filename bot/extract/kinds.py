@@ -105,11 +105,18 @@ def round_money(text: str, money: list[Money]) -> list[Money]:
 
 def non_latin(text: str) -> bool:
     """Mostly non-Latin script: foreign-language headlines are left alone, not misread."""
-    letters = [c for c in text[:400] if c.isalpha()]
+    head = text[:400]
+    if head.isascii():  # the common case, decided without looking at each letter in Python
+        return _ASCII_LETTER.search(head) is None
+    letters = len(_LETTER.findall(head))
     if not letters:
         return True
-    latin = sum(1 for c in letters if c < "\u0250")
-    return latin / len(letters) < 0.6
+    return len(_LATIN_LETTER.findall(head)) / letters < 0.6
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def main_text(title: str) -> str:
