@@ -311,6 +311,8 @@ def _untruncated(summary: str) -> str:
     """A summary cut short ends its sentence where the cut fell: at a clause's end it keeps the
     clause ("led by Accel,…" → "led by Accel."), in mid-phrase it drops the last word, which
     may be half a name ("Existing investors Entrepreneurs ..." → "Existing investors.")."""
+    if not summary.rstrip().endswith(("…", "...", "]")):
+        return summary  # the common case, without searching the whole summary for its end
     cut = _TRUNCATED.search(summary)
     if not cut:
         return summary

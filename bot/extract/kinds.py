@@ -388,7 +388,9 @@ _GROWS_TO = re.compile(r"\b(?:grows|jumps|soars|leaps) to [$€£₹¥]")
 
 def _is_fund(text: str, core: int, core_kind: str) -> bool:
     """A VC fund's close ("Accel closes $650M fund"), or an investor firm raising money."""
-    fund = FUND.search(text)
+    lower = text.lower()  # every FUND alternative holds one of these words: skip it cheaply
+    maybe = "fund" in lower or "firm" in lower or "invest" in lower or "venture" in lower
+    fund = FUND.search(text) if maybe else None
     if (
         fund
         and core_kind != "investor"
