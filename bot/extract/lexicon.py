@@ -150,7 +150,8 @@ VALUATION_WORD = re.compile(
     re.I,
 )
 UNICORN = re.compile(
-    r"\b(?:(?:becomes|became|just became) (?:a |an )?(?:[\w'’-]+\s){0,5}?unicorn(?!s)"
+    r"\b(?:(?:becomes|became|just became) (?:a |an )?(?:[\w'’-]+\s){0,5}?"
+    r"(?:unicorn(?!s)|billion-dollar (?:startup|company))"
     r"|turns (?:a |an )?unicorn|unicorn status"
     r"|joins the unicorn|\bis (?:\w+['’]s )?(?:latest|newest|first|next|youngest) unicorn)",
     re.I,

@@ -650,3 +650,9 @@ def test_a_gerund_opening_the_summary_is_no_name() -> None:
         "Designing antibodies with a new method, the startup raised $30 million.",
     )
     assert (found.kind, found.company) == ("funding", None)
+
+
+def test_becoming_a_billion_dollar_startup_is_a_unicorns_round() -> None:
+    # our sentence about Wave's $200M Series A at a $1.7B valuation (2021)
+    found = extract("Wave Becomes Francophone Africa's First Billion-Dollar Startup")
+    assert (found.kind, found.company) == ("funding", "Wave")
