@@ -795,11 +795,14 @@ _SPLIT_NAMES = re.compile(r"[、，,及与·/]|\s및\s|\s와\s|\s과\s|\s그리�
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
-    r"|^悉$|^此外$|^以$|[\d千万亿]元$|以$|早期天使投资人|推广$"
+    r"|^悉$|^此外$|^以$|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
 )
 
 
-_LEAD_IN = re.compile(r"^(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)")
+_LEAD_IN = re.compile(
+    r"^(?:其中)?(?:(?:[A-H]\d?\+*|Pre-?[A-H]\d?|天使|种子|战略|新一)轮(?:融资)?)?"  # "其中A1轮由锡高投"
+    r"(?:分别由|本轮由|本轮融资由|由|获|包括|为|以及|投资方为|投资方包括|并)?"
+)
 
 
 def _clean_investor(raw: str) -> str | None:
@@ -813,10 +816,15 @@ def _clean_investor(raw: str) -> str | None:
         name,
     )
     name = re.sub(r"\s?[（(]\d{6}[)）]", "", name)  # a listed investor's stock code
+    if re.search(r"[“”\"]|获|[\d千万亿]+(?:元|美元)|投资\d", name):
+        return None  # "智谷天厨”获招商局创投", "其中险峰长青投资100万美元": a clause, not a name
     name = re.sub(r"^.*旗下", "", name)  # "广汽集团旗下广汽资本" → 广汽资本
     bracket = re.search(rf"[（(]\s?({_LATIN_NAME})\s?[)）]$", name)
     if bracket:  # "奥博资本（OrbiMed）" → the Latin name the story gives
         name = bracket.group(1)
+    name = (
+        re.sub(r"\s?[（(][^()（）]*[)）]?$", "", name) or name
+    )  # "道禾基金(LP是东方精工": an aside
     name = re.sub(r"(?:에서|으로부터|로부터|에|서|를|을|이|가)$", "", name).strip()
     if not name or len(name) > 20 or _NOT_INVESTOR.search(name):
         return None

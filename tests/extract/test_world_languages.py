@@ -524,3 +524,13 @@ def test_a_european_headlines_worth_is_the_valuation_and_the_round_is_read_elsew
 )
 def test_european_money_for_many_startups_and_a_firms_own_fund(title: str, kind: str) -> None:
     assert extract(title).kind == kind
+
+
+def test_chinese_investor_lists_drop_round_labels_clauses_and_asides() -> None:
+    """Our sentences about 嘉腾机器人's strategic round (2025): an investor's aside in brackets
+    and a clause that names the round are no part of the investors' names."""
+    found = extract(
+        "「嘉腾机器人」完成数千万元战略融资",
+        "其中战略轮由金木资本领投，道禾基金(LP为东方精工)跟投。",
+    )
+    assert found.investors == ("金木资本", "道禾基金")
