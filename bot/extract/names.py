@@ -238,6 +238,7 @@ def parse_names(text: str) -> list[str]:
     text = _JOINED_NAMES.sub(lambda m: m.group(0).replace(" ", "~"), text)
     names: list[str] = []
     current: list[str] = []
+    last_owner = ""
     tokens = _tokens(text)
     for i, raw in enumerate(tokens):
         word = raw if _INITIALS.match(raw) else _bare(raw)  # "T. Rowe", "J.P."
@@ -256,6 +257,7 @@ def parse_names(text: str) -> list[str]:
         owner = None if raw.endswith(("s'", "s’")) else _possessive(raw)  # "Teachers' Venture"
         if owner is not None and (place_name(owner) or not ends):
             current = []  # "Alphabet's GV" → GV; "Singapore's Temasek" → Temasek
+            last_owner = owner
             continue
         if not current and names and _LEGAL.match(word):
             continue  # "Archytas Ventures, LLC": the legal form of the name before
@@ -275,6 +277,8 @@ def parse_names(text: str) -> list[str]:
                 break
     if current:
         names.append(" ".join(current))
+    # "Nvidia’s Venture Arm Invests …": an arm is named by its owner
+    names = [last_owner if last_owner and _ARM.match(n) else n for n in names]
     return [
         n
         for n in (clean_name(x).replace("~", " ") for x in names)
@@ -283,6 +287,11 @@ def parse_names(text: str) -> list[str]:
         and not place_name(n)
         and not all(w.lower() in DESCRIPTORS | {"vc", "vcs"} for w in n.split())
     ]
+
+
+_ARM = re.compile(
+    r"(?i)^(?:corporate\s+)?(?:venture(?:\s+capital)?|vc|investment|investing|strategic)\s+(?:arm|unit)$"
+)
 
 
 def _inside_name(word: str, current: list[str], after: list[str]) -> bool:

@@ -146,3 +146,9 @@ def test_an_adjective_kept_before_a_name_already_listed_is_dropped() -> None:
         "Bpifrance",
     ]
     assert unique(["French Tech Souveraineté"]) == ["French Tech Souveraineté"]
+
+
+def test_a_venture_arm_is_named_by_its_owner() -> None:
+    # our phrase about NVentures, Nvidia's venture arm, in Quantinuum's 2025 round
+    assert parse_names("Nvidia’s Venture Arm") == ["Nvidia"]
+    assert parse_names("Alphabet's GV") == ["GV"]
