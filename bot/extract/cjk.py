@@ -528,8 +528,8 @@ _JA_DESCRIPTOR_END = re.compile(
 
 
 # kanji before a katakana name that describe or place it ("配車大手グラブ", "米テスラ")
-_JA_HEAD_NOT_NAME = re.compile(
-    r"(?:大手|企業|会社|新興|発|系|製|社|米|中|日|英|独|仏|韓|台|印|欧|豪|加|同|新|旧|元|前|子)$"
+_JA_HEAD_NOT_NAME = re.compile(  # a country's one-letter prefix ("米", "中") only on its own
+    r"(?:大手|企業|会社|新興|発|系|製|社|同|新|旧|元|前|子)$|^[米中日英独仏韓台印欧豪加]$"
 )
 
 
