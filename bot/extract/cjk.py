@@ -346,6 +346,10 @@ def _zh_subject(text: str) -> str | None:
     before = re.sub(r"(?:拟|将|或将|计划|正在|有望)$", "", before)
     latin = re.search(rf"({_LATIN_NAME})$", before)
     if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
+        short = re.fullmatch(r"[A-Z]{2,3}", latin.group(1))
+        joined = re.search(r"(?:^|[|｜:：，,\s])([\u4e00-\u9fff]{2,4})$", before[: latin.start()])
+        if short and joined and not _ZH_DESCRIPTOR.search(joined.group(1)):
+            return joined.group(1) + latin.group(1)  # "蜻蜓FM": Chinese and Latin in one name
         return latin.group(1).strip()
     quoted = re.search(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]$", before)
     if quoted:
