@@ -174,6 +174,10 @@ _INTO_NO_COMPANY = re.compile(
 )
 
 
+# "… Investor Back Jordanian Startup": backers of a company the body names
+_BACKED_FIRM = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{COMPANY_NOUN}\b")
+
+
 def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
     """Where the funding core of `text` starts and ends, and its type ("verb", "later",
     "investor"); (-1, -1, "") when there is none."""
@@ -207,7 +211,7 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             _NOT_BACKING_BEFORE.search(text, 0, m.start()) or _NOT_BACKING_AFTER.match(rest)
         ):
             continue  # "Brin Is Back in the Trenches", "Pushed Consumers Back Toward Piracy"
-        if word == "back" and not _MONEY_NEAR.match(rest):
+        if word == "back" and not (_MONEY_NEAR.match(rest) or _BACKED_FIRM.match(rest)):
             continue  # "Apple, Google, Microsoft Back 'FIDO' Tech": no money, no company
         if word in BASE_FORMS and (
             not PLURAL_SUBJECT.search(text[: m.start()])

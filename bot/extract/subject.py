@@ -78,8 +78,8 @@ def find_subject(reading: Reading) -> Subject:
         # "Campfire is winning customers, Accel led a $35M Series A": the company is earlier.
         head = text[: reading.core].rsplit(",", 1)[0]
         before = _company_before(head, text, reading.core_end)
-        if before.company in found.investors:  # "Tencent, SoftBank invest …": a list of backers
-            return found
+        if before.company and any(before.company in x for x in found.investors):
+            return found  # "Tencent, SoftBank invest …", "Saudi Wealth Fund, … Back": backers
         return Subject(
             before.company, before.location, found.verb_end, found.lead_investors, found.investors
         )

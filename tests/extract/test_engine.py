@@ -656,3 +656,13 @@ def test_becoming_a_billion_dollar_startup_is_a_unicorns_round() -> None:
     # our sentence about Wave's $200M Series A at a $1.7B valuation (2021)
     found = extract("Wave Becomes Francophone Africa's First Billion-Dollar Startup")
     assert (found.kind, found.company) == ("funding", "Wave")
+
+
+def test_backers_of_a_described_startup_leave_the_name_to_the_summary() -> None:
+    # our sentences about OpenSooq's round led by a Saudi fund unit (2018)
+    found = extract(
+        "Saudi Wealth Fund, Early Alibaba Investor Back Jordanian Startup",
+        "A Saudi fund unit led a new round for OpenSooq, a Jordanian classifieds site.",
+    )
+    assert (found.kind, found.company) == ("funding", "OpenSooq")
+    assert "Saudi Wealth Fund" in found.investors
