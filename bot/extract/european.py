@@ -71,7 +71,7 @@ LEXICON = {
             r"|sichert|schließt|schliesst|gewinnt|kassiert|streicht|landet|verbucht|stemmt)\b"
             r"|\bFinanzierungsrunde\b|\bMillionen-Finanzierung\b|\b(?:Series|Serie)-[A-H]-Runde\b"
             r"|\beinsammeln\b|\beingesammelt\b|\bin Gesprächen\b|\bGeldspritze\b"
-            r"|\bKapitalspritze\b|\bbekommen\b|\bnächste Finanzierungsrunde\b"
+            r"|\bKapitalspritze\b|\bbekommen\b|\bnächste Finanzierungsrunde\b|\bKapitalerhöhung\b"
         ),
         investor=re.compile(
             r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt"
@@ -119,7 +119,8 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:lève|lèvent|levé|levés|boucle|réalise|obtient|décroche|sécurise|annonce une levée"
             r"|finalise|empoche|récolte|s'offre|lever|collecte|collectent|rafle|engrange|glane)\b"
-            r"|\blevée de fonds\b|\btour de table\b|\bmène la levée\b|\blevée de (?=\d)",
+            r"|\blevée de fonds\b|\btour de table\b|\bmène la levée\b|\blevée de (?=\d)"
+            r"|\baugmentation de capital\b",
             re.I,  # "Actionable Lève 2 Millions D'Euros": Title Case headlines
         ),
         investor=re.compile(
@@ -129,7 +130,7 @@ LEXICON = {
         ),
         rumor=re.compile(
             r"\ben (?:discussions?|négociations?)\b|\bserait\b|\bchercherait\b|\bsouhaite\b"
-            r"|\ben passe de\b|\bveut lever\b|\bpourrait\b"
+            r"|\ben passe de\b|\bveut lever\b|\bpourrait\b|\bproche d(?:es?|u)\b"
         ),
         not_deal=re.compile(
             rf"{_FR_FUND}|\bintroduction en bourse\b|\bIPO\b|\brach[eè]te\b"
@@ -165,7 +166,7 @@ LEXICON = {
             r"\b(?:recauda|recaudó|levanta|levantó|capta|captó|obtiene|obtuvo|cierra|cerró|consigue"
             r"|logra|asegura|suma|amplía|completa|recibe|recibió)\b"
             r"|\badquiere (?=(?:más de |casi )?(?:US\$|[€$])?\s?\d[\d.,]*\s?millones de (?:dólares|euros))"
-            r"|\bronda de (?:financiación|financiamiento|inversión)\b"
+            r"|\bronda de (?:financiación|financiamiento|inversión)\b|\bampliación de capital\b"
         ),
         investor=re.compile(
             r"\b(?:invierte|invierten|entra en el capital de|apuesta por|inyecta)\s+(?:\S+\s+){0,4}?"
@@ -173,6 +174,7 @@ LEXICON = {
         ),
         rumor=re.compile(
             r"\bbusca\b|\bnegocia\b|\ben conversaciones\b|\bprepara\b|\bplanea\b|\bultima\b"
+            r"|\blanza\b(?=.{0,20}ronda)"
         ),
         not_deal=re.compile(
             _OWN_FUND + r"|\bsalida a bolsa\b|\bOPV\b|\bIPO\b|\badquiere\b|\bcompra\b"
@@ -195,7 +197,7 @@ LEXICON = {
             r"ronda|financiación|financiamiento|inversión|serie|semilla|capital|crédito", re.I
         ),
         valuation=re.compile(
-            r"\bunicornio\b|\bval(?:uación|oración|uada|orada|uado|orado)\b|\bavalúa\b"
+            r"\bunicornios?\b|\bval(?:uación|oración|uada|orada|uado|orado)\b|\bavalúa\b"
             r"|\bavaluada\b",
             re.I,
         ),
@@ -209,7 +211,7 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:capta|captou|levanta|levantou|recebe|recebeu|arrecada|arrecadou|angaria|angariou"
             r"|conclui|fecha|obtém|anuncia rodada|garante)\b"
-            r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b"
+            r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b|\baumento de capital\b"
         ),
         investor=re.compile(
             r"\b(?:investe|investem|aposta em|entra no capital d[ae])\s+(?:\S+\s+){0,4}?(?:em|n[ao])?\s*"
@@ -233,7 +235,7 @@ LEXICON = {
         financing=re.compile(
             r"rodada|ronda|aporte|investimento|financiamento|série|seed|crédito|milh|bilh", re.I
         ),
-        valuation=re.compile(r"\bunicórnio\b|\bavaliad[ao]\b|\bavaliação\b|\bvaluation\b", re.I),
+        valuation=re.compile(r"\bunicórnios?\b|\bavaliad[ao]\b|\bavaliação\b|\bvaluation\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\badquire\b|\bcompra\b|\baquisição\b")),
             ("ipo", re.compile(r"\bIPO\b|\babertura de capital\b")),
@@ -243,13 +245,17 @@ LEXICON = {
     "it": Lexicon(
         funding=re.compile(
             r"\b(?:raccoglie|ha raccolto|chiude|ottiene|incassa|annuncia un round|completa)\b"
+            r"|\baumento di capitale\b"
         ),
         investor=re.compile(
             r"\b(?:investe|investono|punta su)\s+(?:\S+\s+){0,4}?(?:in|su)?\s*(?P<target>"
             + _NAME
             + ")"
         ),
-        rumor=re.compile(r"\bcerca\b|\btratta\b|\bin trattative\b|\bpunta a raccogliere\b"),
+        rumor=re.compile(
+            r"\bcerca\b|\btratta\b|\bin trattative\b|\bpunta a raccogliere\b"
+            r"|\blancia\b(?=.{0,30}\bround\b)"  # "lancia il secondo round": under way
+        ),
         not_deal=re.compile(_OWN_FUND + r"|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
         lead=re.compile(r"(?:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
         descriptors=re.compile(
@@ -259,7 +265,7 @@ LEXICON = {
         ),
         weak=re.compile(r"^(?:chiude|ottiene|completa)$"),
         financing=re.compile(r"round|finanziamento|investimento|serie|seed", re.I),
-        valuation=re.compile(r"\bunicorno\b|\bvalutazione\b|\bvale\b", re.I),
+        valuation=re.compile(r"\bunicorn[oi]\b|\bvalutazione\b|\bvale\b", re.I),
         other_kinds=(
             ("acquisition", re.compile(r"\bacquisisce\b|\bcompra\b")),
             ("ipo", re.compile(r"\bIPO\b|\bquotazione\b")),
@@ -280,6 +286,7 @@ FOREIGN_FUNDING = re.compile(
     # valuation words no English headline uses ("wert", "vale" are left out: English has them)
     + r"|\b(?:Bewertung|Einhorn|licorne|valorisation|unicornio|unicórnio|unicorno|valoración"
     r"|valuación|avaliação|avaliad[ao]|valutazione|Millionen|Milliarden?|millones|milhões|milioni"
+    r"|unicornios|unicórnios|licornes|unicorni|Einhörner"
     r"|Mio\.|Mrd\.)"
 )
 
@@ -805,7 +812,8 @@ _BECOMES_UNICORN = re.compile(
     r"|nuovo|becomes|new|ist (?:jetzt |nun )?ein|é o|é a|es el|est la|è il)\s+"
     r"(?:une?\s+|el\s+|um\s+|o\s+|un\s+|zum\s+)?(?:\d+(?:[ºª°oa]|er|e|ème)?\s+|[a-zà-ÿ]+(?:o|a|e|ième)\s+)?"
     r"[«“\"‘']?\s?(?:licornes?|einhorn|unicorn|unicórnio|unicornio|unicorno)"
-    r"|\ben ser unicornio|club (?:\w+ )?de los unicornios|clube dos unicórnios"
+    r"|\ben ser unicornio|(?:ingresa|entra|se une|se suma|llega)\s+(?:al|en el|a)\s+(?:\w+\s+)?club"
+    r" de los unicornios|(?:entra|ingressa)\s+(?:no|para o)\s+(?:\w+\s+)?clube dos unicórnios"
     r"|statut de licorne"
     r"|(?:licornes?|einhorn|unicornio|unicórnio|unicorno)\s+(?:française|espagnol|español|neue"
     r"|europe)|club (?:très )?(?:fermé )?des\s+[«“\"‘']?\s?licornes"
@@ -863,6 +871,8 @@ _ANY_STARTUP = re.compile(
 )
 
 
+# "Les 5 chiffres fous de Sorare", "Las 10 startups …", "Die 7 größten …": a list
+_NUMBERED_LIST = re.compile(r"(?i)^(?:les|los|las|die|os|as|i|le|gli|the)\s+\d+\s+\w")
 # lay-offs and bonds: "nova rodada de demissões", "emissão de papéis", "Anleihe"
 _LAYOFFS_OR_BONDS = re.compile(
     r"(?i)\b(?:demiss\w+|demite|despid\w+|licenciements?|Entlassung\w*|entlässt|Stellenabbau"
@@ -872,6 +882,8 @@ _LAYOFFS_OR_BONDS = re.compile(
 
 def _kind(s: EuroStory) -> tuple[str, str]:
     title = s.title
+    if _NUMBERED_LIST.match(title):
+        return "other", "european numbered list"
     funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
     cut = _LAYOFFS_OR_BONDS.search(title)
     if cut and (not funding or cut.start() < funding.start()):
@@ -901,6 +913,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
             (_UNICORN.search(valued.group(0)) and _BECOMES_UNICORN.search(title))
             or find_euro_money(title)
         ):
+            if s.lexicon.rumor.search(title):  # "strebt … offenbar Bewertung … an", "proche des"
+                return "rumor", "european valuation talk"
             return "funding", "european valuation news"
         if _money_for(s):
             return "funding", "european money for a company"

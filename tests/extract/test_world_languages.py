@@ -534,3 +534,21 @@ def test_chinese_investor_lists_drop_round_labels_clauses_and_asides() -> None:
         "其中战略轮由金木资本领投，道禾基金(LP为东方精工)跟投。",
     )
     assert found.investors == ("金木资本", "道禾基金")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # our sentences: StartupItalia's capital increase (2021), Glovo joining the unicorns
+        # (2021), Gorillas aiming at a EUR 6bn valuation (2021), Mistral AI close to a EUR 2bn
+        # valuation (2023), Bending Spoons launching a round (2019), a numbered list about Sorare
+        ("Aumento di capitale da 7,3 milioni di euro per StartupItalia", "funding"),
+        ("Glovo ingresa al selecto club de los unicornios", "funding"),
+        ("Gorillas strebt offenbar eine Bewertung von 6 Milliarden Euro an", "rumor"),
+        ("Mistral AI proche des 2 milliards d'euros de valorisation", "rumor"),
+        ("Bending Spoons lancia un round: aumento di capitale da 42 milioni di euro", "rumor"),
+        ("Les 5 chiffres fous de Sorare, la licorne française", "other"),
+    ],
+)
+def test_european_capital_increases_talk_and_lists(title: str, kind: str) -> None:
+    assert extract(title).kind == kind
