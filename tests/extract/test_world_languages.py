@@ -10,7 +10,7 @@ import pytest
 
 from bot.extract.cjk_money import find_cjk_money
 from bot.extract.engine import extract
-from bot.extract.european import find_euro_money
+from bot.extract.euro_money import find_euro_money
 from bot.extract.language import detect
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "headlines" / "world_languages.jsonl"
