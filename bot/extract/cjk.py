@@ -101,6 +101,8 @@ _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
 _NOT_A_DEAL = re.compile(
     r"支援(?!の)|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
+    # many companies over a half-year, or an offer turned down: "입주기업, 상반기 180억 투자유치"
+    r"|상반기|하반기|입주기업|참여기업|포트폴리오사|거절|무산|철회"
 )
 _RUMOR = {
     "zh": re.compile(

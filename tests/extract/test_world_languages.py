@@ -552,3 +552,16 @@ def test_chinese_investor_lists_drop_round_labels_clauses_and_asides() -> None:
 )
 def test_european_capital_increases_talk_and_lists(title: str, kind: str) -> None:
     assert extract(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # our sentences: Seoul Fintech Lab's tenants' half-year total (2021), and an offer
+        # Musinsa and others turned down (AliExpress, 2024)
+        "서울핀테크랩 입주기업, 올해 상반기 180억 투자유치",
+        "알리, 무신사에 투자 제안했다 거절 당해",
+    ],
+)
+def test_korean_totals_and_refused_offers_are_no_round(title: str) -> None:
+    assert extract(title).kind != "funding"
