@@ -102,6 +102,10 @@ def hostile_inputs() -> dict[str, tuple[str, str]]:
         "korean": ("가나다, " + "1억원 " * 60 + "투자 유치", "가나다 " * 30_000),
         "html soup": ("<b>" * 100, "<script>" * 12_000),
         "commas": ("Acme, " * 60, ", " * 50_000),
+        # an investor's verb, then a long run of money: "invests $5 $5 … into" once took minutes
+        "money after a verb": ("Acme invests " + "$5 " * 130, "Acme invests " + "$5 " * 30_000),
+        "title verbs": ("Acme " + "Builds " * 60, "Acme " + "Builds " * 14_000 + "with $5M"),
+        "european money for": ("200 Millionen Euro für " + "Flink " * 60, "Flink " * 16_000),
     }
 
 

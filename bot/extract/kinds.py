@@ -165,10 +165,9 @@ _POURING = ("injects", "pumps", "pours", "poured", "pour", "ploughs", "plows", "
 # money put into things, not a company: the words after "in"/"into" to the clause's end have no
 # capital letter and no company noun ("into electric, self-driving vehicles", "in fintech for
 # youth drive")
-_INTO_NO_COMPANY = re.compile(
-    r"\s+(?:[$€£₹¥]\S+|\S*\d\S*|(?:more|almost|nearly|over|about)\b|(?:million|billion|bln|mln|mn|bn)\b"
-    r"|\s)*?\s*(?:in|into)\s+"
-    rf"(?!(?:[^,;:.|–—]*?\b(?:{COMPANY_NOUN}|startups?|companies|firms|nonprofit|non-profit"
+_INTO_NO_COMPANY = re.compile(  # each part bounded: no pattern here grows with the text
+    r"\s+(?:\S+\s+){0,4}?(?:in|into)\s+"
+    rf"(?!(?:[^,;:.|–—]{{0,80}}?\b(?:{COMPANY_NOUN}|startups?|companies|firms|nonprofit|non-profit"
     r"|organi[sz]ation|\w*tech)\b))"
     r"[a-z][^A-Z,;:.|–—]{0,60}(?:$|[,;:.|–—])"
 )
