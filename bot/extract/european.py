@@ -167,7 +167,7 @@ LEXICON = {
             r"\b(?:recauda|recaudó|levanta|levantó|capta|captó|obtiene|obtuvo|cierra|cerró|consigue"
             r"|logra|asegura|suma|amplía|completa|recibe|recibió)\b"
             r"|\badquiere (?=(?:más de |casi )?(?:US\$|[€$])?\s?\d[\d.,]*\s?millones de (?:dólares|euros))"
-            r"|\bronda de (?:financiación|financiamiento|inversión)\b|\bampliación de capital\b"
+            r"|\bronda de (?:financiación|financiamiento|inversión)\b|\b(?i:ampliación de capital)\b"
         ),
         investor=re.compile(
             r"\b(?:invierte|invierten|entra en el capital de|apuesta por|inyecta)\s+(?:\S+\s+){0,4}?"
@@ -212,7 +212,8 @@ LEXICON = {
         funding=re.compile(
             r"\b(?:capta|captou|levanta|levantou|recebe|recebeu|arrecada|arrecadou|angaria|angariou"
             r"|conclui|fecha|obtém|anuncia rodada|garante)\b"
-            r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b|\baumento de capital\b"
+            r"|\brodada\b|\baporte\b|\bronda de (?:investimento|financiamento)\b"
+            r"|\b(?i:aumento de capital)\b"
         ),
         investor=re.compile(
             r"\b(?:investe|investem|aposta em|entra no capital d[ae])\s+(?:\S+\s+){0,4}?(?:em|n[ao])?\s*"
@@ -246,7 +247,7 @@ LEXICON = {
     "it": Lexicon(
         funding=re.compile(
             r"\b(?:raccoglie|ha raccolto|chiude|ottiene|incassa|annuncia un round|completa)\b"
-            r"|\baumento di capitale\b"
+            r"|\b(?i:aumento di capitale)\b"
         ),
         investor=re.compile(
             r"\b(?:investe|investono|punta su)\s+(?:\S+\s+){0,4}?(?:in|su)?\s*(?P<target>"
@@ -431,7 +432,8 @@ def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
 # words about money or worth that open a headline where a name might stand
 _ABOUT_MONEY = re.compile(
     r"(?i)^(?:\w*bewertung|valoración|valorisation|valutazione|avaliação|\w*finanzierung\w*"
-    r"|levée|financiación|financiamento|finanziamento|einhorn|licorne|unicornio|unicórnio)\b"
+    r"|levée|financiación|financiamento|finanziamento|einhorn|licorne|unicornio|unicórnio|aumento"
+    r"|ampliación|augmentation|Kapitalerhöhung|ronda|rodada|round)\b"
 )
 
 
@@ -580,10 +582,12 @@ def _is_place(name: str) -> bool:
 _DEAL_NOUN = (
     r"(?i:levée de fonds|tour de (?:table|financement)|Finanzierungsrunde|Geldspritze|Kapitalspritze"
     r"|ronda de (?:financiación"
-    r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement)"
+    r"|financiamiento|inversión)|rodada|aporte|round|investimento|investissement"
+    r"|aumento di capitale|aumento de capital|ampliación de capital|augmentation de capital"
+    r"|Kapitalerhöhung)"
 )
 _DEAL_NOUN_FOR = re.compile(  # the round is "for" or "in" the company …
-    _DEAL_NOUN + r"\s+(?:[\w’'-]+\s+){0,5}?(?i:pour|für|para|per|in|na|no|en|dans|bei)\s+"
+    _DEAL_NOUN + r"\s+(?:[\w’',.-]+\s+){0,5}?(?i:pour|für|para|per|in|na|no|en|dans|bei)\s+"
     r"(?:l[ae]\s+|l['’])?(?:(?:start-?up|jeune pousse|pépite|société|empresa|startup|fintech"
     r"|française|français|espagnole?|española?|alemana?|allemande?|italiana?|brasileira)\s+){0,3}"
     r"(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
@@ -607,6 +611,8 @@ def _first_name(s: EuroStory) -> str | None:
     )
     if topic:
         name = name[topic.end() :]  # "Valoración de Kavak baja …": Kavak's worth
+    elif _ABOUT_MONEY.match(name):
+        return None  # "Aumento di capitale … per StartupItalia", "Levée de fonds": a topic
     if len(name.split()) > 3 or (s.language == "de" and len(name.split()) > 2):
         return None
     if name.split()[0].lower() in _OPENING_WORDS or name[0].isdigit() or _is_place(name):

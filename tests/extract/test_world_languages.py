@@ -472,6 +472,8 @@ def test_the_investor_who_leads_a_french_round_is_its_lead() -> None:
         ("Valoración de Kavak baja tras su última ronda de financiamiento", "Kavak"),
         ("Milliardenbewertung: Liefer-Startup Gorillas ist jetzt ein Einhorn", "Gorillas"),
         ("Un nuevo unicornio: la española Factorial quiere crecer en Brasil", "Factorial"),
+        # StartupItalia's capital increase (2021): the round's noun opens, the name follows "per"
+        ("Aumento di capitale da 7,3 milioni per StartupItalia: i nuovi soci", "StartupItalia"),
     ],
 )
 def test_european_names_not_articles_places_or_topics(title: str, company: str) -> None:
