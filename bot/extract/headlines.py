@@ -288,7 +288,8 @@ def minority_investment(title: str) -> str | None:
 _LAUNCHES = re.compile(
     r"^(?P<parent>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
     r"(?i:launches|unveils|debuts|spins out|spins off|incubates)\s+"
-    r"(?P<child>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?i:with)\s+(?P<rest>.+)$"
+    r"(?P<child>(?![A-Z][a-z]+ly\b)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?i:with)\s+"
+    r"(?P<rest>.+)$"
 )
 
 

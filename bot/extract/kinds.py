@@ -394,6 +394,8 @@ def _is_fund(text: str, core: int, core_kind: str) -> bool:
     lower = text.lower()  # every FUND alternative holds one of these words: skip it cheaply
     maybe = "fund" in lower or "firm" in lower or "invest" in lower or "venture" in lower
     fund = FUND.search(text) if maybe else None
+    if fund and re.search(r"(?i)\b(?:series [a-h]\d?|seed|pre-seed|round)\s+fund\b", text):
+        fund = None  # "raises £8M in Series A fund": a round's money, said loosely
     if (
         fund
         and core_kind != "investor"
@@ -422,6 +424,8 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
     if core >= 0 and PURCHASE_PURPOSE.search(text, core):
         return True
     acq = ACQUISITION.search(text)
+    if acq and _ACQUIRES_MONEY.match(text, acq.end()):
+        return False  # "Fintern Acquires £32M in Capital": money acquired is money raised
     return bool(
         acq
         and (core < 0 or acq.start() < core or core_kind == "later")
@@ -430,6 +434,13 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
             and round_money(text, money)
         )
     )
+
+
+_ACQUIRES_MONEY = re.compile(
+    r"\s+(?:[$€£₹¥]|(?:US|A|C|S)\$)\s?\d[\d.,]*\s?(?:[mbk]n?|million|billion|crore)?\s+"
+    r"(?:in\s+)?(?:new\s+|fresh\s+)?(?:capital|funding|financing|investment)\b",
+    re.I,
+)
 
 
 # "$200M IPO", "$1.5bn Hong Kong IPO" (not "raises $700M, looks to IPO")

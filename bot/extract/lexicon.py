@@ -303,7 +303,8 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 # Cues that make a headline not a new round whatever else it says.
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
-    r"|rights (?:issue|offering)"
+    r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
+    r"|meme ?coins?|token (?:pre)?sale|\bICO\b"
     r"|investments in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
     r"|marks? (?:up|down)) (?:its |the )?valuation of"
@@ -346,7 +347,8 @@ ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)
 LISTICLE = re.compile(r"\b(?:here are|here'?s the|full list|top \d+|these are the)\b", re.I)
 # Plural generic subjects tell about many companies, not one deal.
 AGGREGATE = re.compile(
-    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|start-ups|companies|firms|unicorns)"
+    r"^(?:(?:the )?\d+\s+)?(?:[\w'’-]+\s+){0,4}?(?:startups|start-ups|companies|firms|unicorns"
+    r"|projects)"
     r"\s+(?:that |which |who |with [^,]{0,40}?|(?:in|from|across) (?:the )?[A-Z][\w-]*"
     r"(?: [A-Z][\w-]*)? )?(?:have |had |just |also |collectively |together )*"
     r"(?:raised?|attract(?:ed)?|got|get|secured?|drew|draw|landed|land|bag(?:ged)?|net(?:ted)?|amass(?:ed)?|close|closed"

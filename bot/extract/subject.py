@@ -176,6 +176,8 @@ _TITLE_VERB = re.compile(
     r"|Seeks|Sets|Readies|Preps|Prepares|Ramps|Races|Rolls|Reimagines|Transforms|Revolutionizes"
     r"|Modernizes|Simplifies|Helps|Makes|Turns|Goes|Comes|Emerges|Exits|May|Might|Could"
     r"|Will|Would|Can|Should)\s(?=[A-Z])"
+    # what a company attains, also at the end of the words before a round's money
+    r"|\s(?:Achieves|Attains|Reaches|Hits|Crosses|Earns|Wins|Acquires)(?:\s(?=[A-Z$€£₹¥\d])|\s*$)"
 )
 
 
@@ -397,7 +399,11 @@ def _fallback(text: str) -> Subject:
         name, loc = trailing_name(m.group(1))
         if name:
             return Subject(name, loc, m.end())
-    m = re.search(r"\blaunch(?:es|ed)?\s+(?:a |an |new )?((?:[A-Z][\w.&'’-]*\s?)+)\s+with\b", body)
+    m = re.search(  # "launches Acme with $5M" (not "Launches Publicly with": an adverb)
+        r"\blaunch(?:es|ed)?\s+(?:a |an |new )?((?![A-Z][a-z]+ly\b)(?:[A-Z][\w.&'’-]*\s?)+)"
+        r"\s+with\b",
+        body,
+    )
     if m:
         return Subject(names.clean_name(m.group(1)), _location(body[: m.start()]), m.end())
     # a verb the core reading passed over ("Completes Record $40B Round", "Nears Funding Deal")

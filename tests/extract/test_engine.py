@@ -666,3 +666,25 @@ def test_backers_of_a_described_startup_leave_the_name_to_the_summary() -> None:
     )
     assert (found.kind, found.company) == ("funding", "OpenSooq")
     assert "Saudi Wealth Fund" in found.investors
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company"),
+    [
+        # our sentences: HighRadius's $125M Series B (2020), Fintern's £32M (2024), Latent Labs'
+        # $50M launch (2025), a London fintech's Series A told as a "fund" (2024)
+        ("HighRadius Achieves Unicorn Status with $125 Million Series B", "funding", "HighRadius"),
+        ("London Startup Fintern Acquires £32M in Capital to Expand Lending", "funding", "Fintern"),
+        ("Latent Labs Launches Publicly with $50 Million in Funding", "funding", "Latent Labs"),
+        ("London fintech firm raises £8M in Series A fund to expand to the US", "funding", None),
+        # a listed company's offering, a meme coin's sale and many projects' total (ours)
+        ("Microbot Medical Closes $13 Million Registered Direct Offering", "other", None),
+        ("Meme coin PAIN raises $37M in 48 hours", "other", None),
+        ("23 projects raised $131.2 million this week", "other", None),
+    ],
+)
+def test_what_a_company_attains_and_what_is_no_venture_round(
+    title: str, kind: str, company: str | None
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == (kind, company)
