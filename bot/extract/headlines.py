@@ -421,6 +421,15 @@ _PLURAL_PEOPLE = re.compile(
 )
 
 
+# "Machine learning biotech raises …": the first word is capitalised only because it opens the
+# sentence; lowercase words and a company noun follow it, then the verb
+_OPENING_DESCRIPTION = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{1,3}}(?:{COMPANY_NOUN}|biotech|fintech|insurtech|medtech|healthtech"
+    r"|edtech|proptech|agtech|cleantech|chipmaker|drugmaker)\s+(?:[a-z]+\s+)?"
+    r"(?:raises|raised|lands|bags|secures|gets|nets|closes|snags|scores|nabs)\b"
+)
+
+
 def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     """The headline's subject made a name, and the rule that changed it ("" if none):
     a person's quoted venture ("Jeffrey Katzenberg’s ‘NewTV’ Startup" → NewTV), a verb phrase
@@ -428,6 +437,12 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
     ("Six-Month-Old AI Coding Startup", "MIT Spin-Out", "hiring" → None)."""
     if not name:
         return name, ""
+    if (
+        " " not in name
+        and _OPENING_DESCRIPTION.match(clause, len(name))
+        and clause.startswith(name)
+    ):
+        return None, "a sentence-case description opens the headline"  # "Machine learning biotech"
     for possessive in ("'s ", "’s "):
         at = clause.find(name + possessive)
         owned = _QUOTED_BRAND.match(clause, at + len(name) + 3) if at >= 0 else None

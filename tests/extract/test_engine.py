@@ -677,6 +677,8 @@ def test_backers_of_a_described_startup_leave_the_name_to_the_summary() -> None:
         ("London Startup Fintern Acquires £32M in Capital to Expand Lending", "funding", "Fintern"),
         ("Latent Labs Launches Publicly with $50 Million in Funding", "funding", "Latent Labs"),
         ("London fintech firm raises £8M in Series A fund to expand to the US", "funding", None),
+        # Generate Biomedicines' $273M Series C (2023): a sentence-case description, no name
+        ("Machine learning biotech raises $273 million in a late-stage round", "funding", None),
         # a listed company's offering, a meme coin's sale and many projects' total (ours)
         ("Microbot Medical Closes $13 Million Registered Direct Offering", "other", None),
         ("Meme coin PAIN raises $37M in 48 hours", "other", None),
