@@ -26,6 +26,12 @@ Panasonic, Hitachi, Fujitsu, Canon, Nintendo, Walgreens, CVS, UnitedHealth, Exxo
 Chevron, Shell,
 BP, TotalEnergies, General Electric, GE, Honeywell, 3M, Lockheed Martin, Raytheon, Starbucks,
 McDonald's, Nike, Coca-Cola, PepsiCo, Tesla, Naver, SK Telecom, KT, Rakuten,
+Wynn Resorts, Las Vegas Sands, MGM Resorts, Marriott, Hilton, Delta Air Lines, United Airlines,
+American Airlines, FedEx, UPS, Wesco, Home Depot, Kroger, Best Buy, Accenture, ABB,
+Schneider Electric, Rio Tinto, BHP, Glencore, ArcelorMittal, Renault, Hyundai Motor, LG Chem,
+POSCO, Mitsubishi, Mitsui, Sumitomo, Toshiba, NEC, Kyocera, Murata, Tokyo Electron, Foxconn,
+Hon Hai, MediaTek, Infineon, STMicroelectronics, NXP, ASML, Telefonica, Deutsche Telekom,
+Metaplanet,
 苹果, 微软, 谷歌, 亚马逊, 英伟达, 英特尔, 腾讯, 阿里巴巴, 百度, 京东, 小米, 联想, 三星, 索尼,
 丰田, 软银集团, 台积电, 特斯拉, 삼성전자, 네이버, ソフトバンクグループ, トヨタ, ソニー
 """

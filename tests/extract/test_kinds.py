@@ -125,6 +125,7 @@ def test_rumour_cues_and_valuations_in_other_words(title: str, kind: str) -> Non
         # money into long-listed companies is no startup round (bot/extract/listed.py)
         ("Intel is getting a $2 billion investment from SoftBank", "other"),  # Aug 2025
         ("Toyota Investing $500 Million in Uber", "funding"),  # 2018: Uber private then
+        ("Wynn Resorts secures financing for its resort in the UAE", "other"),  # 2024
         # no money poured, a portfolio total, a deal's value, a subsidy, a float
         ("Google Injects Gemini Into Chrome as AI Browsers Go Mainstream", "other"),
         ("Google invested $1.5B into blockchain companies this year", "other"),
