@@ -356,6 +356,8 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     if company is None:
         company, location = _company_from_body(summary, content) or (None, location)
         why[-1] = ("company", "summary sentence subject" if company else "")
+    if company and (company.isdigit() or company.lower() in _MONEY_TALK_WORDS):
+        company = None  # "Fundraising is easier when …", "Elevate your 2025 fundraising …"
     not_a_round = _not_a_round(reading, company)
     if company and _INSTITUTION.search(company):
         not_a_round = "an institution's gift or grant"  # "Michigan State University Receives $401M"
@@ -413,6 +415,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         round_name = None  # "raises $250m debt and equity": no single instrument
     leads = names.unique(leads, exclude=company)
     investors = names.unique(leads + investors, exclude=company)
+    if kind == "rumor" and company is None and amount is None and valuation is None:
+        # "Fundraising is a lot easier when you have traction": talk of money, no deal named
+        return Extraction(kind="other", rules=(*why[:-1], ("kind", "talk of funding, no deal")))
     return Extraction(
         kind=kind,
         company=company,
@@ -661,6 +666,7 @@ _THE_FIRM_NAMED = re.compile(
     r"(?:\b[Tt]he|[’']s(?:\s[\w-]+){0,3}|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s[\w-]+){0,3})"
     r" (?:firm|company|startup|start-up|business|platform),\s" + _FIRM_NAME + r","
 )
+_MONEY_TALK_WORDS = frozenset({"fundraising", "funding", "investment", "investing", "raising"})
 # a university, school, hospital or museum is given money, it raises no venture round
 _INSTITUTION = re.compile(
     r"\b(?:University|College|School|Hospital|Museum|Foundation|Library|Zoo|Orchestra|Church"

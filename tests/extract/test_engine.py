@@ -690,3 +690,16 @@ def test_what_a_company_attains_and_what_is_no_venture_round(
 ) -> None:
     found = extract(title)
     assert (found.kind, found.company) == (kind, company)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Fundraising is a lot easier when you have traction",
+        "Elevate your 2025 fundraising strategy at our founders' summit",
+    ],
+)
+def test_talk_of_fundraising_with_no_company_or_money_is_no_rumour(title: str) -> None:
+    assert extract(title).kind == "other"
+    # a named company in talks, or money in talks, still is
+    assert extract("Anthropic in talks to raise new funding").kind == "rumor"
