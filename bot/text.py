@@ -15,6 +15,10 @@ _SCRIPT_TAG = re.compile(r"<(/?)(script|style)\b[^<>]{0,500}>", re.I)
 _SPACE = re.compile(r"\s+")
 _MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2\u00c5][\u0080-\u00bf\u20ac\u201a-\u203a\u2122]")
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+# invisible format characters a headline can carry around a name ("⁠Intel is getting …⁠"): a
+# zero-width space, word joiner, byte-order mark, soft hyphen and direction marks (the joiners
+# scripts need, U+200C and U+200D, stay)
+_CONTROL.update(dict.fromkeys((0x200B, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F)))
 
 
 def _without_scripts(value: str) -> str:

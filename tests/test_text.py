@@ -34,3 +34,10 @@ def test_fullwidth_brackets_cannot_rebuild_a_mention() -> None:
     stripped, instead of coming back as a live mention (issue 17, item 7)."""
     out = plain_text("Acme ＜!channel＞ raises ＜b＞$5M＜/b＞")
     assert "<" not in out and "!channel" not in out and out == "Acme raises $5M"
+
+
+def test_invisible_format_characters_are_dropped() -> None:
+    # a feed's headline wrapped in word joiners and a zero-width space, around a real name
+    assert plain_text("\u2060Intel\u200b is getting $2B\u2060") == "Intel is getting $2B"
+    # the joiners scripts need stay: "क्‍ष" keeps its zero-width joiner
+    assert "\u200d" in plain_text("क्\u200dष")

@@ -585,7 +585,8 @@ _ENTITY = re.compile(
     r"|(?<![\w-])[A-Z]{2,}(?![\w-])"  # an initialism ("MIT", "UK")
 )
 _INVEST_IN = re.compile(
-    r"\b(?:invest\w*|pour\w*|pump\w*|inject\w*)\s+(?:[\w$€£.,]+\s+){0,4}?in(?:to)?\s+([A-Z][\w-]+)"
+    r"\b(?i:invest\w*|pour\w*|pump\w*|inject\w*)\s+(?:[\w$€£.,]+\s+){0,4}?(?i:in(?:to)?)\s+"
+    r"([A-Z][\w-]+)"
 )
 
 
@@ -596,12 +597,14 @@ def _spent_in_a_place(text: str, m: re.Match) -> bool:
     after = text[m.end() :]
     return (
         place_name(word) == word
-        and not re.match(r"[’']s\b|\s+[A-Z][a-z]", after)
+        and not re.match(r"[’']s\b|\s+(?!" + _TITLE_SMALL + r"\b)[A-Z][a-z]", after)
         and not _FIRM_AFTER.match(after)  # "in Berlin startup Acme"
         and not DEAL_AFTER.search(after)
     )
 
 
+# Title Case small words after a place end the phrase ("In Singapore Through New MOUs")
+_TITLE_SMALL = r"(?:Through|To|For|With|As|By|And|In|On|At|From|Via|After|Under|Over|Amid)"
 _FIRM_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{COMPANY_NOUN}\b")
 DEAL_AFTER = re.compile(r"[$€£₹¥]|\b(?:seed|series|round|stake)\b", re.I)
 

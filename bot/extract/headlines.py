@@ -240,12 +240,9 @@ def investor_to_invest(title: str) -> str | None:
     if not m or not find_money(m.group("money")):
         return None
     first = re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?", m.group("co"))
-    if (
-        first
-        and place_name(first.group(0))
-        and not re.match(r"['’]s\b", m.group("co")[first.end() :])
-    ):
-        return None  # "Amazon to invest $4B in Chile to launch …": a place, not a company
+    for place in (first.group(0), first.group(0).split()[0]) if first else ():
+        if place_name(place) and not re.match(r"['’]s\b", m.group("co")[len(place) :]):
+            return None  # "Amazon to invest $4B in Chile to …", "… In Singapore Through …"
     company = _DESCRIBED.sub("", m.group("co"))
     return f"{company} is reportedly raising {m.group('money')} from {m.group('inv')}"
 

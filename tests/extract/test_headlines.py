@@ -89,7 +89,9 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         "CoreNest Capital Announces Investments in 10 Frontier AI Startups",
         # a listed group's rights issue (Akulaku's affiliates, 2020: ours)
         "Akulaku to bolster its bank with $15m capital injection via rights issue",
-        # money a company will spend in a country (Amazon's AWS region in Chile, 2023: ours)
+        # money a company will spend in a country (Amazon's AWS region in Chile, 2023; RTX in
+        # Singapore, 2024: ours, the second in Title Case)
+        "RTX To Invest $139 Million In Singapore Through New Agreements",
         "Amazon to invest $4B in Chile to launch a cloud region",
         # money poured into a country in a week (Nigeria, 2021: ours)
         "Investors pour almost $400m into Nigeria in one week",
