@@ -77,6 +77,11 @@ def test_the_rule_that_rewrote_a_headline_is_named() -> None:
         # a gift to a university is no venture round: the Williams' 2025 gift to Michigan State
         # (ours)
         "Michigan State University Receives $401 Million Commitment From Alumni",
+        # a spree, a shareholder sale, a personal loan and a ticket discount (ours, 2025)
+        "Big Tech tests investors' patience with its $80bn AI investment spree",
+        "Stripe mulls an employee shareholder sale at an $85B valuation",
+        "Bolt's founder explains his $30M personal loan",
+        "Two days left to get your founder pass with $300+ off",
         # a column's line of stories, and a talk whose last topic is a round (ours, 2021-2023)
         "Korean crypto firm raises $140M, China's AI sector, an exchange feud: Asia Express",
         "Ndubuisi Ekekwe on Africa's startup future, new edtech, and Andela's $200m Series E",
