@@ -304,8 +304,8 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
-    r"|(?:investment|spending|buying) spree|shareholder sale|personal loan|(?:investor|founder) pass"
-    r"|[$€£]\d+\+? off\b"
+    r"|(?:investment|spending|buying) spree|shareholder sale|personal loan"
+    r"|(?:investor|founder) pass|[$€£]\d+\+? off\b"
     r"|meme ?coins?|token (?:pre)?sale|\bICO\b"
     r"|investments in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|employee shares|writes? (?:off|down)|write-?(?:off|down)|(?:raises|cuts|lowers|slashes"
