@@ -421,6 +421,8 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
     named company."""
     if CONTROL.search(text) or _POSSESSIVE_BID.search(text):
         return True  # "… back Musk's $44bn bid for Twitter": the money is a buyer's
+    if _EXITS_TO.search(text):
+        return True  # "raises €1 billion and exits to SAP": the news is the sale
     if core >= 0 and PURCHASE_PURPOSE.search(text, core):
         return True
     acq = ACQUISITION.search(text)
@@ -436,6 +438,7 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
     )
 
 
+_EXITS_TO = re.compile(r"\b(?:exits|exited) to [A-Z]|\band (?:is|gets) (?:being )?acquired by\b")
 _ACQUIRES_MONEY = re.compile(
     r"\s+(?:[$€£₹¥]|(?:US|A|C|S)\$)\s?\d[\d.,]*\s?(?:[mbk]n?|million|billion|crore)?\s+"
     r"(?:in\s+)?(?:new\s+|fresh\s+)?(?:capital|funding|financing|investment)\b",

@@ -14,6 +14,7 @@ from bot.extract.kinds import classify, read
         ("Mistral AI raises €600M Series B led by General Catalyst", "funding"),  # June 2024
         ("Thrive Capital leads $900M round in Anysphere", "funding"),  # June 2025
         ("Salesforce to acquire Informatica for $8B", "acquisition"),  # May 2025
+        ("Prior Labs raises €1 billion and exits to SAP", "acquisition"),  # 2025: the sale is news
         ("Klarna files for US IPO", "ipo"),  # March 2025
         ("Accel closes $650M fund for early-stage Europe", "fund"),  # May 2024
         ("Startups Weekly: the biggest rounds of the week", "other"),
