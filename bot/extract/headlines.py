@@ -155,7 +155,7 @@ def _described_subject(name: str, rest: str) -> str | None:
 _NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|&|of|and))*"
 _POSSESSIVE_ROUND = re.compile(
     rf"^(?P<co>{_NAME})['’]s?\s+(?P<deal>(?:\S+\s+){{0,3}}?(?:round|raise|series [a-h]\w*|seed"
-    r"|funding|financing|investment)\b.*)$",
+    r"|funding|financing|investment|fundraising|fund raising)\b.*)$",
     re.I,
 )
 _JOINS = re.compile(

@@ -703,3 +703,14 @@ def test_talk_of_fundraising_with_no_company_or_money_is_no_rumour(title: str) -
     assert extract(title).kind == "other"
     # a named company in talks, or money in talks, still is
     assert extract("Anthropic in talks to raise new funding").kind == "rumor"
+
+
+def test_an_investor_joining_a_fundraising_written_in_malaysian_billions() -> None:
+    # our sentence about Astra's part in Go-Jek's 2018 round ("bil": billions as Malaysia writes)
+    found = extract("Astra joins Go-Jek's US$1.5bil fundraising")
+    assert (found.kind, found.company, found.amount, found.investors) == (
+        "funding",
+        "Go-Jek",
+        1.5e9,
+        ("Astra",),
+    )
