@@ -326,6 +326,16 @@ class EuroStory:
     lexicon: Lexicon
     title: str
     summary: str
+    sentences: tuple[str, ...] = ()  # the summary's first three sentences, split once
+    lead: str = ""  # the first two, as one text of at most 600 characters
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def read_euro(title: str, summary: str, language: str, lexicon: Lexicon) -> EuroStory:
+    sentences = tuple(_SENTENCE.split(summary, maxsplit=3)[:3])
+    return EuroStory(language, lexicon, title, summary, sentences, " ".join(sentences[:2])[:600])
 
 
 def _subject(s: EuroStory) -> str | None:
@@ -459,7 +469,7 @@ _DESCRIBING = re.compile(r"(?i)(?:dienst|-startup|-start-up|startup|-app|-firma|
 
 
 def _summary_subject(s: EuroStory) -> str | None:
-    for sentence in re.split(r"(?<=[.!?])\s+", s.summary)[:2]:
+    for sentence in s.sentences[:2]:
         m = s.lexicon.funding.search(sentence)
         if m:
             name = _name_before(sentence[: m.start()], s.lexicon)
@@ -487,8 +497,7 @@ _PLACE_BEFORE = frozenset(
 def _summary_described(s: EuroStory) -> str | None:
     """The headline only describes ("Berliner Meditations-App erhält 13 Millionen Euro"); the
     summary's first sentences name the company after its description."""
-    lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
-    for m in _DESCRIBED_NAME.finditer(lead):
+    for m in _DESCRIBED_NAME.finditer(s.lead):
         between = m.group("between").split()
         if between and between[-1].lower() in _PLACE_BEFORE:
             continue
@@ -554,7 +563,7 @@ _GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ik|ups|en|er
 
 def _summary_deal_noun(s: EuroStory) -> str | None:
     """ "Le premier tour de financement de Mistral AI …": the summary's round and its company."""
-    for sentence in re.split(r"(?<=[.!?])\s+", s.summary[:600])[:2]:
+    for sentence in s.sentences[:2]:
         for pattern in (_DEAL_NOUN_FOR, _DEAL_NOUN_OF):
             m = pattern.search(sentence)
             name = m.group("name").rstrip(".") if m else None
@@ -680,9 +689,8 @@ def _summary_says_funding(s: EuroStory) -> bool:
     title = s.title
     if not (find_euro_money(title) or _round(title) or _MONEY_HINT.search(title)):
         return False
-    lead = " ".join(re.split(r"(?<=[.!?])\s+", s.summary)[:2])[:600]
-    verb = s.lexicon.funding.search(lead)
-    return bool(verb and not s.lexicon.not_deal.search(lead[: verb.end() + 60]))
+    verb = s.lexicon.funding.search(s.lead)
+    return bool(verb and not s.lexicon.not_deal.search(s.lead[: verb.end() + 60]))
 
 
 # a feature's headline ("Qonto au cœur des ambitions chinoises") whose summary opens on the round
@@ -771,7 +779,7 @@ def _kind(s: EuroStory) -> tuple[str, str]:
             # "Paack ultima una ronda …": the headline's cue counts as well as the summary's
             rumour = s.lexicon.rumor.search(title) or s.lexicon.rumor.search(s.summary[:300])
             return ("rumor" if rumour else "funding"), "european summary funding verb"
-        if _JUST_RAISED.search(" ".join(re.split(r"(?<=[.!?])\s+", s.summary[:800])[:3])):
+        if _JUST_RAISED.search(" ".join(s.sentences)[:800]):
             return "funding", "european feature on a round just raised"
         return "other", "european no funding verb"
     if (
@@ -846,7 +854,7 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     lexicon = LEXICON.get(language)
     if lexicon is None:
         return None
-    s = EuroStory(language, lexicon, title, summary[:1500])
+    s = read_euro(title, summary[:1500], language, lexicon)
     kind, kind_rule = _kind(s)
     if kind_rule == "european no funding verb":
         return None
