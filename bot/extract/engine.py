@@ -642,7 +642,7 @@ def _written_lowercase(company: str, summary: str) -> bool:
     """A Title Case headline's description ("Malaysian Healthy Snacks E-commerce Platform …"):
     the summary writes the same words in lowercase ("a Malaysian healthy snacks e-commerce
     platform") and never as a name."""
-    if " " not in company or company not in company.title():
+    if " " not in company or not all(w[:1].isupper() for w in company.split()):
         return False
     lowered = summary.lower().find(company.lower())
     return lowered >= 0 and company not in summary and summary[lowered].islower()

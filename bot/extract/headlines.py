@@ -436,8 +436,8 @@ def tidy_company(name: str | None, clause: str) -> tuple[str | None, str]:
         return name, ""
     if (
         " " not in name
-        and _OPENING_DESCRIPTION.match(clause, len(name))
         and clause.startswith(name)
+        and _OPENING_DESCRIPTION.match(clause, len(name))
     ):
         return None, "a sentence-case description opens the headline"  # "Machine learning biotech"
     for possessive in ("'s ", "’s "):
