@@ -36,6 +36,8 @@ class Lexicon:
     # a new valuation or unicorn said as news ("Doctolib devient une licorne", "Personio
     # steigert Bewertung auf 8,5 Milliarden Dollar"): a round set it
     valuation: re.Pattern[str] = re.compile(r"(?!)")
+    # investors who joined, not led ("auprès de X", "unter Beteiligung von X"): X is group 1
+    backers: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _words(*alternatives: str) -> str:
@@ -90,9 +92,14 @@ LEXICON = {
             r"|\b(?:Euro|Dollar)\s+20\d\d\b"
         ),
         lead=re.compile(
-            r"(?:angeführt von|unter (?:der )?Führung von|angeführt wird die Runde von"
+            r"(?:(?i:angeführt) von|unter (?:der )?Führung von|(?i:angeführt) wird die Runde von"
             r"|Lead-Investor(?:en)? (?:ist|sind|war|waren))\s+(" + _NAME + ")"
             r"|(" + _NAME + r") führt die (?:\w+ )?Runde an"
+        ),
+        backers=re.compile(
+            r"(?:unter Beteiligung (?:von|der|des)|mit Beteiligung (?:von|der|des)"
+            r"|Investoren (?:sind|waren|wie)|Geldgeber (?:sind|waren)|(?i:mit) dabei (?:sind|waren))"
+            r"\s+(?:auch\s+)?(?:(?:den|der|dem|die|des)\s+)?(" + _NAME + ")"
         ),
         descriptors=re.compile(
             r"^(?:[\w-]*(?:hersteller|anbieter|startup|start-up|unternehmen|firma|plattform"
@@ -142,7 +149,11 @@ LEXICON = {
             re.I,
         ),
         lead=re.compile(
-            r"(?:men[ée]e? par|emmen[ée]e? par|pilot[ée]e? par|conduite? par)\s+(" + _NAME + ")"
+            r"(?i:men[ée]e? par|emmen[ée]e? par|pilot[ée]e? par|conduite? par)\s+(" + _NAME + ")"
+        ),
+        backers=re.compile(
+            r"(?i:auprès|avec la participation|aux côtés)\s+(?:de la |de l'|de l’|des |du |de |d'|d’)"
+            r"(" + _NAME + ")"
         ),
         descriptors=re.compile(
             r"^(?:la|le|les|l'|startup|start-up|jeune|pousse|pépite|licorne|société|entreprise"
@@ -183,7 +194,11 @@ LEXICON = {
             r"|\binversión en\b|\b(?:las|los) (?:startups|empresas)\b",
             re.I,
         ),
-        lead=re.compile(r"(?:liderada por|encabezada por|lidera(?:da)? por)\s+(" + _NAME + ")"),
+        lead=re.compile(r"(?i:liderada por|encabezada por|lidera(?:da)? por)\s+(" + _NAME + ")"),
+        backers=re.compile(
+            r"(?i:con la participación de|de la mano de|con el apoyo de)\s+(?:(?:los|las|el|la)\s+)?"
+            r"(" + _NAME + ")"
+        ),
         descriptors=re.compile(
             r"^(?:la|el|los|las|startup|start-up|empresa|compañía|plataforma|fintech|insurtech"
             r"|proptech|biotech|española|español|madrileña|barcelonesa|mexicana|colombiana"
@@ -226,7 +241,11 @@ LEXICON = {
             re.I,
         ),
         lead=re.compile(
-            r"(?:liderad[ao] p(?:or|el[ao])|encabeçad[ao] p(?:or|el[ao]))\s+(" + _NAME + ")"
+            r"(?i:liderad[ao] p(?:or|el[ao])|encabeçad[ao] p(?:or|el[ao]))\s+(" + _NAME + ")"
+        ),
+        backers=re.compile(
+            r"(?i:com (?:a )?participação d[aeo]s?|contou com (?:a participação d[aeo]s? )?)\s*"
+            r"(" + _NAME + ")"
         ),
         descriptors=re.compile(
             r"^(?:a|o|startup|empresa|plataforma|fintech|healthtech|insurtech|brasileira|brasileiro"
@@ -259,7 +278,11 @@ LEXICON = {
             r"|\blancia\b(?=.{0,30}\bround\b)"  # "lancia il secondo round": under way
         ),
         not_deal=re.compile(_OWN_FUND + r"|\bIPO\b|\bquotazione\b|\bacquisisce\b|\bcompra\b", re.I),
-        lead=re.compile(r"(?:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
+        lead=re.compile(r"(?i:guidato da|guidata da|con capofila)\s+(" + _NAME + ")"),
+        backers=re.compile(
+            r"(?i:con la partecipazione d[ie]|con il supporto d[ie]|sottoscritto da)\s+"
+            r"(?:(?:il|lo|la|i|gli|le)\s+)?(" + _NAME + ")"
+        ),
         descriptors=re.compile(
             r"^(?:la|il|lo|startup|società|azienda|piattaforma|fintech|italiana|milanese|torinese"
             r"|nuova|nuovo)$",
@@ -839,6 +862,45 @@ _WORTH_AFTER = re.compile(
 )
 
 
+# more names after the first of a list: "menée par Tiger Global et TCV", "Earlybird, Cherry
+# Ventures und Point Nine"; an article may stand before a name ("et la Bpifrance")
+_MORE_NAMES = re.compile(
+    r"(?:\s*,\s*|\s+(?:et|und|sowie|y|e|ed|and|&)\s+)"
+    r"(?:(?:le|la|les|l'|l’|du|des|de|der|die|den|dem|el|los|las|o|os|a|as|il|lo|i|gli|pel[ao]s?|por)\s+)?"
+    r"(" + _NAME + ")"
+)
+# capitalised words that name a kind of investor, not one ("Business Angels", "Family Offices")
+_NOT_A_BACKER = re.compile(
+    r"^(?:Business Angels?|Angels?|Investoren|Investisseurs|Inversores|Investidores|Investitori"
+    r"|Family Offices?|Bestandsinvestoren|Altinvestoren|Business Angel)$",
+    re.I,
+)
+
+
+def _named_list(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    """Every name of the list the pattern opens ("angeführt von A, B und C")."""
+    found = pattern.search(text)
+    if not found:
+        return ()
+    names = [next(g for g in found.groups() if g)]
+    end = found.end()
+    while len(names) < 12:
+        more = _MORE_NAMES.match(text, end)
+        if not more:
+            break
+        names.append(more.group(1))
+        end = more.end()
+    cleaned = (name.split(". ")[0].rstrip(".,;:'’") for name in names)  # a sentence ends
+    return tuple(dict.fromkeys(n for n in cleaned if n and not _NOT_A_BACKER.match(n)))
+
+
+def _without(text: str, names: tuple[str, ...]) -> str:
+    """The text with the investors' names blanked: "Teachers' Venture Growth" is no growth round."""
+    for name in names:
+        text = text.replace(name, " ")
+    return text
+
+
 def _round_money(summary: str, lexicon: Lexicon) -> list[EuroMoney]:
     """The summary's money that is not a worth: the round's, when the headline gives none."""
     return [
@@ -873,9 +935,9 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     valuation = worths[0].amount if worths else None
     if currency is None and worths:
         currency = worths[0].currency
-    lead = lexicon.lead.search(title) or lexicon.lead.search(summary[:600])
-    leads: tuple[str, ...] = (next(g for g in lead.groups() if g).rstrip(".,;:"),) if lead else ()
-    investors = leads
+    leads = _named_list(lexicon.lead, title) or _named_list(lexicon.lead, summary[:600])
+    backers = _named_list(lexicon.backers, title) or _named_list(lexicon.backers, summary[:600])
+    investors = (*leads, *(x for x in backers if x not in leads))
     if company_rule == "european investor as subject":
         acting = lexicon.investor.search(title)
         investor = _name_before(title[: acting.start()], lexicon) if acting else None
@@ -888,7 +950,7 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
         amount=amount,
         currency=currency,
         amount_usd=to_usd(amount, currency),
-        round=_round(title) or _round(summary[:400]),
+        round=_round(_without(title, investors)) or _round(_without(summary[:400], investors)),
         valuation=valuation,
         valuation_currency=currency if valuation is not None else None,
         lead_investors=leads,

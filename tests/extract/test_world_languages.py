@@ -567,3 +567,62 @@ def test_european_capital_increases_talk_and_lists(title: str, kind: str) -> Non
 )
 def test_korean_totals_and_refused_offers_are_no_round(title: str) -> None:
     assert extract(title).kind != "funding"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "leads", "investors"),
+    [
+        # our sentences: Parloa's $120M (Dec 2024), Enpal's EUR 215M (2023), Factorial's $120M
+        # Series C (2021), Cora's $116M (2021), Satispay's EUR 320M (2022), Qonto's EUR 486M (2022)
+        (
+            "Parloa sammelt 120 Millionen Dollar ein",
+            "Die Runde wird angeführt von Durable Capital, unter Beteiligung von Altimeter,"
+            " General Catalyst und EQT Ventures.",
+            ("Durable Capital",),
+            ("Durable Capital", "Altimeter", "General Catalyst", "EQT Ventures"),
+        ),
+        (
+            "Enpal erhält 215 Millionen Euro",
+            "Angeführt von TPG Rise Climate. Mit dabei sind auch HV Capital und Princeville.",
+            ("TPG Rise Climate",),
+            ("TPG Rise Climate", "HV Capital", "Princeville"),
+        ),
+        (
+            "Factorial cierra una ronda de 120 millones de dólares",
+            "La ronda está liderada por Tiger Global, con la participación de CRV y Creandum.",
+            ("Tiger Global",),
+            ("Tiger Global", "CRV", "Creandum"),
+        ),
+        (
+            "Cora levanta US$ 116 milhões",
+            "A rodada foi liderada pela Tiger Global e pela Ribbit Capital, com participação de"
+            " Kaszek.",
+            ("Tiger Global", "Ribbit Capital"),
+            ("Tiger Global", "Ribbit Capital", "Kaszek"),
+        ),
+        (
+            "Satispay raccoglie 320 milioni di euro",
+            "Il round è guidato da Addition, con la partecipazione di Coatue e Tencent.",
+            ("Addition",),
+            ("Addition", "Coatue", "Tencent"),
+        ),
+        (
+            "Qonto lève 486 millions d'euros",
+            "La levée est menée par Tiger Global et TCV, aux côtés de Valar Ventures et des"
+            " Business Angels historiques.",
+            ("Tiger Global", "TCV"),
+            ("Tiger Global", "TCV", "Valar Ventures"),
+        ),
+    ],
+)
+def test_european_lists_of_leads_and_backers(
+    title: str, summary: str, leads: tuple, investors: tuple
+) -> None:
+    found = extract(title, summary)
+    assert (found.lead_investors, found.investors) == (leads, investors)
+
+
+def test_an_investors_name_is_no_round() -> None:
+    # our sentence: Alan's EUR 173M (2023) with Teachers' Venture Growth among its backers
+    found = extract("Alan lève 173 millions d'euros auprès de Teachers' Venture Growth")
+    assert (found.round, found.investors) == (None, ("Teachers' Venture Growth",))
