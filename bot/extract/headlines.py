@@ -98,6 +98,16 @@ _PLACE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}):\s+(?=\S)")
 _LEGAL_FORM = re.compile(r"\s+(?:Pvt\.?|Pte\.?|Private)\s+(?:Ltd\.?|Limited)(?=[\s,]|$)")
 
 
+# what may stand before the money when the deal opens the rest ("Varaha: About $45 Million
+# Raised"); anything else there is a headline of its own after an outlet's name ("The Block:
+# Berachain raises $100M")
+_QUALIFIER = re.compile(
+    r"(?i:(?:an?|the|about|around|approximately|over|nearly|almost|roughly|more than|up to"
+    r"|close to|just over|just under|some|additional|new|fresh|another|a further|total of"
+    r"|a total of|us|usd)\s*)*"
+)
+
+
 def press_wire(title: str) -> str | None:
     """ "X: $N Million Series A Raised To …" → "X raises $N Million Series A To …", and
     "Investor: $N Investment To Expand Y’s …" → "Investor invests $N in Y …"."""
@@ -107,7 +117,10 @@ def press_wire(title: str) -> str | None:
     name, rest = m.group("name").strip(), m.group("rest").strip()
     if _NOT_A_NAME.search(name) or len(name.split()) > 6 or _PHRASE.fullmatch(name):
         return None
-    starts_with_deal = bool(find_money(rest[:40])) or bool(
+    money = find_money(rest[:40])
+    # the deal opens the rest ("$N Million Series A Raised", "A $5M Seed"); "Berachain raises
+    # $100M" after an outlet's name is a whole headline of its own
+    starts_with_deal = bool(money and _QUALIFIER.fullmatch(rest[: money[0].start].strip())) or bool(
         re.match(r"(?:minority|majority|strategic|growth|seed|pre-seed|series [a-h])\b", rest, re.I)
     )
     participle = _PARTICIPLE.search(rest)

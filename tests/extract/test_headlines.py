@@ -148,6 +148,16 @@ def test_a_value_after_a_figure_is_a_valuation() -> None:
         ),
         # ...and the company itself when the money was raised or secured
         ("Bleap: $6 Million Seed Secured For Self-Custodial Accounts", "Bleap", ()),
+        # a qualifier may stand before the money (Varaha's $45M, 2025)
+        ("Varaha: About $45 Million Raised For Carbon Removal", "Varaha", ()),
+        # an outlet's or column's name before a whole headline is no press wire (Berachain's
+        # $100M Series B, 2024; Monad Labs' $225M, 2024)
+        ("The Block: Berachain raises $100 million in Series B", "Berachain", ()),
+        (
+            "Crypto Deals: Monad Labs Raises $225 Million Led by Paradigm",
+            "Monad Labs",
+            ("Paradigm",),
+        ),
     ],
 )
 def test_press_wire_investor_or_company_before_the_colon(
