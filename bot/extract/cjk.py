@@ -801,7 +801,7 @@ _SPLIT_NAMES = re.compile(r"[、，,及与·/]|\s및\s|\s와\s|\s과\s|\s그리�
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
-    r"|^悉$|^此外$|^以$|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
+    r"|^悉$|^此外$|^以$|^投资$|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
 )
 
 
@@ -867,7 +867,7 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     if by:
         others += _names(by.group(1))
     got = re.search(
-        r"获([^，。；]{2,30}?)(?:等)?(?:[超近约]?[\d数几千百亿万.]+[元美金]*)?(?:天使轮|种子轮|[A-H]轮|战略)?(?:融资|投资)",
+        r"获得?([^，。；]{2,30}?)(?:等)?(?:[超近约]?[\d数几千百亿万.]+[元美金]*)?(?:天使轮|种子轮|[A-H]轮|战略)?(?:融资|投资)",
         text,
     )
     if got and not re.search(r"新一轮|融资|[\d数]", got.group(1)):
@@ -900,11 +900,40 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
     return leads, others
 
 
+# a Japanese investor's name: Latin words, or a run without particles or clause marks
+_JA_NAME = rf"(?:{_LATIN_NAME}[^\s、。「」（）()をがはにでとものへや]*|[^\s、。「」（）()をがはにでとものへや]+)"
+_JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|,\s?){_JA_NAME}){{0,8}}"
+_JA_NOT_INVESTOR = re.compile(
+    r"既存|投資家|事業会社|金融機関|ベンチャーキャピタル|複数|各社|\d|[一二三四五六七八九十]社|同社|当社"
+    r"|増資|調達|ラウンド|シリーズ|総額"
+)
+
+
+def _ja_names(text: str) -> list[str]:
+    names = re.split(r"、|および|及び|と|,\s?", text)
+    cleaned = (re.sub(r"(?:など|等)$", "", x.strip(" 　「」")) for x in names)
+    return [n for n in cleaned if n and not _JA_NOT_INVESTOR.search(n)]
+
+
 def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     leads = [
         m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)が(?:主導|リード)", text)
     ]
+    # "リード投資家はゴールドマン・サックス", "Eight Roads Ventures Japanをリード投資家として"
+    for m in re.finditer(rf"リード(?:投資家|インベスター)(?:は|に)、?\s?({_JA_NAME})", text):
+        leads += _ja_names(m.group(1))
+    for m in re.finditer(rf"({_JA_NAME})をリード(?:投資家|インベスター)", text):
+        leads += _ja_names(m.group(1))
     others = [m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)ら(?:が)?出資", text)]
+    # who took the new shares: "引受先はA、B", "A、Bを引受先とする", "A、Bから資金調達"
+    for pattern in (
+        rf"(?:引受先|割当先|割当予定先)(?:は|として)、?({_JA_LIST})",
+        rf"({_JA_LIST})を(?:引受先|割当先)",
+        rf"({_JA_LIST})(?:など|等)?(?:から|より)(?:の)?(?:総額)?(?:約)?[\d,.億万円ドル]*(?:を|の)?"
+        r"(?:資金調達|出資|調達|投資)",
+    ):
+        for m in re.finditer(pattern, text):
+            others += _ja_names(m.group(1))
     return leads, others
 
 

@@ -626,3 +626,49 @@ def test_an_investors_name_is_no_round() -> None:
     # our sentence: Alan's EUR 173M (2023) with Teachers' Venture Growth among its backers
     found = extract("Alan lève 173 millions d'euros auprès de Teachers' Venture Growth")
     assert (found.round, found.investors) == (None, ("Teachers' Venture Growth",))
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "leads", "investors"),
+    [
+        # our sentences: Ubie's Series C led by Goldman Sachs (2023), SmartHR's Series D led by
+        # Light Street Capital (2021), Sansan's 2012 allotment (Globis, DCM, Nikkei), Mujin's
+        # Series C (2023, Goldman Sachs and SBI Investment among others)
+        (
+            "医療AIのUbie、シリーズCで41億円調達——リード投資家はゴールドマン・サックス",
+            "",
+            ("ゴールドマン・サックス",),
+            ("ゴールドマン・サックス",),
+        ),
+        (
+            "SmartHR、シリーズDで158億円調達",
+            "SmartHRは、Light Street Capitalをリード投資家として、第三者割当増資による資金調達を実施した。",
+            ("Light Street Capital",),
+            ("Light Street Capital",),
+        ),
+        (
+            "Sansan、10億円を調達",
+            "第三者割当増資の引受先は、グロービス・キャピタル・パートナーズ、DCMベンチャーズ、日本経済新聞社。",
+            (),
+            ("グロービス・キャピタル・パートナーズ", "DCMベンチャーズ", "日本経済新聞社"),
+        ),
+        (
+            "Mujin、シリーズCで約161億円の資金調達",
+            "Mujinは、ゴールドマン・サックス、SBIインベストメントなどから総額約161億円を調達した。",
+            (),
+            ("ゴールドマン・サックス", "SBIインベストメント"),
+        ),
+        # "existing investors" is no name
+        ("ispace、既存投資家などから50億円を資金調達", "", (), ()),
+    ],
+)
+def test_japanese_leads_and_share_takers(
+    title: str, summary: str, leads: tuple, investors: tuple
+) -> None:
+    found = extract(title, summary)
+    assert (found.lead_investors, found.investors) == (leads, investors)
+
+
+def test_a_chinese_investor_after_huode_keeps_its_whole_name() -> None:
+    # our sentence: Volkswagen's $2.4B joint venture investment with Horizon Robotics (2022)
+    assert extract("地平线获得大众汽车24亿美元投资").investors == ("大众汽车",)
