@@ -91,6 +91,17 @@ def find_subject(reading: Reading) -> Subject:
 _DESCRIPTION_TAIL = re.compile(rf"\s+{COMPANY_NOUN}\W*$")
 
 
+# a name, then what it is in lowercase: "backs 5C lending platform", "in Zepto grocery app"
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"^\s*([A-Z0-9][\w.&'’+-]*(?:\s[A-Z0-9][\w.&'’+-]*){0,2})\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"{COMPANY_NOUN}\W*$"
+)
+# capitalised words that say what a company does, not who it is ("backs AI lending platform")
+_TOPIC = re.compile(
+    r"(?:AI|A\.I\.|EV|B2B|B2C|D2C|DTC|SaaS|HR|IoT|AR|VR|XR|API|ML|LLM|DeFi|SME|SMB|Web3|NFT|GPU"
+    r"|IT|US|U\.S\.|UK|EU|Crypto|Fintech|Tech|Climate|Health|Green|Digital|GenAI|Quantum|Space"
+    r"|Cyber|Robotics|Edtech|Healthtech|Agentic|Generative|Open|New|Local|Global|Major|Leading)"
+)
 # what a company is to others, never its name's last word ("Uber Rival", "Grocery Upstart")
 _ROLE_NOUNS = frozenset(
     {"rival", "challenger", "startup", "start-up", "upstart", "newcomer", "player", "giant"}
@@ -132,6 +143,13 @@ def _investor_subject(text: str, start: int, end: int) -> Subject:
             r"(?i)\b(?:an?|the|this|that|its|his|her|their)\b", bare
         ):
             company, loc = trailing_name(bare)  # "for Gorillas start-up" (not "an AI startup")
+        if company is None:
+            described = _NAME_THEN_DESCRIPTION.match(phrase)  # "backs 5C lending platform"
+            if described and not (
+                _TOPIC.fullmatch(described.group(1))
+                or re.search(r"-(?:based|backed|led|funded|born|founded)$", described.group(1))
+            ):
+                company = described.group(1)
         if company and (place_name(company) or _PEOPLE.match(company.split()[-1])):
             continue
         if company and company.split()[-1].lower() in _ROLE_NOUNS:

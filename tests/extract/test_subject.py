@@ -3,6 +3,9 @@ investor is the grammatical subject."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.extract.engine import extract
 from bot.extract.kinds import read
 from bot.extract.subject import find_subject
 
@@ -34,3 +37,18 @@ def test_an_owner_after_a_comma_is_another_clauses() -> None:
     # Careem's USD 350M from Rakuten and STC (2016): "Uber's rival" is the next clause's
     title = "Rakuten and Saudi Telecom invest $350 million in Careem, turning Uber’s rival into a unicorn"
     assert extract(title).company == "Careem"
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        # our sentences: QIA's investment in 5C (2025), Sequoia backing Zepto (2021)
+        ("Qatar Investment Authority backs 5C lending platform", "5C"),
+        ("Sequoia invests in Zepto grocery app", "Zepto"),
+        # a topic or a place-made word before the description is no name
+        ("Google backs AI lending platform", None),
+        ("Tiger Global leads $50M round in Bengaluru-based lending startup", None),
+    ],
+)
+def test_a_backed_name_followed_by_what_it_is(title: str, company: str | None) -> None:
+    assert extract(title).company == company
