@@ -1,5 +1,6 @@
-"""Money as German, French, Spanish, Portuguese and Italian headlines write it: "4,5 Mio. Euro",
-"92 millions d'euros", "R$ 50 milhões", "US$ 300 mi", "Fünf Millionen Euro", "807 600 euros"."""
+"""Money as German, French, Spanish, Portuguese, Italian and Dutch headlines write it: "4,5 Mio.
+Euro", "92 millions d'euros", "R$ 50 milhões", "US$ 300 mi", "Fünf Millionen Euro", "807 600
+euros", "half miljoen"."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ _SCALES = {
     "mil milhões": 1e9,
     "miliardi": 1e9,
     "miliardo": 1e9,
+    "miljoen": 1e6,  # Dutch
+    "miljard": 1e9,
+    "mln": 1e6,
+    "mld": 1e9,
     "mn": 1e6,
     "m": 1e6,
     "bn": 1e9,
@@ -100,6 +105,11 @@ _NUMBER_WORDS = {
     "três": 3,
     "quatro": 4,
     "dez": 10,
+    "half": 0.5,  # Dutch "half miljoen"
+    "een": 1,
+    "twee": 2,
+    "vijf": 5,
+    "tien": 10,
 }
 
 

@@ -297,6 +297,60 @@ LEXICON = {
             ("fund", re.compile(_OWN_FUND)),
         ),
     ),
+    "nl": Lexicon(
+        funding=re.compile(
+            r"\b(?:haalt|halen|haalde|haalden|opgehaald|ophalen|krijgt|krijgen|kreeg|ontvangt"
+            r"|ontvangen|ontving|sluit|rondt|verzamelt|regelt|strijkt)\b"
+            r"|\b(?:financierings|investerings|kapitaal)ronde\b|\bkapitaalinjectie\b|\bgroeigeld\b"
+            r"|\bkapitaalsverhoging\b"
+        ),
+        investor=re.compile(
+            r"\b(?:investeert|investeren|steekt|steken|stapt in|stappen in)\s+(?:\S+\s+){0,4}?"
+            r"(?:in|bij)\s+(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
+        ),
+        rumor=re.compile(
+            r"\bwil\b|\bwillen\b|\bin gesprek\b|\bonderhandelt\b|\bzoekt\b|\bzou\b|\bplant\b"
+            r"|\boverweegt\b"
+        ),
+        not_deal=re.compile(
+            r"\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b|\bbeursgang\b|\bIPO\b"
+            r"|\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b|\b(?:de|Nederlandse) startups\b"
+            r"|\bin 20\d\d\b",
+            re.I,
+        ),
+        lead=re.compile(
+            r"(?i:onder leiding van|geleid door|aangevoerd door)\s+(?:(?:de|het)\s+)?("
+            + _NAME
+            + ")"
+        ),
+        backers=re.compile(
+            r"(?:(?i:met deelname van|met steun van|samen met)|\bop bij)\s+(?:(?:de|het)\s+)?"
+            r"(" + _NAME + ")"
+        ),
+        descriptors=re.compile(
+            r"^(?:de|het|een|startup|start-up|scale-up|scaleup|bedrijf|platform|fintech|insurtech"
+            r"|nederlandse|nederlands|amsterdamse|rotterdamse|utrechtse|belgische|vlaamse"
+            r"|nieuwe|nieuw|.+-(?:startup|start-up|bedrijf|platform|scale-up)|.+maker)$",
+            re.I,
+        ),
+        weak=re.compile(
+            r"^(?:haalt|halen|haalde|haalden|krijgt|krijgen|kreeg|ontvangt|ontvangen|ontving|sluit"
+            r"|rondt|regelt|strijkt)$"
+        ),
+        financing=re.compile(
+            r"financiering|ronde|investering|kapitaal|seed|serie|series|miljoen|miljard|geld",
+            re.I,
+        ),
+        valuation=re.compile(r"\beenhoorn\b|\bwaardering\b|\bgewaardeerd\b", re.I),
+        other_kinds=(
+            ("acquisition", re.compile(r"\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b")),
+            ("ipo", re.compile(r"\bbeursgang\b|\bIPO\b|\bbeursnotering\b")),
+            (
+                "fund",
+                re.compile(r"\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b", re.I),
+            ),
+        ),
+    ),
 }
 
 # any of these readers' funding words: a headline in plain ASCII that uses one is worth asking the
@@ -378,6 +432,7 @@ def _subject(s: EuroStory) -> str | None:
 
 
 def _name_before(text: str, lexicon: Lexicon) -> str | None:
+    text = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text)  # "Coolset (voorheen Greencast) haalt"
     words = re.sub(r"[,:;–—]\s*$", "", text.strip()).split()
     run: list[str] = []
     for word in reversed(words):

@@ -672,3 +672,67 @@ def test_japanese_leads_and_share_takers(
 def test_a_chinese_investor_after_huode_keeps_its_whole_name() -> None:
     # our sentence: Volkswagen's $2.4B joint venture investment with Horizon Robotics (2022)
     assert extract("地平线获得大众汽车24亿美元投资").investors == ("大众汽车",)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company", "amount", "leads", "investors"),
+    [
+        # our Dutch sentences: Mollie's EUR 665M led by Blackstone Growth (2021), bunq's EUR 193M
+        # led by Pollen Street Capital (2021), Picnic's EUR 600M led by the Gates Foundation
+        # Trust with EQT Ventures (2021), Mews (formerly Mews Systems) raising $110M (2024)
+        (
+            "Mollie haalt 665 miljoen euro op bij Blackstone",
+            "",
+            "Mollie",
+            665e6,
+            (),
+            ("Blackstone",),
+        ),
+        (
+            "Bunq krijgt 193 miljoen euro in financieringsronde onder leiding van Pollen Street",
+            "",
+            "Bunq",
+            193e6,
+            ("Pollen Street",),
+            ("Pollen Street",),
+        ),
+        (
+            "Picnic haalt 600 miljoen euro op",
+            "De investeringsronde wordt geleid door de Gates Foundation, samen met EQT Ventures.",
+            "Picnic",
+            600e6,
+            ("Gates Foundation",),
+            ("Gates Foundation", "EQT Ventures"),
+        ),
+        ("Mews (voorheen Mews Systems) haalt 110 miljoen dollar op", "", "Mews", 110e6, (), ()),
+    ],
+)
+def test_dutch_rounds(
+    title: str, summary: str, company: str, amount: float, leads: tuple, investors: tuple
+) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.company, found.amount, found.language) == (
+        "funding",
+        company,
+        amount,
+        "nl",
+    )
+    assert (found.lead_investors, found.investors) == (leads, investors)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Adyen neemt Nederlandse betaalstartup over",  # a takeover
+        "Nieuw fonds van Peak Capital haalt 100 miljoen op",  # a firm's own fund
+        "Bunq wil 100 miljoen ophalen",  # not done
+    ],
+)
+def test_dutch_stories_that_are_no_round(title: str) -> None:
+    assert extract(title).kind != "funding"
+
+
+def test_dutch_money() -> None:
+    assert [(m.amount, m.currency) for m in find_euro_money("haalt half miljoen euro op")] == [
+        (500000.0, "EUR")
+    ]
