@@ -331,7 +331,7 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
     kind = reading.kind
     why = [("headline form", form)] if form else []
     if kind == "other":
-        paired = _paired_with_investor(title, summary)
+        paired = _paired_with_investor(title, summary) or _summary_opens_on_a_round(title, summary)
         if paired is not None:
             return paired
     if kind not in ("funding", "rumor"):
@@ -449,6 +449,39 @@ _ROUND_SAID = re.compile(
     r"|\b(?:has |have )?(?:invested|raised)\b",
     re.I,
 )
+
+
+# a round told as the past or a running total, not the news
+_PAST_ROUND = re.compile(
+    r"(?i)\b(?:last (?:year|month|week|spring|summer|fall|autumn|winter)|earlier this year"
+    r"|in 20\d\d|previously|prior|to date|in total|so far|since|which (?:has |had )?raised"
+    r"|after raising|had raised|a total of|years? ago|months? ago)\b"
+)
+
+
+# a headline about many deals ("The 10 biggest startup investments in Sweden this year"): its
+# summary opens on the first of a list
+_MANY_DEALS = re.compile(
+    r"(?i)\b(?:investments|deals|rounds|raises|fundings|startups|roundup|round-up|digest|recap"
+    r"|weekly|monthly|this (?:week|month|year))\b"
+)
+
+
+def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
+    """A feature whose headline says no money ("Mass Production Of A Self-Driving Restaurant
+    Robot Is Coming") and whose summary opens on the round: "Bear Robotics has received a
+    Series A investment of $32 million …" is the news."""
+    if not summary or find_money(title) or _MANY_DEALS.search(title):
+        return None
+    first = _sentences(summary[:600])[:1]
+    if not first or len(first[0]) > 320 or _PAST_ROUND.search(first[0]):
+        return None
+    found = _extract(first[0], "", "")
+    if found.kind != "funding" or not found.company or (found.amount is None and not found.round):
+        return None
+    return replace(
+        found, rules=(*found.rules, ("kind", "a feature whose summary opens on its round"))
+    )
 
 
 def _paired_with_investor(title: str, summary: str) -> Extraction | None:

@@ -714,3 +714,37 @@ def test_an_investor_joining_a_fundraising_written_in_malaysian_billions() -> No
         1.5e9,
         ("Astra",),
     )
+
+
+def test_a_feature_whose_summary_opens_on_its_round() -> None:
+    # our sentences: Bear Robotics' $32M Series A (January 2020)
+    found = extract(
+        "The robot waiter that wants to fill every restaurant",
+        "Bear Robotics has raised a $32 million Series A to build its serving robot, Servi."
+        " Its robots already work in hundreds of restaurants.",
+    )
+    assert (found.kind, found.company, found.amount, found.round) == (
+        "funding",
+        "Bear Robotics",
+        32e6,
+        "series-a",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a round told as the past is background, not the news
+        (
+            "The robot waiter that wants to fill every restaurant",
+            "Bear Robotics raised a $32 million Series A last year and now sells to chains.",
+        ),
+        # a list's summary opens on its first entry
+        (
+            "The 10 biggest startup rounds in Sweden",
+            "Northvolt raised $2.75 billion in debt to build its gigafactory.",
+        ),
+    ],
+)
+def test_a_summary_round_that_is_not_the_news(title: str, summary: str) -> None:
+    assert extract(title, summary).kind != "funding"
