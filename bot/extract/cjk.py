@@ -81,9 +81,10 @@ _KO_FUNDING = re.compile(
     r"투자\s?(?:를\s?)?(?:유치|확보)|투자유치|자금\s?(?:을\s?)?(?:조달|확보|유치)|투자금\s?확보"
     r"|\d[\d,.]*\s?(?:억|조)\s?원?\s?(?:규모\s?)?투자\s?(?:타진|추진|협상)"
     r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?투자"
+    r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?(?:라운드\s?)?유치"
     r"|에\s?(?:시드\s?|후속\s?|신규\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
     r"|에\s?(?:최대\s?|약\s?)?[\d,.]+\s?(?:조|억|만)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?"
-    r"(?:추가\s?|지분\s?|전략적?\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
+    r"(?:을\s?|를\s?)?(?:추가\s?|지분\s?|전략적?\s?)?(?:투자|베팅)(?!자|금|사|처|\s?(?:유치|지원|연계|설명))"
     r"|지분\s?투자(?!자|금|사|처|\s?(?:유치|지원|연계|설명))|투자\s?(?:를\s?)?(?:주도|이끌)"
     r"|\d+억\s?(?:원\s?)?(?:규모\s?)?추가\s?(?:투자\s?)?유치"
     r"|[가-힣A-Za-z]\s투자$|팁스.{0,25}\d+억|\d+억[^…]{0,12}팁스"
@@ -468,7 +469,8 @@ def _ko_comma_name(s: CjkStory) -> str | None:
 def _ko_name_before_deal(s: CjkStory) -> str | None:
     """ "딥페이크 방어 스타트업 스틸컷 시드 투자 유치": the word before the deal words."""
     m = re.search(
-        r"([^\s,‘’'\"“”]+)[’'\"”]?\s(?:\d+억\s?원?\s?(?:규모\s?)?)?(?:시드|프리\s?A|Pre-?A|시리즈\s?[A-Z])?\s?투자\s?유치",
+        r"([^\s,‘’'\"“”]+)[’'\"”]?\s(?:[\d,.]+\s?(?:억|만|조)\s?(?:원|달러)?\s?(?:규모\s?)?)?"
+        r"(?:(?:시드|프리\s?A|Pre-?A|시리즈\s?[A-Z]|브릿지)\s?(?:투자\s?)?|투자\s?)유치",
         _ko_segment(s.title),
     )
     if m and not _KO_VERB_ENDING.search(m.group(1)) and not re.search(r"\d|억", m.group(1)):
@@ -487,14 +489,14 @@ def _ko_investee(s: CjkStory) -> str | None:
         return quoted.group(1)  # "…클리닉 ‘리전 헬스’에 투자": a quoted name keeps its space
     m = re.search(
         r"[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?에\s?(?:최대\s?|약\s?)?"
-        r"(?:[\d,.]+\s?(?:억|조|백만|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?)?(?:이상\s?)?)?"
-        r"(?:시드\s?|후속\s?|신규\s?|전략적?\s?|대규모\s?|추가\s?|지분\s?)?(?:투자|베팅)(?!\s?유치)",
+        r"(?:[\d,.]+\s?(?:억|조|백만|만|천)\s?(?:원|달러)?\s?(?:규모\s?)?(?:의\s?|을\s?|를\s?)?"
+        r"(?:이상\s?)?)?(?:시드\s?|후속\s?|신규\s?|전략적?\s?|대규모\s?|추가\s?|지분\s?)?(?:투자|베팅)(?!\s?유치)",
         segment,
     )
     if m and _name_like(m.group(1)):
         return m.group(1)
     m = re.search(
-        r"([^\s,]+),\s*(?:[^,]*?\s)?[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
+        r"([^\s,]+),\s*(?:[^,]*?\s)?[‘'\"“]?((?!시드|지분)[^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?)?투자"
         r"(?:$|…|\.\.\.|\s?(?:를\s?)?(?:주도|이끌))",
         segment,
     )
@@ -765,7 +767,7 @@ _ROUND = re.compile(
     r"(?P<pre>Pre[-\s]?|pre[-\s]?|プレ|프리\s?(?:시리즈\s?)?)?"
     r"(?:(?:シリーズ\s?|시리즈\s?|Series\s)(?P<letter>[A-H])(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9])(?P<zh>[A-H])(?:\d|\+)*\s?(?:新一)?轮"
-    r"|(?:(?<=[Pp]re)|(?<![A-Za-z0-9]))(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド)))"
+    r"|(?:(?<=[Pp]re)|(?<![A-Za-z0-9]))(?P<alone>A)(?=\s?(?:투자|라운드|ラウンド|유치)))"
     r"|(?P<seedpre>プレシード|프리\s?시드|pre-?seed)"
     r"|(?P<seed>天使|种子|シード|エンジェル|시드|엔젤)"
     r"|(?P<bridge>브릿지|ブリッジ)|(?P<debt>デット|融資を受け)",
@@ -897,6 +899,16 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
     )
     if named and not re.search(r"\d|억|원", named.group(1)):
         others += _names(named.group(1))
+    # "KT가 리벨리온에 300억원을 투자했다": the subject invested
+    for m in re.finditer(
+        r"([^\s,….]+)(?:가|이)\s[‘'\"“]?[^\s‘’'\"“”]+?[’'\"”]?에\s?[^.。…]{0,30}?(?:투자|베팅)(?:했|한다|하기로)",
+        text,
+    ):
+        others += _names(m.group(1))
+    # "…더벤처스, 리브라헬스 시드 투자": the name before the comma invested (no 유치: not raised)
+    backer = re.search(r"([^\s,….]+),\s*[^,….。]*?\s(?:시드\s?|지분\s?|후속\s?)?투자(?=。|$)", text)
+    if backer and not re.search(r"\d|억|원", backer.group(1)):
+        others += _names(backer.group(1))
     return leads, others
 
 

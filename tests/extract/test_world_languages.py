@@ -736,3 +736,27 @@ def test_dutch_money() -> None:
     assert [(m.amount, m.currency) for m in find_euro_money("haalt half miljoen euro op")] == [
         (500000.0, "EUR")
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "round_", "investors"),
+    [
+        # our Korean sentences: Rebellions' KRW 124B Series B (2024), FuriosaAI's Series C bridge
+        # (2024), KT's KRW 30B into Rebellions (2022), Kakao Ventures' seed in Daangn (2016)
+        ("리벨리온, 1240억원 시리즈B 유치", "리벨리온", "series-b", ()),
+        ("AI 칩 만드는…퓨리오사AI, 시리즈C 브릿지 유치", "퓨리오사AI", "series-c", ()),
+        ("통신사의 AI 반도체 베팅…KT가 리벨리온에 300억원을 투자했다", "리벨리온", None, ("KT",)),
+        (
+            "동네 중고거래 앱…카카오벤처스, 당근마켓 시드 투자",
+            "당근마켓",
+            "seed",
+            ("카카오벤처스",),
+        ),
+    ],
+)
+def test_korean_rounds_without_tuja_and_investors_before_the_comma(
+    title: str, company: str, round_: str | None, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.round) == ("funding", company, round_)
+    assert found.investors == investors
