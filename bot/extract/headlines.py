@@ -335,8 +335,35 @@ def money_for_a_company(title: str) -> str | None:
     return _rewritten(_MONEY_FOR, title, "money", "{co} raises {money}{rest}")
 
 
+_AMONG = re.compile(
+    r"^(?P<inv>[A-Z].{1,60}?)\s+(?:is |are )?among (?:the )?(?:investors|backers)\s+"
+    r"(?P<how>pumping|pouring|putting|injecting|backing|behind|in)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+_AMONG_VERB = {
+    "pumping": "pumps",
+    "pouring": "pours",
+    "putting": "puts",
+    "injecting": "injects",
+    "backing": "backs",
+    "behind": "backs",
+    "in": "joins",
+}
+
+
+def among_investors(title: str) -> str | None:
+    """ "Manulife among investors pumping US$10 million into digital medical platform" →
+    "Manulife pumps US$10 million into …": the one named is an investor, not the company."""
+    m = _AMONG.match(title)
+    if not m:
+        return None
+    rewritten = f"{m.group('inv')} {_AMONG_VERB[m.group('how').lower()]} {m.group('rest')}"
+    return investor_joins(rewritten) or rewritten if m.group("how").lower() == "in" else rewritten
+
+
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
+    ("an investor among a round's investors", among_investors),
     ("a raise told in the passive", passive_raise),
     ("money for a company, no verb", money_for_a_company),
     ("a studio launches a company with money", studio_launches),

@@ -254,7 +254,8 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
         ):
             continue  # "Mideast funds in talks": the noun
         if word in _POURING and not re.match(
-            rf"\s+(?:\S+\s+){{0,3}}?(?:[$€£₹¥]|\d|(?i:{MONEY_NOUN}|billions|millions)\b)", rest
+            rf"\s+(?:\S+\s+){{0,3}}?(?:[$€£₹¥]|[A-Z]{{1,3}}\$|\d|(?i:{MONEY_NOUN}|billions|millions|rs|inr)\b)",
+            rest,
         ):
             continue  # "Google Injects Gemini Into Chrome": no money poured
         if word == "funds" and re.search(

@@ -351,3 +351,31 @@ def test_wire_labels_legal_forms_and_the_passive() -> None:
 def test_places_long_descriptions_and_title_case_french(title: str, company: str | None) -> None:
     found = extract(title)
     assert (found.kind, found.company) == ("funding", company)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company", "investors"),
+    [
+        # our sentences: Figure 1's US$10M with Manulife among new backers (2016); money written
+        # "US$" after a pouring verb is money
+        (
+            "Manulife among investors pumping US$10 million into medical image-sharing app",
+            "Figure 1, a Toronto app for doctors to share medical images, has raised US$10 million.",
+            "Figure 1",
+            ("Manulife",),
+        ),
+        (
+            "Manulife pumps US$10 million into medical image-sharing app",
+            "Figure 1, a Toronto app for doctors to share medical images, has raised US$10 million.",
+            "Figure 1",
+            ("Manulife",),
+        ),
+        # Sequoia in Zepto's $200M Series E (2022)
+        ("Sequoia among backers in $200M Series E for Zepto", "", "Zepto", ("Sequoia",)),
+    ],
+)
+def test_an_investor_among_a_rounds_investors(
+    title: str, summary: str, company: str, investors: tuple
+) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.company, found.investors) == ("funding", company, investors)
