@@ -346,7 +346,9 @@ def _extract(title: str, summary: str, content: str) -> Extraction:
         why[-1] = ("company", tidy)
     if company is None and (quoted := _QUOTED_AFTER_NOUN.search(title)):
         company, why[-1] = quoted.group(1), ("company", "quoted name after a description")
-    if company is not None and _written_lowercase(company, summary):
+    if company is not None and (
+        _written_lowercase(company, summary) or _opens_a_description(company, title, summary)
+    ):
         named = _company_from_body(summary, content)
         if named is not None and named[0].lower() != company.lower():
             (company, location), why[-1] = (
@@ -679,6 +681,16 @@ def _written_lowercase(company: str, summary: str) -> bool:
         return False
     lowered = summary.lower().find(company.lower())
     return lowered >= 0 and company not in summary and summary[lowered].islower()
+
+
+def _opens_a_description(company: str, title: str, summary: str) -> bool:
+    """ "Cancer medtech tops up Series B": one capitalised word that opens the headline before
+    lowercase words is a description's first word when the summary writes it only in lowercase
+    ("… AI-powered cancer care")."""
+    if " " in company or not re.match(rf"{re.escape(company)}\s+[a-z]", title):
+        return False
+    word = rf"\b{re.escape(company)}\b"
+    return bool(re.search(word, summary, re.I)) and not re.search(word, summary)
 
 
 def _looks_like_a_name(name: str) -> bool:

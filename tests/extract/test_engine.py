@@ -748,3 +748,14 @@ def test_a_feature_whose_summary_opens_on_its_round() -> None:
 )
 def test_a_summary_round_that_is_not_the_news(title: str, summary: str) -> None:
     assert extract(title, summary).kind != "funding"
+
+
+def test_a_capitalised_first_word_of_a_description_is_no_name() -> None:
+    # our sentences: Lumonus (Australian cancer-care software) extending its Series B (2025)
+    found = extract(
+        "Cancer software maker tops up its Series B",
+        "Lumonus has added to its Series B to build AI tools for cancer care.",
+    )
+    assert found.company == "Lumonus"
+    # a one-word brand the summary writes as a name stays the name
+    assert extract("Ramp raises $150 million", "Ramp, the card company, ...").company == "Ramp"
