@@ -64,6 +64,9 @@ _OWN_FUND = (
     r"|\b(?:fondo|fundo)s?\s+(?:de|di)\s+(?:[\d.,]+\s+)(?:millones|milhões|milioni|mil)"
     r"|\bfondos?\s+de\s+(?:inversión|capital riesgo|venture)\b(?!.{0,40}\b(?:invierte|lidera|entra))"
     r"|\bmegafondo|\b(?:su|seu|il suo) (?:mega)?(?:fondo|fundo)\b"
+    # French, German and Dutch: "son troisième fonds d'amorçage", "neuen Fonds", "nieuw fonds"
+    r"|\b(?:son|nouveau|premier|deuxième|troisième|quatrième|cinquième)\s+(?:\w+\s+){0,2}?fonds\b"
+    r"|\b(?:neuen|ersten|zweiten|dritten|vierten)\s+(?:\w+\s+){0,2}?Fonds\b"
     r"|\b(?:para invertir en|pour investir dans|para investir em|per investire in)\b)"
 )
 
@@ -314,7 +317,8 @@ LEXICON = {
         ),
         not_deal=re.compile(
             r"\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b|\bbeursgang\b|\bIPO\b"
-            r"|\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b|\b(?:de|Nederlandse) startups\b"
+            r"|\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b"
+            r"|\b(?:de|Nederlandse|Belgische|Vlaamse) (?:startups|start-ups|scale-ups)\b"
             r"|\bin 20\d\d\b",
             re.I,
         ),
@@ -800,6 +804,12 @@ _FROM_INVESTOR = re.compile(
 
 
 # "la ronda de financiación de una startup: cinco lecciones": a startup, any startup
+# a headline about many rounds: its summary's first raise is one entry of a list
+_MANY_ROUNDS = re.compile(
+    r"(?i)\b(?:mega)?(?:rondas|rodadas|levées|Finanzierungsrunden|financieringsrondes)\b"
+    r"|\b(?:i|dei|des|los|las|os|die|de)\s+(?:\w+\s+)?(?:round|rondas|startups?|start-ups|scale-ups)\b"
+    r"|\bround\s+(?:italiani|europei)\b"
+)
 _ANY_STARTUP = re.compile(
     r"(?i)\b(?:de|d['’]|einer?s?|eines|di|da) (?:una|une|uma|un|einem) (?:start-?up|empresa"
     r"|société|entreprise|Unternehmen|azienda)\b"
@@ -853,7 +863,7 @@ def _kind(s: EuroStory) -> tuple[str, str]:
             return "funding", "european valuation news"
         if _money_for(s):
             return "funding", "european money for a company"
-        if _summary_says_funding(s):
+        if _summary_says_funding(s) and not _MANY_ROUNDS.search(title):
             # "Paack ultima una ronda …": the headline's cue counts as well as the summary's
             rumour = s.lexicon.rumor.search(title) or s.lexicon.rumor.search(s.summary[:300])
             return ("rumor" if rumour else "funding"), "european summary funding verb"

@@ -760,3 +760,26 @@ def test_korean_rounds_without_tuja_and_investors_before_the_comma(
     found = extract(title)
     assert (found.kind, found.company, found.round) == ("funding", company, round_)
     assert found.investors == investors
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind"),
+    [
+        # our sentences: Partech's EUR 100M seed fund (2016) is a firm's own fund
+        ("Partech lève 100 millions d'euros pour son nouveau fonds d'amorçage", "", "fund"),
+        # totals and lists whose summary opens on one of their rounds
+        (
+            "Las megarrondas del trimestre y los millones de las startups españolas",
+            "Multiverse capta 189 millones de euros. SpliceBio cierra una ronda de 119 millones.",
+            "other",
+        ),
+        (
+            "Milano guida il 2025: metà dei round italiani in Lombardia",
+            "Satispay raccoglie 60 milioni di euro; seguono altre fintech.",
+            "other",
+        ),
+        ("Nederlandse scale-ups halen ruim 500 miljoen op", "", "other"),
+    ],
+)
+def test_european_funds_lists_and_totals(title: str, summary: str, kind: str) -> None:
+    assert extract(title, summary).kind == kind
