@@ -372,6 +372,17 @@ def _zh_subject(text: str) -> str | None:
     return name if 2 <= len(name) <= 10 and _name_like(name) else None
 
 
+def _zh_described_in_title(s: CjkStory) -> str | None:
+    """ "开放式AI助听器完成数千万元天使轮融资" with a summary that says "AI助听器公司飞声已完成…":
+    the headline's words before the verb describe, the summary names (neither appears in the
+    other's text)."""
+    name = _zh_subject(s.title)
+    if not name or re.fullmatch(_LATIN_NAME, name) or not s.summary or name in s.summary:
+        return None
+    named = _zh_summary_name(s)
+    return named if named and named not in s.title and _name_like(named) else None
+
+
 def _zh_latin_in_title(s: CjkStory) -> str | None:
     """The one Latin proper name of a headline ("韩国芯片独角兽DeepX估值飙升…")."""
     names = [
@@ -663,6 +674,7 @@ COMPANY_RULES = {
     "zh": [
         ("zh investor's target", _zh_invested_in),
         ("zh quoted name", _quoted_name),
+        ("zh a description in the title, the name in the summary", _zh_described_in_title),
         ("zh name before the verb", _zh_name_before_verb),
         ("zh summary name", _zh_summary_name),
         ("zh the title's Latin name", _zh_latin_in_title),

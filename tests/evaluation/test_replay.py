@@ -31,3 +31,7 @@ def test_the_replay_never_prints_a_held_out_outlets_story():
     listed = [n.split(": ", 1)[1] for n in report.notes if n.startswith("non-deal carded: ")]
     assert not hidden & set(listed)
     assert report.held_out_unlisted + len(listed) == report.non_deals_carded
+    # nor named by id in a false merge or a split
+    held_ids = {key for key, w in world.items() if w.get("outlet") in held}
+    named = {word.strip(",") for n in report.notes for word in n.split()}
+    assert not held_ids & named

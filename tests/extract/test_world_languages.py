@@ -783,3 +783,14 @@ def test_korean_rounds_without_tuja_and_investors_before_the_comma(
 )
 def test_european_funds_lists_and_totals(title: str, summary: str, kind: str) -> None:
     assert extract(title, summary).kind == kind
+
+
+def test_a_chinese_headline_that_describes_and_a_summary_that_names() -> None:
+    # our sentences: Galbot (银河通用), CNY 700M angel round (June 2024)
+    found = extract(
+        "通用具身大模型机器人完成7亿元天使轮融资",
+        "具身智能公司银河通用近日完成7亿元天使轮融资，资金将用于研发。",
+    )
+    assert (found.company, found.amount, found.round) == ("银河通用", 7e8, "seed")
+    # a name the summary repeats is the name
+    assert extract("银河通用完成7亿元天使轮融资", "银河通用近日完成融资。").company == "银河通用"
