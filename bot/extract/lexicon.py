@@ -343,6 +343,8 @@ ROUNDUP_OPENERS = (
     "daily briefing", "morning briefing", "evening briefing", "top headlines", "top stories",
     "top news",
     "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
+    r"funding (?:wrap|recap|round-?up)\s?[:—–-]", r"deals? (?:wrap|recap) ?[:—–-]",
+    r"(?:weekly|daily|monthly) (?:funding|deals?) (?:wrap|recap|round-?up)",
     r"[\w-]+ report\s?[—–:]", r"startup digest", "digest:",
 )  # fmt: skip
 ROUNDUP_PREFIX = re.compile(rf"^(?:{alt(ROUNDUP_OPENERS)})", re.I)

@@ -163,6 +163,9 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("Daily Briefing: Validus bagged $28.35m in series B funding; SFA opens tender", "other"),
         ("Top headlines: CoinDCX raises $135 mn, minister says talks go on", "other"),
         ("Dealflow.la #47 - Foodology raises $17 Million, & more", "other"),
+        # a wrap's label: Berachain's $100M Series B (2024) as one line of a weekly wrap
+        ("Funding Wrap: Berachain lands $100M to grow its chain", "other"),
+        ("Weekly deals recap: Monad Labs raises $225M", "other"),
         ("Tesla's revenue rose to $25B from $20B", "other"),
     ],
 )
