@@ -229,6 +229,8 @@ def parse_names(text: str) -> list[str]:
     # "Why 500 Global and Nvidia Just Bet …": a question word and an adverb are no names
     text = re.sub(r"^\s*(?:Why|How|When|Where)\s+", "", text)
     text = re.sub(r"\s+(?:Just|Quietly|Reportedly|Also|Now)\s*$", "", text)
+    # "With IVP, SoftBank, Eli Manning Backing": what the list gave, not a last name's word
+    text = re.sub(r"\s+(?:Backing|Support|Participation|Money|Cash|Funding)\s*$", "", text)
     text = re.sub(
         r"^\s*(?:existing |new |other |returning |return )?(?:investors?|backers?|firms|funds)?"
         r"\s*(?:including|include|such as|like|the likes of)?\s*",

@@ -152,3 +152,8 @@ def test_a_venture_arm_is_named_by_its_owner() -> None:
     # our phrase about NVentures, Nvidia's venture arm, in Quantinuum's 2025 round
     assert parse_names("Nvidia’s Venture Arm") == ["Nvidia"]
     assert parse_names("Alphabet's GV") == ["GV"]
+
+
+def test_what_a_list_of_backers_gave_is_no_part_of_the_last_name() -> None:
+    # our sentence: Whoop's $1.2B valuation (2020) with IVP, SoftBank and Eli Manning
+    assert parse_names("IVP, SoftBank, Eli Manning Backing") == ["IVP", "SoftBank", "Eli Manning"]
