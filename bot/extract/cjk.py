@@ -109,6 +109,7 @@ _RUMOR = {
     "zh": re.compile(
         r"拟(?!定增)|计划|洽谈|谈判|磋商|寻求|正在|叫停|被曝|曝光|传出|据悉|知情人士|回应.{0,6}报道"
         r"|消息称|考虑|开启.{0,6}融资|重启融资|影响.{0,10}融资|传闻"
+        r"|融资(?:或|将|已)?(?:暂停|搁置|中止|终止|告吹)"  # "新一轮融资或暂停": not done
     ),
     "ko": re.compile(
         r"추진|나선다|나서|검토|협상|논의|계획|타진|가능할까|가능성|진행\s?중|난항|재개|\?"
@@ -209,7 +210,8 @@ def _valuation_news(s: CjkStory) -> str | None:
     """A company's new valuation reported as news ("一目科技估值破百亿"): a round set it."""
     sized = s.money or re.search(r"[\d.百千十数]+\s*亿|[\d.]+\s*조", s.title)
     if sized and _VALUATION_NEWS.search(s.title) and not re.search(r"市值|IPO|上市", s.title):
-        return "funding"
+        # "Harvey 正洽谈融资，估值达 155 亿美元": the valuation of a round still in talks
+        return "rumor" if _RUMOR[s.language].search(s.title) else "funding"
     return None
 
 
@@ -831,7 +833,7 @@ def _clean_investor(raw: str) -> str | None:
     if "担任" in name:  # "木雁资本担任独家财务顾问": an adviser, not an investor
         return None
     name = re.sub(
-        r"(?:等.*|联合投资|共同投资|联合VC|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$",
+        r"(?:等.*|多方|联合投资|共同投资|联合VC|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$",
         "",
         name,
     )

@@ -794,3 +794,24 @@ def test_a_chinese_headline_that_describes_and_a_summary_that_names() -> None:
     assert (found.company, found.amount, found.round) == ("银河通用", 7e8, "seed")
     # a name the summary repeats is the name
     assert extract("银河通用完成7亿元天使轮融资", "银河通用近日完成融资。").company == "银河通用"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # our sentences: Harvey's talks at a $15B valuation (2025); a round said to be paused
+        ("法律 AI 初创公司 Harvey 正洽谈融资，估值达 150 亿美元", "rumor"),
+        ("DeepSeek 新一轮融资或暂停", "rumor"),
+    ],
+)
+def test_chinese_valuations_and_rounds_not_done(title: str, kind: str) -> None:
+    assert extract(title).kind == kind
+
+
+def test_a_chinese_investor_list_ends_before_duofang() -> None:
+    # our sentence: Molardata (恺望数据), 2025 strategic round led by three investors
+    found = extract(
+        "恺望数据完成逾亿元战略融资",
+        "本轮由北京亦庄产业升级基金、华方资本、天际资本多方领投，资金用于数据平台。",
+    )
+    assert found.lead_investors == ("北京亦庄产业升级基金", "华方资本", "天际资本")
