@@ -817,7 +817,7 @@ _SPLIT_NAMES = re.compile(r"[、，,及与·/]|\s및\s|\s와\s|\s과\s|\s그리�
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
-    r"|^悉$|^此外$|^以$|^投资$|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
+    r"|^悉$|^此外$|^以$|^投资$|产能|扩充|交易|智能制造|产业方$|^其他|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
 )
 
 
@@ -837,7 +837,11 @@ def _clean_investor(raw: str) -> str | None:
         "",
         name,
     )
-    name = re.sub(r"\s?[（(]\d{6}[)）]", "", name)  # a listed investor's stock code
+    # a listed investor's stock code, wherever it stands: "广汽(HK2238)资本", "…（600558）"
+    name = re.sub(r"\s?[（(](?:HK|SH|SZ|BJ)?[.:：]?\d{4,6}(?:\.(?:HK|SH|SZ))?[)）]\s?", "", name)
+    name = re.sub(r"^.*?管理的(?=.{2,})", "", name)  # "安芙兰资本管理的黄山战新基金" → the fund
+    if re.fullmatch(r"(.{2,12}?)管理的(?:基金|投资工具|实体)", raw.strip()):
+        name = raw.strip().split("管理的")[0]
     if re.search(r"[“”\"]|获|[\d千万亿]+(?:元|美元)|投资\d", name):
         return None  # "智谷天厨”获招商局创投", "其中险峰长青投资100万美元": a clause, not a name
     name = re.sub(r"^.*旗下", "", name)  # "广汽集团旗下广汽资本" → 广汽资本
@@ -882,6 +886,12 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     )
     if by:
         others += _names(by.group(1))
+    # "英伟达宣布向SB Energy投资15亿美元", "云锋基金等入股比特智路": the subject invested
+    for m in re.finditer(
+        r"(?:^|[，。；|｜：:\s])([^，。；|｜：:\s]{2,20}?)(?:宣布)?(?:向[^，。；]{1,24}?投资|等?入股)",
+        text,
+    ):
+        others += _names(m.group(1))
     got = re.search(
         r"获得?([^，。；]{2,30}?)(?:等)?(?:[超近约]?[\d数几千百亿万.]+[元美金]*)?(?:天使轮|种子轮|[A-H]轮|战略)?(?:融资|投资)",
         text,

@@ -815,3 +815,27 @@ def test_a_chinese_investor_list_ends_before_duofang() -> None:
         "本轮由北京亦庄产业升级基金、华方资本、天际资本多方领投，资金用于数据平台。",
     )
     assert found.lead_investors == ("北京亦庄产业升级基金", "华方资本", "天际资本")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "investors"),
+    [
+        # our sentences: Nvidia's $1.5B into SB Energy (2025), GAC Capital in Tec-Do (2025), a
+        # fund named with its manager, and clause words that are no investors
+        ("英伟达宣布向SB Energy投资15亿美元", "", ("英伟达",)),
+        (
+            "钛动科技完成新一轮融资",
+            "本轮投资方包括广汽(HK2238)资本、金沙江创投。",
+            ("广汽资本", "金沙江创投"),
+        ),
+        (
+            "仁迈生物完成C轮融资",
+            "本轮由含元建投基金、安芙兰资本管理的黄山战新基金投资。",
+            ("含元建投基金", "黄山战新基金"),
+        ),
+    ],
+)
+def test_chinese_investors_as_subject_with_stock_codes_and_managers(
+    title: str, summary: str, investors: tuple
+) -> None:
+    assert extract(title, summary).investors == investors
