@@ -385,12 +385,28 @@ def _zh_described_in_title(s: CjkStory) -> str | None:
     return named if named and named not in s.title and _name_like(named) else None
 
 
+_ZH_DESCRIBED_END = re.compile(r"(?:初创公司|初创企业|创企|公司|企业)\s*(?:[，,。|｜!！]|$)")
+_ZH_NOUN_THEN_LATIN = re.compile(rf"(?:初创公司|初创企业|创企|公司)\s?({_LATIN_NAME})")
+
+
+def _zh_latin_after_description(s: CjkStory) -> str | None:
+    """ "马云…投资美国旧金山AI保险初创公司", the summary "…AI保险初创公司 Corgi 的融资": the
+    headline ends on a description; the summary puts the Latin name right after it."""
+    if not _ZH_DESCRIBED_END.search(s.title):
+        return None
+    m = _ZH_NOUN_THEN_LATIN.search(s.summary[:400])
+    return m.group(1).strip() if m and len(m.group(1)) > 1 else None
+
+
 def _zh_latin_in_title(s: CjkStory) -> str | None:
     """The one Latin proper name of a headline ("韩国芯片独角兽DeepX估值飙升…")."""
     names = [
         n
         for n in re.findall(_LATIN_NAME, s.title)
-        if len(n) > 2 and not re.fullmatch(r"(?:AI|IPO|CEO|CTO|GPU|AGI|SaaS|App|VC|PE)\w?", n)
+        if len(n) > 2
+        and not re.fullmatch(r"(?:AI|IPO|CEO|CTO|GPU|AGI|SaaS|App|VC|PE)\w?", n)
+        # "Jeff Dean 参投": an investor named beside the company is not it
+        and not re.search(re.escape(n) + r"\s?(?:等)?(?:参投|领投|跟投|加注|投资)", s.title)
     ]
     return names[0] if len(names) == 1 else None
 
@@ -680,6 +696,7 @@ COMPANY_RULES = {
         ("zh name before the verb", _zh_name_before_verb),
         ("zh summary name", _zh_summary_name),
         ("zh the title's Latin name", _zh_latin_in_title),
+        ("zh a Latin name after the summary's description", _zh_latin_after_description),
     ],
     "ko": [
         ("ko investor as subject", _ko_investee),

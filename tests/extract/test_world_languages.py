@@ -839,3 +839,21 @@ def test_chinese_investors_as_subject_with_stock_codes_and_managers(
     title: str, summary: str, investors: tuple
 ) -> None:
     assert extract(title, summary).investors == investors
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company"),
+    [
+        # our sentences: Jeff Dean among SkyPilot's backers (2026); Yunfeng Fund's $30M in Corgi
+        ("Jeff Dean 参投，伯克利开源项目 SkyPilot 转型初创", "", "SkyPilot"),
+        (
+            "马云旗下基金投资旧金山AI保险初创公司",
+            "云锋基金此次参与AI保险初创公司 Corgi 的融资，投入约3000万美元。",
+            "Corgi",
+        ),
+    ],
+)
+def test_chinese_latin_names_beside_investors_and_descriptions(
+    title: str, summary: str, company: str
+) -> None:
+    assert extract(title, summary).company == company
