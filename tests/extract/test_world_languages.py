@@ -847,7 +847,7 @@ def test_chinese_investors_as_subject_with_stock_codes_and_managers(
         # our sentences: Jeff Dean among SkyPilot's backers (2026); Yunfeng Fund's $30M in Corgi
         ("Jeff Dean 参投，伯克利开源项目 SkyPilot 转型初创", "", "SkyPilot"),
         (
-            "马云旗下基金投资旧金山AI保险初创公司",
+            "马云旗下基金2.34亿港元投资旧金山AI保险初创公司",
             "云锋基金此次参与AI保险初创公司 Corgi 的融资，投入约3000万美元。",
             "Corgi",
         ),
