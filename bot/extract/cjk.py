@@ -632,9 +632,15 @@ def _ja_subject_shapes(s: CjkStory) -> str | None:
     )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"
         return _ja_tail(m.group(1))
+    # a release's opening topic: "株式会社スマートバンクは、シリーズBラウンドにおいて、…調達"
+    m = re.match(r"^(?:株式会社|合同会社)?\s?([^、。はが]{1,30}?)\s?(?:株式会社)?は[、，]", title)
+    if m and re.search(_JA_DEAL, title[m.end() :]):
+        name = _ja_tail(m.group(1))
+        if name:
+            return name
     m = re.search(rf"(.{{1,30}}?)(?:による|にて)[^、。]{{0,20}}?{_JA_DEAL}", title)
-    if m:  # "SpaceXによる約897億円新資金調達"
-        return _ja_tail(m.group(1))
+    if m and not re.search(r"(?:増資|割当|発行|ラウンド)$", m.group(1)):
+        return _ja_tail(m.group(1))  # "SpaceXによる約897億円新資金調達"
     # "プロドローンは10月24日、シリーズCで…調達": a date may follow the topic
     m = re.search(
         rf"(.{{1,40}}?)(?:が|は)(?:\d{{1,2}}月\d{{1,2}}日[、，])?[^、。が]{{0,40}}?{_JA_DEAL}",
@@ -954,8 +960,9 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
 
 
 # a Japanese investor's name: Latin words, or a run without particles or clause marks
-_JA_NAME = rf"(?:{_LATIN_NAME}[^\s、。「」（）()をがはにでとものへや]*|[^\s、。「」（）()をがはにでとものへや]+)"
-_JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|,\s?){_JA_NAME}){{0,8}}"
+_JA_CHAR = r"(?:(?!から|など|より)[^\s、。「」（）()をがはにでとものへや])"
+_JA_NAME = rf"(?:{_LATIN_NAME}{_JA_CHAR}*|{_JA_CHAR}+)"
+_JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|や|,\s?){_JA_NAME}){{0,8}}"
 _JA_NOT_INVESTOR = re.compile(
     r"既存|投資家|事業会社|金融機関|ベンチャーキャピタル|複数|各社|\d|[一二三四五六七八九十]社|同社|当社"
     r"|増資|調達|ラウンド|シリーズ|総額"
@@ -963,8 +970,8 @@ _JA_NOT_INVESTOR = re.compile(
 
 
 def _ja_names(text: str) -> list[str]:
-    names = re.split(r"、|および|及び|と|,\s?", text)
-    cleaned = (re.sub(r"(?:など|等)$", "", x.strip(" 　「」")) for x in names)
+    names = re.split(r"、|および|及び|と|や|,\s?", text)
+    cleaned = (re.sub(r"(?:など|等|ら)$", "", x.strip(" 　「」")) for x in names)
     return [n for n in cleaned if n and not _JA_NOT_INVESTOR.search(n)]
 
 
@@ -981,12 +988,25 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     # who took the new shares: "引受先はA、B", "A、Bを引受先とする", "A、Bから資金調達"
     for pattern in (
         rf"(?:引受先|割当先|割当予定先)(?:は|として)、?({_JA_LIST})",
-        rf"({_JA_LIST})を(?:引受先|割当先)",
-        rf"({_JA_LIST})(?:など|等)?(?:から|より)(?:の)?(?:総額)?(?:約)?[\d,.億万円ドル]*(?:を|の)?"
+        rf"({_JA_LIST})(?:など|等|ら)?を(?:引受先|割当先)",
+        rf"({_JA_LIST})(?:など|等|ら)?(?:から|より)(?:の)?(?:総額)?(?:約)?[\d,.億万円ドル]*(?:を|の)?"
         r"(?:資金調達|出資|調達|投資)",
+        # "ゴールドマン・サックスやNVenturesが出資"
+        # (not a relative clause: "鳥取銀行などが出資する「…ファンド」が" names the fund's backers)
+        rf"({_JA_LIST})(?:など|等|ら)?が(?:出資|投資|引き受け)(?!する[^。]|している)",
     ):
         for m in re.finditer(pattern, text):
             others += _ja_names(m.group(1))
+    # after the deal, the headline's last words name who paid: "…調達——ANRI、East Venturesから",
+    # "…調達 KDDIなどから", "…資金調達、クールジャパン機構など" (the headline only: text is the
+    # headline, "。", then the lead)
+    headline = text.split("。", 1)[0]
+    m = re.search(
+        rf"{_JA_DEAL}[^、。]{{0,12}}?(?:——|―|—|、|，|\s)\s?({_JA_LIST})(?:など|等|ら)?(?:から)?$",
+        headline,
+    )
+    if m:
+        others += _ja_names(m.group(1))
     return leads, others
 
 

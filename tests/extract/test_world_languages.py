@@ -857,3 +857,30 @@ def test_chinese_latin_names_beside_investors_and_descriptions(
     title: str, summary: str, company: str
 ) -> None:
     assert extract(title, summary).company == company
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "investors"),
+    [
+        # our Japanese sentences: SmartBank's Series B (2024), Ubie (2023, Goldman Sachs and
+        # NVentures), ispace (JAFCO among its backers), ELYZA and KDDI (2024), Spiber and the Cool
+        # Japan Fund (2021), MakersHub's seed (ANRI, East Ventures)
+        (
+            "株式会社スマートバンクは、シリーズBラウンドにおいて、第三者割当増資による総額30億円の資金調達を実施しました",
+            "スマートバンク",
+            (),
+        ),
+        (
+            "Ubieが41億円調達、ゴールドマン・サックスやNVenturesが出資",
+            "Ubie",
+            ("ゴールドマン・サックス", "NVentures"),
+        ),
+        ("ispace、JAFCOらから7億円を資金調達", "ispace", ("JAFCO",)),
+        ("AI新興のELYZA、50億円調達 KDDIなどから", "ELYZA", ("KDDI",)),
+        ("Spiberが100億円の資金調達、クールジャパン機構など", "Spiber", ("クールジャパン機構",)),
+        ("MakersHub、1億円を調達——ANRI、East Venturesから", "MakersHub", ("ANRI", "East Ventures")),
+    ],
+)
+def test_japanese_release_topics_and_who_paid(title: str, company: str, investors: tuple) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == ("funding", company, investors)
