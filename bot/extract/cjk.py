@@ -1001,12 +1001,12 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     # "…調達 KDDIなどから", "…資金調達、クールジャパン機構など" (the headline only: text is the
     # headline, "。", then the lead)
     headline = text.split("。", 1)[0]
-    m = re.search(
+    last = re.search(
         rf"{_JA_DEAL}[^、。]{{0,12}}?(?:——|―|—|、|，|\s)\s?({_JA_LIST})(?:など|等|ら)?(?:から)?$",
         headline,
     )
-    if m:
-        others += _ja_names(m.group(1))
+    if last:
+        others += _ja_names(last.group(1))
     return leads, others
 
 
