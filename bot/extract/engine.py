@@ -25,6 +25,7 @@ from bot.extract.lexicon import (
     BODY_FUNDING_VERB,
     BODY_INVESTOR_VERB,
     COMPANY_NOUN,
+    CORE_VERB,
     INVESTOR_ACT,
 )
 from bot.extract.lexicon import PARTS as _PARTS
@@ -469,14 +470,24 @@ _MANY_DEALS = re.compile(
 )
 
 
+_FIGURE_OR_STAGE = re.compile(r"[\d$€£¥₹]|(?i:seed|series|round|million|billion)")
+
+
 def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
     """A feature whose headline says no money ("Mass Production Of A Self-Driving Restaurant
     Robot Is Coming") and whose summary opens on the round: "Bear Robotics has received a
     Series A investment of $32 million …" is the news."""
-    if not summary or find_money(title) or _MANY_DEALS.search(title):
+    if not summary:
         return None
     first = _sentences(summary[:600])[:1]
-    if not first or len(first[0]) > 320 or _PAST_ROUND.search(first[0]):
+    # cheap tests first: most summaries open on no figure and no round word
+    if not first or len(first[0]) > 320 or not _FIGURE_OR_STAGE.search(first[0]):
+        return None
+    if not (CORE_VERB.search(first[0]) or INVESTOR_ACT.search(first[0])):
+        return None
+    if find_money(title) or _MANY_DEALS.search(title) or _PAST_ROUND.search(first[0]):
+        return None
+    if not (find_money(first[0]) or find_round(first[0])):
         return None
     found = _extract(first[0], "", "")
     if found.kind != "funding" or not found.company or (found.amount is None and not found.round):
@@ -683,14 +694,18 @@ def _written_lowercase(company: str, summary: str) -> bool:
     return lowered >= 0 and company not in summary and summary[lowered].islower()
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _opens_a_description(company: str, title: str, summary: str) -> bool:
     """ "Cancer medtech tops up Series B": one capitalised word that opens the headline before
     lowercase words is a description's first word when the summary writes it only in lowercase
     ("… AI-powered cancer care")."""
-    if " " in company or not re.match(rf"{re.escape(company)}\s+[a-z]", title):
+    rest = title[len(company) :]
+    if " " in company or not title.startswith(company) or not re.match(r"\s+[a-z]", rest):
         return False
-    word = rf"\b{re.escape(company)}\b"
-    return bool(re.search(word, summary, re.I)) and not re.search(word, summary)
+    words = set(_WORD.findall(summary))  # plain string tests: no pattern built per story
+    return company not in words and company.lower() in {w.lower() for w in words}
 
 
 def _looks_like_a_name(name: str) -> bool:
