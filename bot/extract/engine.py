@@ -510,6 +510,14 @@ def _paired_with_investor(title: str, summary: str) -> Extraction | None:
     )
 
 
+# money made on a bet, a trade or a sale: a profit, not a round
+_PROFIT_ON = re.compile(
+    r"(?i)\b(?:nets?|netted|pockets?|pocketed|makes?|made|earns?|earned|rakes? in|raked in)\s+"
+    r"(?:about |nearly |over |more than )?(?:US)?[$€£¥₹]\s?[\d.,]+\s*(?:[mbk]n?|million|billion)?"
+    r"\s+(?:on|betting|trading|from (?:betting|trading|selling))\b(?!\s+(?:the back|top))"
+)
+
+
 def _not_a_round(reading: Reading, company: str | None) -> str | None:
     """The rule that makes a funding-worded headline no round, if one does."""
     text = reading.text
@@ -521,6 +529,8 @@ def _not_a_round(reading: Reading, company: str | None) -> str | None:
         and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
     ):
         return "a sector as the subject"  # "AI-powered coding pulls in $1bn"
+    if _PROFIT_ON.search(text):
+        return "money made on something"  # "Insider nets $1 million on Polymarket"
     placed = _INVEST_IN.search(text)
     if placed and _spent_in_a_place(text, placed):
         return "investment in a place"  # "GM to invest $2.2B in Detroit"
@@ -733,8 +743,8 @@ _MONEY_TALK_WORDS = frozenset({"fundraising", "funding", "investment", "investin
 # a university, school, hospital or museum is given money, it raises no venture round
 _INSTITUTION = re.compile(
     r"\b(?:University|College|School|Hospital|Museum|Foundation|Library|Zoo|Orchestra|Church"
-    r"|County|Council|Ministry|Department)$"
-)
+    r"|County|Council|Ministry|Department|Act|Congress|Senate|Parliament|Government)$"
+)  # "CHIPS Act clears Congress, ensuring $52 billion boost": a law's money is no round
 # "for Berkeley, California, startup Anyscale": a city and its state, then the company
 _PLACE_THEN_FIRM = re.compile(
     r"\b(?P<place>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?,\s[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s"

@@ -523,7 +523,16 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
         re.I,
     ):
         return True
-    return COMPANY_BACKED_BY.search(text) is not None
+    backed = COMPANY_BACKED_BY.search(text)
+    # "Stealthy battery company backed by Bill Gates, Jeff Bezos has a lot to prove": the
+    # headline's own verb comes after the backers, so "backed by" only describes
+    return backed is not None and not _OWN_VERB_AFTER.search(text, backed.end())
+
+
+_OWN_VERB_AFTER = re.compile(
+    r"\b(?:has|have|is|are|was|were|wants|plans|says|said|faces|looks|hopes|aims|will|could|may"
+    r"|can|needs|struggles|shuts|lays|cuts|sues|launches|unveils|debuts)\b"
+)
 
 
 _AFTER_DONE = re.compile(r"\bafter (?:its |the |a )?(?:latest |recent |new |last )?$", re.I)

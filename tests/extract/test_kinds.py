@@ -163,6 +163,11 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("Daily Briefing: Validus bagged $28.35m in series B funding; SFA opens tender", "other"),
         ("Top headlines: CoinDCX raises $135 mn, minister says talks go on", "other"),
         ("Dealflow.la #47 - Foodology raises $17 Million, & more", "other"),
+        # a company only described as backed, the headline's verb after its backers (Bill Gates
+        # and Jeff Bezos backing QuantumScape, 2020); a law's money; a bettor's profit
+        ("Stealthy battery company backed by Bill Gates, Jeff Bezos has a lot to prove", "other"),
+        ("CHIPS Act clears Congress, ensuring $52 billion boost to US chip plants", "other"),
+        ("Trader nets $1 million on Polymarket in a day", "other"),
         # a wrap's label: Berachain's $100M Series B (2024) as one line of a weekly wrap
         ("Funding Wrap: Berachain lands $100M to grow its chain", "other"),
         ("Weekly deals recap: Monad Labs raises $225M", "other"),
