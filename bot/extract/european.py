@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.euro_money import EuroMoney, find_euro_money
+from bot.extract.listed import is_listed
 from bot.extract.places import place_name
 from bot.extract.rates import to_usd
 from bot.extract.rules import first
@@ -81,8 +82,13 @@ LEXICON = {
         ),
         investor=re.compile(
             r"\b(?:investiert|investieren|steigt|steigen|beteiligt sich|beteiligen sich|führt"
-            r"|Investment)"
-            r"\s+(?:\S+\s+){0,5}?(?:in|bei|an)\s+(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
+            r"|Investment|stecken|steckt|pumpen|pumpt)"
+            # an article only before a described startup ("in das Hamburger Startup Kiron"):
+            # German capitalises every noun, "in die Fabrik" names no company
+            r"\s+(?:(?!(?:in|bei|an)\s)\S+\s+){0,5}?(?:in|bei|an)\s+"
+            r"(?:(?:das|den|die|dem|der)\s+(?=(?:[\wÀ-ÿ-]+\s+)"
+            r"{0,2}?[\wÀ-ÿ-]*(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen)\s+[A-ZÀ-ÞŸ]))?"
+            r"(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(
             r"\b(?:will|wollen|plant|planen|soll|sollen|in Gesprächen|verhandelt|sucht|wohl|steht vor"
@@ -101,7 +107,8 @@ LEXICON = {
         ),
         backers=re.compile(
             r"(?:unter Beteiligung (?:von|der|des)|mit Beteiligung (?:von|der|des)"
-            r"|Investoren (?:sind|waren|wie)|Geldgeber (?:sind|waren)|(?i:mit) dabei (?:sind|waren))"
+            r"|Investoren (?:sind|waren|wie)|Geldgeber (?:sind|waren)|(?i:mit) dabei (?:sind|waren)"
+            r"|(?:Euro|Dollar|Franken|Geld|Kapital|Millionen|Milliarden?) von)"
             r"\s+(?:auch\s+)?(?:(?:den|der|dem|die|des)\s+)?(" + _NAME + ")"
         ),
         descriptors=re.compile(
@@ -423,6 +430,8 @@ def _subject(s: EuroStory) -> str | None:
     """The capitalised run right before the funding verb, descriptions dropped; in a rumour,
     before its cue ("Mistral AI soll in Gesprächen …", "Mistral AI serait en discussions …")."""
     m = s.lexicon.funding.search(s.title)
+    if m and re.match(r"\s?:\s", s.title[m.end() :]):
+        m = s.lexicon.funding.search(s.title, m.end() + 1)  # "Series-B-Runde: Parloa sammelt"
     if not m:
         return None
     before = s.title[: m.start()]
@@ -517,6 +526,8 @@ def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
             continue  # "Milliardenbewertung: …", "Valoración de Kavak …": a topic, not a name
         if lexicon is not None and lexicon.descriptors.match(m.group(1)):
             return None  # "Start-up: Software-Spezialist Personio …": a rubric, not a name
+        if lexicon is not None:
+            return _undescribed(m.group(1), lexicon)  # "Kölner Startup Gorillas wird …"
         return m.group(1)
     return None
 
@@ -525,7 +536,7 @@ def _leading_name(title: str, lexicon: Lexicon | None = None) -> str | None:
 _ABOUT_MONEY = re.compile(
     r"(?i)^(?:\w*bewertung|valoración|valorisation|valutazione|avaliação|\w*finanzierung\w*"
     r"|levée|financiación|financiamento|finanziamento|einhorn|licorne|unicornio|unicórnio|aumento"
-    r"|ampliación|augmentation|Kapitalerhöhung|ronda|rodada|round)\b"
+    r"|ampliación|augmentation|Kapitalerhöhung|ronda|rodada|round|series|serie|\w*runde)\b"
 )
 
 
@@ -613,8 +624,63 @@ _FOR_NAME = re.compile(
 _MONEY_WORDS = re.compile(r"(?i)\b(?:Geld|dinero|argent|dinheiro|soldi|capital|Kapital)\b")
 
 
+# "Millionen für das Münchner Startup Celonis", "Zehn Millionen Euro für Berliner Proptech":
+# money for a company told by its description (a name after it, or none)
+_FOR_DESCRIBED = re.compile(
+    r"(?:(?i:millionen|millionenfinanzierung|millionen-finanzierung|millionen-investment|geld"
+    r"|kapital)|(?<=\d\s)(?i:millionen|milliarden?)(?:\s(?i:euro|dollar|franken))?"
+    r"|(?i:millionen|milliarden?)\s(?i:euro|dollar|franken))"
+    r"\s+für\s+(?:das|den|die|dem|der|ein|eine|einen)?\s*"
+    r"(?P<desc>(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Pp]roptech"
+    r"|[Ii]nsurtech|[Bb]iotech|[Ll]egaltech|[Ee]dtech|[Hh]ealthtech|[Ff]irma|[Uu]nternehmen"
+    r"|[Pp]lattform|[Ss]cale-?up))(?![\w-])(?:\s+(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + "))?"
+)
+# "Celonis: 1 Milliarde Dollar für das Münchner Startup", "Aleph Alpha: 500 Millionen Dollar von
+# Bosch und SAP": the name, a colon, then the money
+_NAME_COLON_MONEY = re.compile(
+    r"^\s*(" + _NAME + r")\s?:\s+(?=(?:\d|[€$]|(?i:zehn|fünf|zwei|drei|eine?)\s))"
+)
+# what follows such money: "für das Münchner Startup", "von Bosch und SAP"
+_FOR_OR_FROM = re.compile(
+    r"\s+(?:für\s+(?:das|den|die|dem|ein|eine|einen)?\s*(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*"
+    r"(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen|[Pp]lattform)(?![\w-])"
+    r"|von\s+(?=[A-ZÀ-ÞŸ]))"
+)
+# "Neues Geld für Flink: Lieferdienst sammelt …", "Kapital für N26: Die Smartphone-Bank …"
+_MONEY_FOR_RUBRIC = re.compile(
+    r"^\s*(?:(?i:neues|frisches|mehr)\s+)?(?:Geld|Kapital|Millionen\w*|Finanzierung|Investment)"
+    r"\s+für\s+(" + _NAME + r")\s?:"
+)
+
+
 def _money_for(s: EuroStory) -> str | None:
     """Money given to a company, without a verb: the company it goes to."""
+    if s.language == "de":
+        rubric = _MONEY_FOR_RUBRIC.match(s.title)
+        # only a rubric over a raise told after it, and a name, not a noun ("Geld für Forschung:")
+        if (
+            rubric
+            and s.lexicon.funding.search(s.title, rubric.end())
+            and not _GERMAN_NOUN.search(rubric.group(1).split()[0])
+        ):
+            return rubric.group(1)
+        described = _FOR_DESCRIBED.search(s.title)
+        if described and described.group("name"):
+            return described.group("name").rstrip(".:,")
+    named = _NAME_COLON_MONEY.match(s.title) if s.language == "de" else None
+    rest = s.title[named.end() :] if named else ""
+    money = find_euro_money(rest)
+    if (
+        named
+        and money
+        and money[0].start == 0
+        and _FOR_OR_FROM.match(rest, money[0].end)
+        and not _ABOUT_MONEY.search(named.group(1))
+        and not is_listed(named.group(1))
+    ):
+        name = _undescribed(named.group(1), s.lexicon)
+        if name and not _is_place(name):
+            return name
     spans = [(m.start, m.end) for m in find_euro_money(s.title)]
     if s.language != "de":  # German capitalises every noun: "Geld für Forschung" names no one
         spans += [(m.start(), m.end()) for m in _MONEY_WORDS.finditer(s.title)]
@@ -790,7 +856,8 @@ _JUST_RAISED = re.compile(
 # money or a round told without a figure: "sammelt Millionen ein", "sichert sich neues Kapital",
 # "nächste Finanzierungsrunde", "une levée de fonds record", "recauda millones"
 _MONEY_WITHOUT_FIGURE = re.compile(
-    r"(?i)\b(?:Millionen\w*|Millionenbetrag|Milliarde\w*|fondi|capitali|finanziamento|neues? (?:Kapital|Geld)|Kapitalspritze"
+    r"(?i)\b(?:Millionen\w*|Millionenbetrag|Milliarde\w*|fondi|capitali|finanziamento"
+    r"|(?:neues?|frisches?) (?:Kapital|Geld)|(?:Kapital|Geld) von (?=[A-ZÀ-ÞŸ])|Kapitalspritze"
     r"|Geldspritze|Finanzierungsrunde|millions?|milliards?|levée de fonds|tour de table"
     r"|millones|milhões|milioni|ronda|rodada|aporte)\b"
 )
@@ -863,6 +930,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
             return "funding", "european valuation news"
         if _money_for(s):
             return "funding", "european money for a company"
+        if s.language == "de" and _FOR_DESCRIBED.search(title):
+            return "funding", "european money for a described company"  # "… für Berliner Proptech"
         if _summary_says_funding(s) and not _MANY_ROUNDS.search(title):
             # "Paack ultima una ronda …": the headline's cue counts as well as the summary's
             rumour = s.lexicon.rumor.search(title) or s.lexicon.rumor.search(s.summary[:300])
@@ -942,6 +1011,11 @@ _NOT_A_BACKER = re.compile(
 )
 
 
+_DESCRIBED_PERSON = re.compile(
+    r"^\S*(?:[Gg]ründer(?:in)?|[Cc]hef(?:in)?|[Ff]ondateur|[Ff]undador|[Mm]illiardär(?:in)?)\s+(?=[A-Z])"
+)
+
+
 def _named_list(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
     """Every name of the list the pattern opens ("angeführt von A, B und C")."""
     found = pattern.search(text)
@@ -955,7 +1029,11 @@ def _named_list(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
             break
         names.append(more.group(1))
         end = more.end()
-    cleaned = (name.split(". ")[0].rstrip(".,;:'’") for name in names)  # a sentence ends
+    cleaned = (
+        # a sentence ends; "Spotify-Gründer Daniel Ek" is Daniel Ek
+        _DESCRIBED_PERSON.sub("", name.split(". ")[0]).rstrip(".,;:'’")
+        for name in names
+    )
     return tuple(dict.fromkeys(n for n in cleaned if n and not _NOT_A_BACKER.match(n)))
 
 
@@ -975,6 +1053,14 @@ def _round_money(summary: str, lexicon: Lexicon) -> list[EuroMoney]:
     ]
 
 
+# public bodies and schools: their money is a grant or a budget, not a round
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:Universität|Hochschule|Stadt|Gemeinde|Bundesland|Bund|Ministerium|Université"
+    r"|Ville|Région|Universidad|Ayuntamiento|Gobierno|Universidade|Prefeitura|Governo"
+    r"|Università|Comune|Regione|Universiteit|Gemeente|Ziekenhuis|Krankenhaus|Hôpital|Hospital)\b"
+)
+
+
 def extract_european(title: str, summary: str, language: str) -> Extraction | None:
     """The deal the story reports; None when this reader finds no funding verb at all (the
     English reader then gets its turn: language detection can be wrong on a short line)."""
@@ -988,6 +1074,10 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
     if kind not in ("funding", "rumor"):
         return Extraction(kind=kind, language=language, rules=(("kind", kind_rule),))
     company, company_rule = first(COMPANY_RULES, s)
+    if company and _INSTITUTION.search(company):  # "Universität erhält 10 Millionen Euro"
+        return Extraction(
+            kind="other", language=language, rules=(("kind", "european an institution's money"),)
+        )
     in_title = find_euro_money(title)
     worths = [m for m in in_title if _a_worth(title, m, lexicon)]
     rounds = [m for m in in_title if m not in worths]
@@ -1008,6 +1098,8 @@ def extract_european(title: str, summary: str, language: str) -> Extraction | No
         investor = _name_before(title[: acting.start()], lexicon) if acting else None
         if investor and acting and acting.group(0).startswith("mène"):
             leads = (investor, *(x for x in leads if x != investor))  # "X mène la levée de Y"
+        if investor and _NOT_A_BACKER.match(investor):
+            investor = None  # "Investoren stecken 40 Millionen in …"
         investors = (*leads, investor) if investor and investor not in leads else leads
     return Extraction(
         kind=kind,

@@ -884,3 +884,58 @@ def test_chinese_latin_names_beside_investors_and_descriptions(
 def test_japanese_release_topics_and_who_paid(title: str, company: str, investors: tuple) -> None:
     found = extract(title)
     assert (found.kind, found.company, found.investors) == ("funding", company, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount", "investors"),
+    [
+        # our German ticker lines: Celonis' $1B Series D (2021), Aleph Alpha's $500M with Bosch
+        # and SAP (2023), Flink's $750M (2021), N26's $900M (2021), Trade Republic's $900M (2021),
+        # Scalable Capital and Tencent (2021), Daniel Ek backing Helsing (2021), Gorillas becoming a
+        # unicorn (2021), Parloa's $66M Series B (2024)
+        ("Celonis: 1 Milliarde Dollar für das Münchner Startup", "Celonis", 1e9, ()),
+        (
+            "Aleph Alpha: 500 Millionen Dollar von Bosch und SAP",
+            "Aleph Alpha",
+            5e8,
+            ("Bosch", "SAP"),
+        ),
+        ("Millionen für das Münchner Startup Celonis", "Celonis", None, ()),
+        ("Neues Geld für Flink: Lieferdienst sammelt 750 Millionen Dollar ein", "Flink", 7.5e8, ()),
+        ("Kapital für N26: Die Smartphone-Bank sichert sich 900 Millionen Dollar", "N26", 9e8, ()),
+        (
+            "Investoren stecken 900 Millionen Dollar in das Berliner Startup Trade Republic",
+            "Trade Republic",
+            9e8,
+            (),
+        ),
+        (
+            "Scalable Capital erhält frisches Kapital von Tencent",
+            "Scalable Capital",
+            None,
+            ("Tencent",),
+        ),
+        ("Helsing bekommt Geld von Spotify-Gründer Daniel Ek", "Helsing", None, ("Daniel Ek",)),
+        ("Berliner Startup Gorillas wird zum Einhorn", "Gorillas", None, ()),
+        ("Series-B-Runde: Parloa sammelt 66 Millionen Dollar", "Parloa", 6.6e7, ()),
+        ("Zehn Millionen Euro für ein Berliner Fintech", None, 1e7, ()),
+    ],
+)
+def test_german_ticker_lines(
+    title: str, company: str | None, amount: float | None, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount) == ("funding", company, amount)
+    assert found.investors == investors
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Millionen für deutsche Startups: Der Bund legt einen neuen Fonds auf",
+        "Geld für Forschung: Universität erhält 10 Millionen Euro",
+        "Tesla investiert in die Fabrik in Grünheide",
+    ],
+)
+def test_german_money_for_things_is_no_round(title: str) -> None:
+    assert extract(title).kind != "funding"
