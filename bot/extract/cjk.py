@@ -97,6 +97,9 @@ _JA_FUNDING = re.compile(
     r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
     r"|ファイナンスを(?:実施|完了)|投資を受けた|に対し、?投資を行った|資金調達を発表"
     r"|(?:資金)?調達したと発表|資金を?獲得|融資枠を確保"
+    # a stage and its sum without a verb ("シリーズCで41億円"), money gathered ("100億円を集めた")
+    r"|(?:プレ)?(?:シリーズ\s?[A-H]|シード)(?:ラウンド)?で[約\d.,]+\s?(?:億|万)円"
+    r"|[\d.,]+\s?(?:億|万)円を?集め"
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -176,7 +179,14 @@ def _funding_clause(s: CjkStory) -> str | None:
     if s.language == "ja" and _IPO.search(s.title):
         return None  # "IPOまでの資本政策。上場直前に外部出資を受け入れた理由": the listing's story
     if s.language == "ja" and not (
-        (_quoted_name(s) or _ja_name(s) or _ja_subject(s) or (s.money and _round(s.title)))
+        (
+            _quoted_name(s)
+            or _ja_name(s)
+            or _ja_subject(s)
+            or (s.money and _round(s.title))
+            # "AIスタートアップが100億円を集めた": a described company and its sum
+            or (s.money and re.search(r"(?:スタートアップ|ベンチャー|新興|企業)が", s.title))
+        )
         and (s.money or _round(s.title) or "理由" in s.title or _JA_PLAIN_DEAL.search(s.title))
     ):
         return None  # "新興企業の資金調達": about raising money, not a raise
@@ -672,6 +682,10 @@ def _ja_summary_subject(s: CjkStory) -> str | None:
     return None
 
 
+# a stage and its sum without a verb: "Ubie、シリーズCで41億円"
+_JA_STAGE_SUM = re.compile(
+    r"(?:プレ)?(?:シリーズ\s?[A-H]|シード)(?:ラウンド)?で[約\d.,]+\s?(?:億|万)円"
+)
 _JA_LATIN_NAME = re.compile(
     r"([ァ-ヶー]*)(?<![A-Za-zÀ-ɏ0-9])([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ0-9.&'’-]*(?:\s[A-Za-z0-9][A-Za-zÀ-ɏ0-9.&'’-]*){0,3})"
     r"(?:、|が|は|\s?[（(])"
@@ -683,11 +697,13 @@ def _ja_name(s: CjkStory) -> str | None:
     with ("オープンAI、66億ドルを調達") unless that katakana only describes it ("ベンチャーApollo")."""
     for m in _JA_LATIN_NAME.finditer(s.title):
         kana, latin = m.group(1), m.group(2)
+        if re.match(r"[、，]?\s?[^、。]{1,30}?に[^、。]{0,20}?(?:出資|投資)", s.title[m.end() :]):
+            continue  # "ソフトバンクG、OpenAIに…出資": the investor, the company comes after
         if re.fullmatch(
             r"(?:プレ)?(?:シリーズ)?[A-H]\d?|(?:Pre-?)?(?:Series )?[A-H]\d?", kana + latin
         ):
             continue  # "シリーズC(経営安定期)": the round, not a name
-        if not re.search(_JA_DEAL, s.title[m.end() :]):
+        if not (re.search(_JA_DEAL, s.title[m.end() :]) or _JA_STAGE_SUM.search(s.title, m.end())):
             break
         return kana + latin if kana and not _JA_DESCRIPTOR_END.search(kana) else latin
     reason = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
@@ -979,6 +995,10 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     leads = [
         m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)が(?:主導|リード)", text)
     ]
+    # "…41億円　ゴールドマン・サックス主導": a headline's last words name the lead
+    leads += [
+        m.group(1) for m in re.finditer(rf"[\s　]({_JA_NAME})(?:の)?(?:主導|リード)(?:。|$)", text)
+    ]
     # "リード投資家はゴールドマン・サックス", "Eight Roads Ventures Japanをリード投資家として"
     for m in re.finditer(rf"リード(?:投資家|インベスター)(?:は|に)、?\s?({_JA_NAME})", text):
         leads += _ja_names(m.group(1))
@@ -1002,7 +1022,7 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     # headline, "。", then the lead)
     headline = text.split("。", 1)[0]
     last = re.search(
-        rf"{_JA_DEAL}[^、。]{{0,12}}?(?:——|―|—|、|，|\s)\s?({_JA_LIST})(?:など|等|ら)?(?:から)?$",
+        rf"{_JA_DEAL}[^、。]{{0,12}}?(?:——|―|—|、|，|\s)\s?({_JA_LIST})(?:(?:など|等|ら)(?:から)?|から)$",
         headline,
     )
     if last:

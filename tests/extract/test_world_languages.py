@@ -939,3 +939,30 @@ def test_german_ticker_lines(
 )
 def test_german_money_for_things_is_no_round(title: str) -> None:
     assert extract(title).kind != "funding"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company", "amount", "leads"),
+    [
+        # our Japanese sentences: Ubie's Series C led by Goldman Sachs (2023), SoftBank Group's
+        # planned investment in OpenAI (2025), a described startup's sum (Sakana AI, 2024), and
+        # Reiwa Travel's JPY 4.8B (2024) with a description after the deal
+        (
+            "Ubie、シリーズCで41億円　ゴールドマン・サックス主導",
+            "funding",
+            "Ubie",
+            4.1e9,
+            ("ゴールドマン・サックス",),
+        ),
+        ("ソフトバンクG、OpenAIに最大300億ドル出資へ", "rumor", "OpenAI", 3e10, ()),
+        ("創業1年のAIスタートアップが200億円を集めた理由", "funding", None, 2e10, ()),
+        ("「令和トラベル」48億円調達、海外旅行アプリ", "funding", "令和トラベル", 4.8e9, ()),
+    ],
+)
+def test_japanese_stage_sums_investors_first_and_described_companies(
+    title: str, kind: str, company: str | None, amount: float, leads: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount) == (kind, company, amount)
+    assert found.lead_investors == leads
+    assert "海外旅行アプリ" not in found.investors
