@@ -27,7 +27,7 @@ MAX_SUMMARY = 1500  # the deal is told in the first sentences
 _DECORATION = re.compile(
     r"\s*[|｜丨]\s*[^|｜丨]{0,12}(?:首发|独家|新项目|快讯|早报)\s*$"
     r"|^\s*[^|｜丨]{0,8}(?:首发|独家)\s*[|｜丨]\s*"
-    r"|^\s*【[^】]{0,10}】\s*"
+    r"|^\s*【[^】]{0,10}】\s*|^\s*\[[^\]]{1,10}\]\s*"  # "[더벨]마이리얼트립": a rubric
     r"|\s*[–-]\s*바이라인네트워크\s*$"
 )
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=\. )")
@@ -79,6 +79,9 @@ _ZH_FUNDING = re.compile(
 )
 _KO_FUNDING = re.compile(
     r"투자\s?(?:를\s?)?(?:유치|확보)|투자유치|자금\s?(?:을\s?)?(?:조달|확보|유치)|투자금\s?확보"
+    # "알리바바로부터 1000억원 투자 받아", "시리즈B서 1000억 조달"
+    r"|(?:로부터|서)\s[^…]{0,20}?투자\s?(?:를\s?)?받(?:아|았|는다|고|으며|은)"
+    r"|\d+\s?(?:억|조)\s?(?:원\s?)?(?:규모\s?)?(?:를\s?|을\s?)?조달"
     r"|\d[\d,.]*\s?(?:억|조)\s?원?\s?(?:규모\s?)?투자\s?(?:타진|추진|협상)"
     r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?투자"
     r"|(?:시드|프리\s?시드|시리즈\s?[A-Z]|프리\s?(?:시리즈\s?)?[Aa]|[Pp]re-?[Aa]|브릿지)\s?(?:라운드\s?)?유치"
@@ -774,8 +777,11 @@ _ROUGH = re.compile(r"^(?:超|近|约|約|逾|过|약)|^[亿億千百]")
 
 
 def _round_money(text: str, money: list[CjkMoney]) -> CjkMoney | None:
+    previous_end = 0
     for m in money:
-        before = text[max(0, m.start - 12) : m.start]
+        # a cue before an earlier figure is that figure's ("기업가치 1조 인정받고 800억 투자 유치")
+        before = text[max(previous_end, m.start - 12) : m.start]
+        previous_end = m.end
         after = text[m.end : m.end + 8]
         if (
             _VALUATION_BEFORE.search(before)
@@ -856,7 +862,7 @@ _SPLIT_NAMES = re.compile(r"[、，,及与·/]|\s및\s|\s와\s|\s과\s|\s그리�
 _NOT_INVESTOR = re.compile(
     r"老股东|多家|知名|一家|国内|产业资本|机构|投资方|本轮|头部|国资|新股东|公司|获悉|作者|编辑"
     r"|完成|融资|宣布|用于|资金|金额|近日|近期|上市|团队|단계|라운드|투자|연구실|이번|통해"
-    r"|^悉$|^此外$|^以$|^投资$|产能|扩充|交易|智能制造|产业方$|^其他|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
+    r"|^悉$|^此外$|^以$|^投资$|^(?:프리|시리즈|시드|브릿지)|产能|扩充|交易|智能制造|产业方$|^其他|[\d千万亿]元$|以$|早期天使投资人|推广$|搭建|天使$"
 )
 
 
@@ -891,6 +897,7 @@ def _clean_investor(raw: str) -> str | None:
         re.sub(r"\s?[（(][^()（）]*[)）]?$", "", name) or name
     )  # "道禾基金(LP是东方精工": an aside
     name = re.sub(r"(?:에서|으로부터|로부터|에|서|를|을|이|가)$", "", name).strip()
+    name = re.sub(r"^[가-힣A-Za-z0-9]+(?:은|는)\s+(?=\S)", "", name)  # "베라모어는 라쿠텐 캐피탈"
     if not name or len(name) > 20 or _NOT_INVESTOR.search(name):
         return None
     return name
@@ -960,7 +967,7 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
         r",\s([^\s,]+(?:·[^\s,]+)*)\s(?:(?:시드|프리\s?A|Pre-?A|시리즈\s?[A-Z])\s?)?투자\s?유치",
         text,
     )
-    if named and not re.search(r"\d|억|원", named.group(1)):
+    if named and not re.search(r"\d|억|원|^(?:프리|시리즈|시드|브릿지)", named.group(1)):
         others += _names(named.group(1))
     # "KT가 리벨리온에 300억원을 투자했다": the subject invested
     for m in re.finditer(
@@ -1055,6 +1062,8 @@ def extract_cjk(title: str, summary: str, language: str) -> Extraction:
             company, aliases = latin, (company,)
     if company:
         company = _LEGAL_FORM.sub("", company).strip() or company
+    if company and re.fullmatch(r"[A-Z]{1,2}\s?(?:사|社|公司)", company):
+        company = None  # "스타트업 A사": a company the story will not name
     if is_listed(company) or is_listed(aliases[0] if aliases else None):
         return Extraction(  # "英伟达以10亿美元投资获得Naver的4.5%股份": a listed company's stake
             kind="other", language=language, rules=(("kind", "cjk a long-listed company's money"),)

@@ -966,3 +966,29 @@ def test_japanese_stage_sums_investors_first_and_described_companies(
     assert (found.kind, found.company, found.amount) == (kind, company, amount)
     assert found.lead_investors == leads
     assert "海外旅行アプリ" not in found.investors
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount", "investors"),
+    [
+        # our Korean sentences: Ably's KRW 100B from Alibaba (2025), Kakao Mobility and TPG
+        # (2021), Upstage's Series B (2024), FuriosaAI at a KRW 1T valuation (2024), MyRealTrip's
+        # Series F (2024) under a rubric, a company the story keeps anonymous
+        ("에이블리, 알리바바로부터 1000억원 투자 받아", "에이블리", 1e11, ("알리바바",)),
+        ("카카오모빌리티, TPG로부터 5000억 투자 받는다", "카카오모빌리티", 5e11, ("TPG",)),
+        ("업스테이지, 시리즈B서 1000억 조달", "업스테이지", 1e11, ()),
+        ("퓨리오사AI, 기업가치 1조 인정받고 800억 투자 유치", "퓨리오사AI", 8e10, ()),
+        ("[더벨]마이리얼트립, 시리즈F 투자 유치 마무리", "마이리얼트립", None, ()),
+        ("스타트업 A사, 50억 시드 투자 유치", None, 5e9, ()),
+    ],
+)
+def test_korean_money_received_raised_and_rubrics(
+    title: str, company: str | None, amount: float | None, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount, found.investors) == (
+        "funding",
+        company,
+        amount,
+        investors,
+    )
