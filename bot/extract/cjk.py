@@ -62,7 +62,7 @@ def read_cjk(title: str, summary: str, language: str) -> CjkStory:
 # --- word lists ---------------------------------------------------------------------------
 
 _ZH_VERB = (
-    r"(?:完成|获得?(?!悉|取|奖|批|评|选|准)|获投|拿下|斩获|再获|宣布完成|连续完成|连融|迎来"
+    r"(?:完成|获得?(?!悉|取|奖|批|评|选|准)|获投|拿下|拿到了?|斩获|再获|宣布完成|连续完成|连融|迎来"
     r"|扩大(?=融资))"
 )
 _ZH_FUNDING = re.compile(
@@ -74,7 +74,8 @@ _ZH_FUNDING = re.compile(
     r"|[\d.亿万]+(?:元|美元|港元|欧元|日元|英镑)?(?:押注|投资)(?!者|人|机构)|扩大融资"
     r"|(?:连融|[\d一二三四五六七八九十两]+\s?轮融资)"
     # "云锋基金等入股比特智路" (new shareholders in a registry filing), "向SB Energy投资15亿美元"
-    r"|融资(?:报道|传闻|消息)"  # "OceanBase回应融资报道": talk of a round (a rumour cue says so)
+    r"|融资(?:报道|传闻|消息)"
+    r"|投了(?:一家|这家|家)?(?=[\u4e00-\u9fffA-Za-z])"  # "小米投了一家机器人公司"  # "OceanBase回应融资报道": talk of a round (a rumour cue says so)
     r"|等?入股(?!.{0,4}(?:上市|公司股东))|向[^，。；|｜]{1,24}?(?:追加)?投资\s*[\d.一二三四五六七八九十百千]+"
 )
 _KO_FUNDING = re.compile(
@@ -340,9 +341,20 @@ _ZH_STAKE_IN = re.compile(r"等?入股[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-
 _ZH_INVEST_IN = re.compile(r"向(?P<name>[^，。；|｜向]{1,24}?)(?:追加)?投资")
 
 
+_ZH_INVESTED = re.compile(
+    r"投了(?!一家|这家|家)(?:[^，。；|｜]{0,12}?(?:公司|企业|创企|初创))?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12})(?:[，。；|｜\s]|$)"
+)
+
+
 def _zh_invested_in(s: CjkStory) -> str | None:
-    """The company an investor puts money into: "X等入股Y", "X向Y投资15亿美元"."""
-    m = _ZH_STAKE_IN.search(s.title) or _ZH_INVEST_IN.search(s.title)
+    """The company an investor puts money into: "X等入股Y", "X向Y投资15亿美元", "腾讯出手，投了
+    AI搜索公司秘塔科技" ("投了一家…公司" names none)."""
+    m = (
+        _ZH_STAKE_IN.search(s.title)
+        or _ZH_INVEST_IN.search(s.title)
+        or _ZH_INVESTED.search(s.title)
+    )
     if not m:
         return None
     name = _ZH_DESCRIBER.sub("", m.group("name").strip()) or m.group("name").strip()
@@ -361,7 +373,7 @@ def _zh_subject(text: str) -> str | None:
         return None
     before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
     # "镁信健康拟完成…": a cue, no name
-    before = re.sub(r"(?:拟|将|或将|计划|正在|有望)$", "", before)
+    before = re.sub(r"(?:拟|将|或将|计划|正在|有望|被曝|被传|据悉|传)$", "", before)
     latin = re.search(rf"({_LATIN_NAME})$", before)
     if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
         short = re.fullmatch(r"[A-Z]{2,3}", latin.group(1))
@@ -921,7 +933,10 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     leads: list[str] = []
     others: list[str] = []
     for m in re.finditer(r"(?:联合|共同)?领投", text):
-        leads += _names(_clause_before(text, m.start()))
+        clause = _clause_before(text, m.start())
+        leads += _names(
+            clause.rsplit("获", 1)[1] if "获" in clause else clause
+        )  # "零一万物获阿里云领投"
     for m in re.finditer(r"(?:等)?(?:跟投|参投|追投|联合投资|参与投资|共同投资)", text):
         others += _names(_clause_before(text, m.start()))
     listed = re.search(r"投资方(?:包括|为)([^。；]{2,80})", text)
@@ -932,6 +947,14 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     )
     if by:
         others += _names(by.group(1))
+    # "拿到了阿里的投资", "获得红杉的投资": the one whose investment it is
+    for m in re.finditer(r"(?:拿到了?|获得了?)([^，。；|｜的\s]{2,12})的(?:战略)?投资", text):
+        others += _names(m.group(1))
+    # "腾讯出手，投了…", "红杉中国又投了一家…": the one who 投了
+    for m in re.finditer(
+        r"(?:^|[，。；|｜：:\s])([^，。；|｜：:\s]{2,12}?)(?:出手)?[，,]?(?:又|再|也)?投了", text
+    ):
+        others += _names(m.group(1))
     # "英伟达宣布向SB Energy投资15亿美元", "云锋基金等入股比特智路": the subject invested
     for m in re.finditer(
         r"(?:^|[，。；|｜：:\s])([^，。；|｜：:\s]{2,20}?)(?:宣布)?(?:向[^，。；]{1,24}?投资|等?入股)",

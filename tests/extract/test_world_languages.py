@@ -992,3 +992,27 @@ def test_korean_money_received_raised_and_rubrics(
         amount,
         investors,
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "leads", "investors"),
+    [
+        # our Chinese sentences: Tencent backing Metaso (秘塔科技, 2024), Xiaomi and Sequoia China
+        # backing robot makers, 01.AI's round led by Alibaba Cloud (2023), StepFun's round (2024)
+        ("腾讯出手，投了AI搜索公司秘塔科技", "秘塔科技", (), ("腾讯",)),
+        ("小米投了一家机器人公司", None, (), ("小米",)),
+        ("红杉中国又投了一家具身智能公司，金额达数亿元", None, (), ("红杉中国",)),
+        ("零一万物获阿里云领投", "零一万物", ("阿里云",), ("阿里云",)),
+        ("这家AI公司拿到了阿里的投资", None, (), ("阿里",)),
+    ],
+)
+def test_chinese_colloquial_investments(
+    title: str, company: str | None, leads: tuple, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.lead_investors) == ("funding", company, leads)
+    assert found.investors == investors
+
+
+def test_a_chinese_report_cue_is_no_part_of_the_name() -> None:
+    assert extract("阶跃星辰被曝完成数亿美元融资").company == "阶跃星辰"
