@@ -106,6 +106,13 @@ def hostile_inputs() -> dict[str, tuple[str, str]]:
         "money after a verb": ("Acme invests " + "$5 " * 130, "Acme invests " + "$5 " * 30_000),
         "title verbs": ("Acme " + "Builds " * 60, "Acme " + "Builds " * 14_000 + "with $5M"),
         "european money for": ("200 Millionen Euro für " + "Flink " * 60, "Flink " * 16_000),
+        # Japanese names without separators before が…リード / から (n² before they were bounded)
+        "japanese run": ("シリーズCで41億円", "シリーズCで41億円" * 6000 + "がリード"),
+        "german ticker": (
+            "Millionen für das Münchner Startup " * 8,
+            "Neues Geld für Flink: Investoren stecken in das " * 1500,
+        ),
+        "chinese colloquial": ("腾讯出手，投了" * 40, "拿到了阿里的投资，" * 9000),
     }
 
 

@@ -1007,7 +1007,9 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
 
 # a Japanese investor's name: Latin words, or a run without particles or clause marks
 _JA_CHAR = r"(?:(?!から|など|より)[^\s、。「」（）()をがはにでとものへや])"
-_JA_NAME = rf"(?:{_LATIN_NAME}{_JA_CHAR}*|{_JA_CHAR}+)"
+_JA_NAME = (
+    rf"(?:{_LATIN_NAME}{_JA_CHAR}{{0,30}}|{_JA_CHAR}{{1,40}})"  # bounded: no regex grows with n²
+)
 _JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|や|,\s?){_JA_NAME}){{0,8}}"
 _JA_NOT_INVESTOR = re.compile(
     r"既存|投資家|事業会社|金融機関|ベンチャーキャピタル|複数|各社|\d|[一二三四五六七八九十]社|同社|当社"
@@ -1023,7 +1025,8 @@ def _ja_names(text: str) -> list[str]:
 
 def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     leads = [
-        m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)が(?:主導|リード)", text)
+        m.group(1)
+        for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]{1, 40})が(?:主導|リード)", text)
     ]
     # "…41億円　ゴールドマン・サックス主導": a headline's last words name the lead
     leads += [
@@ -1034,7 +1037,9 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
         leads += _ja_names(m.group(1))
     for m in re.finditer(rf"({_JA_NAME})をリード(?:投資家|インベスター)", text):
         leads += _ja_names(m.group(1))
-    others = [m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]+)ら(?:が)?出資", text)]
+    others = [
+        m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]{1, 40})ら(?:が)?出資", text)
+    ]
     # who took the new shares: "引受先はA、B", "A、Bを引受先とする", "A、Bから資金調達"
     for pattern in (
         rf"(?:引受先|割当先|割当予定先)(?:は|として)、?({_JA_LIST})",
