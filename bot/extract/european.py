@@ -88,6 +88,8 @@ LEXICON = {
             r"\s+(?:(?!(?:in|bei|an)\s)\S+\s+){0,5}?(?:in|bei|an)\s+"
             r"(?:(?:das|den|die|dem|der)\s+(?=(?:[\wÀ-ÿ-]+\s+)"
             r"{0,2}?[\wÀ-ÿ-]*(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen)\s+[A-ZÀ-ÞŸ]))?"
+            # "in deutsches Krisen-Startup": an adjective before a described startup
+            r"(?:[a-zäöüß]+\s+(?=[\wÀ-ÿ-]*[Ss]tart-?up\b))?"
             r"(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
         ),
         rumor=re.compile(
@@ -873,7 +875,7 @@ _FROM_INVESTOR = re.compile(
 # "la ronda de financiación de una startup: cinco lecciones": a startup, any startup
 # a headline about many rounds: its summary's first raise is one entry of a list
 _MANY_ROUNDS = re.compile(
-    r"(?i)\b(?:mega)?(?:rondas|rodadas|levées|Finanzierungsrunden|financieringsrondes)\b"
+    r"(?i)\b(?:mega-?r?)?(?:rondas|rodadas|levées|Finanzierungsrunden|financieringsrondes)\b"
     r"|\b(?:i|dei|des|los|las|os|die|de)\s+(?:\w+\s+)?(?:round|rondas|startups?|start-ups|scale-ups)\b"
     r"|\bround\s+(?:italiani|europei)\b"
 )

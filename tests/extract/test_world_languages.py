@@ -769,6 +769,11 @@ def test_korean_rounds_without_tuja_and_investors_before_the_comma(
         ("Partech lève 100 millions d'euros pour son nouveau fonds d'amorçage", "", "fund"),
         # totals and lists whose summary opens on one of their rounds
         (
+            "Tres megarrondas españolas y los millones de Atresmedia en startups",
+            "Multiverse capta 189 millones de euros en su ronda.",
+            "other",
+        ),
+        (
             "Las megarrondas del trimestre y los millones de las startups españolas",
             "Multiverse capta 189 millones de euros. SpliceBio cierra una ronda de 119 millones.",
             "other",
@@ -919,6 +924,13 @@ def test_japanese_release_topics_and_who_paid(title: str, company: str, investor
         ("Berliner Startup Gorillas wird zum Einhorn", "Gorillas", None, ()),
         ("Series-B-Runde: Parloa sammelt 66 Millionen Dollar", "Parloa", 6.6e7, ()),
         ("Zehn Millionen Euro für ein Berliner Fintech", None, 1e7, ()),
+        # Movinga's EUR 17M rescue round (2016), told with its name as a rubric
+        (
+            "Movinga: Investoren pumpen 17 Millionen Euro in deutsches Umzugs-Startup",
+            "Movinga",
+            1.7e7,
+            (),
+        ),
     ],
 )
 def test_german_ticker_lines(
