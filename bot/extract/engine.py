@@ -518,6 +518,16 @@ _PROFIT_ON = re.compile(
 )
 
 
+# money from a product's backers or from donors, not investors: Kickstarter campaigns, fans,
+# charity (equity crowdfunding on Crowdcube, Seedrs or Republic is an investment)
+_PLEDGES = re.compile(
+    r"(?i)\b(?:(?:on|via|through|with) (?:a |its |their )?"
+    r"(?:Kickstarter|Indiegogo|GoFundMe|Patreon)|crowdfunding campaign|for charity"
+    r"|from (?:fans|donors)|in donations)\b"
+    r"|^GoFundMe (?:for|campaign)\b"
+)
+
+
 def _not_a_round(reading: Reading, company: str | None) -> str | None:
     """The rule that makes a funding-worded headline no round, if one does."""
     text = reading.text
@@ -531,6 +541,8 @@ def _not_a_round(reading: Reading, company: str | None) -> str | None:
         return "a sector as the subject"  # "AI-powered coding pulls in $1bn"
     if _PROFIT_ON.search(text):
         return "money made on something"  # "Insider nets $1 million on Polymarket"
+    if _PLEDGES.search(text):
+        return "pledges, pre-orders or donations"  # "Exploding Kittens raises $8M on Kickstarter"
     placed = _INVEST_IN.search(text)
     if placed and _spent_in_a_place(text, placed):
         return "investment in a place"  # "GM to invest $2.2B in Detroit"

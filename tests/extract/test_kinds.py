@@ -168,6 +168,12 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("Stealthy battery company backed by Bill Gates, Jeff Bezos has a lot to prove", "other"),
         ("CHIPS Act clears Congress, ensuring $52 billion boost to US chip plants", "other"),
         ("Trader nets $1 million on Polymarket in a day", "other"),
+        # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
+        # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
+        ("Exploding Kittens raises $8 million on Kickstarter", "other"),
+        ("Star Citizen has now raised over $500 million from fans", "other"),
+        ("Streamer raises $3 million for charity in a weekend", "other"),
+        ("Patreon raises $155 million at a $4 billion valuation", "funding"),
         # a wrap's label: Berachain's $100M Series B (2024) as one line of a weekly wrap
         ("Funding Wrap: Berachain lands $100M to grow its chain", "other"),
         ("Weekly deals recap: Monad Labs raises $225M", "other"),
