@@ -361,8 +361,27 @@ def among_investors(title: str) -> str | None:
     return investor_joins(rewritten) or rewritten if m.group("how").lower() == "in" else rewritten
 
 
+_BACKING_FROM = re.compile(
+    r"^(?P<co>[A-Z].{0,60}?)\s+(?i:announces|welcomes|receives|secures|lands|closes|completes)\s+"
+    r"(?:(?i:an?|new|strategic|growth|minority|significant|follow-on|additional)\s+){0,3}"
+    r"(?i:investment|financing|funding|equity investment|growth investment|backing)\s+"
+    r"(?P<prep>(?i:led by|from))\s+(?P<inv>[A-Z].*)$"
+)
+
+
+def backing_from(title: str) -> str | None:
+    """A press wire's round with no sum: "Acme Announces Strategic Growth Investment Led by
+    Insight Partners", "Acme Welcomes Investment from Eric Schmidt" → "Acme raises investment
+    led by …" (a majority investment is a sale, left to the acquisition words)."""
+    m = _BACKING_FROM.match(title)
+    if not m or find_money(title):
+        return None
+    return f"{m.group('co')} raises investment {m.group('prep').lower()} {m.group('inv')}"
+
+
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
+    ("a wire's investment led by or from someone, no sum", backing_from),
     ("an investor among a round's investors", among_investors),
     ("a raise told in the passive", passive_raise),
     ("money for a company, no verb", money_for_a_company),

@@ -304,6 +304,8 @@ OTHER = re.compile(rf"\b(?:{alt(OTHER_CUES)})\b", re.I)
 STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
+    r"|(?:share|stock) (?:repurchase|buyback)s?|buybacks?|senior notes|notes offering"
+    r"|convertible notes offering"
     r"|(?:investment|spending|buying) spree|shareholder sale|personal loan"
     r"|(?:investor|founder) pass|[$€£]\d+\+? off\b"
     r"|meme ?coins?|token (?:pre)?sale|\bICO\b"

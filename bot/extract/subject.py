@@ -193,9 +193,11 @@ _TITLE_VERB = re.compile(
     r"|Gains|Opens|Teams|Partners|Looks|Becomes|Continues|Tackles|Takes|Bets|Wants|Hopes"
     r"|Seeks|Sets|Readies|Preps|Prepares|Ramps|Races|Rolls|Reimagines|Transforms|Revolutionizes"
     r"|Modernizes|Simplifies|Helps|Makes|Turns|Goes|Comes|Emerges|Exits|May|Might|Could"
+    r"|Names|Appoints|Hires|Promotes|Adds|Taps|Welcomes|Selected|Chosen"
     r"|Will|Would|Can|Should)\s(?=[A-Z])"
     # what a company attains, also at the end of the words before a round's money
-    r"|\s(?:Achieves|Attains|Reaches|Hits|Crosses|Earns|Wins|Acquires)(?:\s(?=[A-Z$€£₹¥\d])|\s*$)"
+    r"|\s(?:Achieves|Attains|Reaches|Hits|Crosses|Earns|Wins|Acquires|Awarded|Granted)"
+    r"(?:\s(?=[A-Z$€£₹¥\d])|\s*$)"
 )
 
 

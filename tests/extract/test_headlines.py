@@ -379,3 +379,50 @@ def test_an_investor_among_a_rounds_investors(
 ) -> None:
     found = extract(title, summary)
     assert (found.kind, found.company, found.investors) == ("funding", company, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company", "leads", "investors"),
+    [
+        # press-wire shapes (our sentences): Insight Partners' growth investment in Recorded
+        # Future (2017), Eric Schmidt backing a startup, a buyback, a notes offering, a hire and a
+        # grant with the company named first
+        (
+            "Recorded Future Announces Strategic Growth Investment Led by Insight Partners",
+            "funding",
+            "Recorded Future",
+            ("Insight Partners",),
+            ("Insight Partners",),
+        ),
+        (
+            "Acme Robotics Welcomes Investment from Former Google CEO Eric Schmidt",
+            "funding",
+            "Acme Robotics",
+            (),
+            ("Eric Schmidt",),
+        ),
+        ("Zoom Announces $1 Billion Share Repurchase Program", "other", None, (), ()),
+        (
+            "Coinbase Announces Pricing of $1.2 Billion Convertible Senior Notes Offering",
+            "other",
+            None,
+            (),
+            (),
+        ),
+        (
+            "Clari Names New Chief Financial Officer Following $225M Raise",
+            "funding",
+            "Clari",
+            (),
+            (),
+        ),
+        ("Insitro Awarded $2 Million NIH Grant", "funding", "Insitro", (), ()),
+    ],
+)
+def test_press_wire_shapes_without_a_sum_and_what_is_no_round(
+    title: str, kind: str, company: str | None, leads: tuple, investors: tuple
+) -> None:
+    found = extract(title)
+    assert found.kind == kind
+    if kind == "funding":
+        assert (found.company, found.lead_investors, found.investors) == (company, leads, investors)
