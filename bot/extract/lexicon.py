@@ -136,6 +136,7 @@ COMPANY_BACKED_BY = re.compile(
 VALUATION_EVENT = re.compile(
     r"\b(?:hits|hit|reaches|reached|lands|nabs|snags|notches|secures|scores|gets|grows to|jumps to"
     r"|jumped to|soars to|leaps to|doubles|doubled|triples|tripled|quadruples|quintuples|rockets to"
+    r"|rises to|rose to|increases to|swells to|balloons to"
     r"|climbs to|surges to|now worth|valued at|valuing|confirms new|boosts? valuation|tops|topped"
     r"|surpasses|crosses|is worth|are worth|is now an?|becomes an?|doubles value)\b",
     re.I,
@@ -346,6 +347,7 @@ ROUNDUP_OPENERS = (
     "top news",
     "morning brief", "dealflow", r"[\w.]+ #\d+", "weekly roundup", "funding roundup",
     r"funding (?:wrap|recap|round-?up)\s?[:—–-]", r"deals? (?:wrap|recap) ?[:—–-]",
+    r"[\w ,&-]{0,40}\bround-?up\s?[:—–|-]",
     r"(?:weekly|daily|monthly) (?:funding|deals?) (?:wrap|recap|round-?up)",
     r"[\w-]+ report\s?[—–:]", r"startup digest", "digest:",
 )  # fmt: skip

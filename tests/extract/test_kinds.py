@@ -168,6 +168,9 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("Stealthy battery company backed by Bill Gates, Jeff Bezos has a lot to prove", "other"),
         ("CHIPS Act clears Congress, ensuring $52 billion boost to US chip plants", "other"),
         ("Trader nets $1 million on Polymarket in a day", "other"),
+        # a valuation that rises after a round (Meesho, 2021); a roundup label of any words
+        ("Meesho's valuation rises to $4.9 billion after SoftBank-led funding", "funding"),
+        ("Funding and acquisitions roundup: Zepto, Swiggy, CRED", "other"),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),
