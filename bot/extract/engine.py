@@ -528,6 +528,12 @@ _PLEDGES = re.compile(
 )
 
 
+_A_COMPANY_DESCRIBED = re.compile(rf"(?:-backed|-funded)\s|\b{COMPANY_NOUN}\W*$")
+_SUBJECT_PART = re.compile(
+    r"(?i)\s(?:raises|raised|secures|secured|gets|bags|lands|nabs|closes|snags|nets|pulls in)\b"
+)
+
+
 def _not_a_round(reading: Reading, company: str | None) -> str | None:
     """The rule that makes a funding-worded headline no round, if one does."""
     text = reading.text
@@ -537,6 +543,8 @@ def _not_a_round(reading: Reading, company: str | None) -> str | None:
         and reading.core_kind in ("verb", "later")
         and not _ENTITY.search(said_before)
         and not re.match(r"(?i)(?:an?|the|this|one)\s", said_before)
+        and not _A_COMPANY_DESCRIBED.search(_SUBJECT_PART.split(text, 1)[0])
+        # ("Grab-backed startup raises …": a company described, not a sector)
     ):
         return "a sector as the subject"  # "AI-powered coding pulls in $1bn"
     if _PROFIT_ON.search(text):

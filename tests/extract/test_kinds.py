@@ -171,6 +171,8 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         # a valuation that rises after a round (Meesho, 2021); a roundup label of any words
         ("Meesho's valuation rises to $4.9 billion after SoftBank-led funding", "funding"),
         ("Funding and acquisitions roundup: Zepto, Swiggy, CRED", "other"),
+        # a described company, not a sector, even with the round's money after the verb
+        ("Grab-backed startup raises S$10 million", "funding"),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),
