@@ -345,7 +345,7 @@ def read(title: str) -> Reading:
     if LISTICLE.search(title) or _DIGEST.search(title) or _three_stories(title):
         return Reading("other")
     text = main_text(title)
-    if not text or AGGREGATE.search(text) or STRONG_OTHER.search(text):
+    if not text or AGGREGATE.search(text) or _strong_other(text):
         return Reading("other", text)
     money = find_money(text, bare=True)
     core, end, core_kind = _core(text, money)
@@ -353,6 +353,29 @@ def read(title: str) -> Reading:
     if kind == "funding" and _REPORTED.search(title):
         kind = "rumor"  # "… With A $350 Million Capital Raise: Report": said by others, unconfirmed
     return Reading(kind, text, core, end, core_kind)
+
+
+# a completed round told first: "Anduril raised a $5B Series H led by …"
+_ROUND_TOLD = re.compile(
+    r"^[^,;]{1,60}?\b(?:raised|raises|closed|closes|secured|secures|landed|lands)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?:[$€£¥₹]\s?[\d.,]+\s?(?i:[mbk]n?|million|billion|trillion)?\s+)"
+    r"(?:(?i:series [a-h]\d?|seed|pre-seed|funding round|round)\b)"
+)
+
+
+def _strong_other(text: str) -> bool:
+    """A cue that makes the headline no new round, unless it only stands in a later clause of
+    a round told first ("Anduril raised a $5B Series H …, up from $30.5B in June 2025, …")."""
+    strong = STRONG_OTHER.search(text)
+    if strong is None:
+        return False
+    told = _ROUND_TOLD.match(text)
+    if told is None:
+        return True
+    clause_end = re.search(r"[,;]|\s[–—]\s", text[told.end() :])
+    later = told.end() + clause_end.start() if clause_end else len(text)
+    return STRONG_OTHER.search(text[:later]) is not None
 
 
 _REPORTED = re.compile(r"[:–—-]\s*(?:report|reports|sources|sources say)\s*$", re.I)
@@ -455,6 +478,9 @@ _MONEY_IPO = re.compile(
 
 def _is_listing(text: str, core: int) -> bool:
     ipo = IPO.search(text)
+    told = _ROUND_TOLD.match(text)
+    if ipo and told and ipo.start() >= told.end():
+        return False  # "OpenAI closes … $122 billion funding round as anticipation builds for IPO"
     return bool(
         ipo
         and (

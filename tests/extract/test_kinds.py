@@ -173,6 +173,18 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("Funding and acquisitions roundup: Zepto, Swiggy, CRED", "other"),
         # a described company, not a sector, even with the round's money after the verb
         ("Grab-backed startup raises S$10 million", "funding"),
+        # long aggregator headlines: the round told first, dates and IPO talk in later clauses
+        # (Anduril's $2.5B Series G, 2025; OpenAI's $6.6B, 2024)
+        (
+            "Anduril raised a $2.5B Series G led by Founders Fund at a $30.5B valuation, up from"
+            " $14B in August 2024, taking its total funding to $6B",
+            "funding",
+        ),
+        (
+            "OpenAI closes record-breaking $6.6 billion funding round as talk turns to an IPO",
+            "funding",
+        ),
+        ("OpenAI closes in on $6.5 billion funding", "rumor"),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),
