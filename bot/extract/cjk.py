@@ -104,6 +104,7 @@ _JA_FUNDING = re.compile(
     # a stage and its sum without a verb ("シリーズCで41億円"), money gathered ("100億円を集めた")
     r"|(?:プレ)?(?:シリーズ\s?[A-H]|シード)(?:ラウンド)?で[約\d.,]+\s?(?:億|万)円"
     r"|[\d.,]+\s?(?:億|万)円を?集め"
+    r"|[A-Za-z0-9ァ-ヶー」』]に(?:追加)?投資(?=[\s　。、]|$)"  # "…AstroXに投資 …": a headline's investment
 )
 _FUNDING = {"zh": _ZH_FUNDING, "ko": _KO_FUNDING, "ja": _JA_FUNDING}
 
@@ -111,6 +112,9 @@ _NOT_A_DEAL = re.compile(
     r"支援(?!の)|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
     # many companies over a half-year, or an offer turned down: "입주기업, 상반기 180억 투자유치"
     r"|상반기|하반기|입주기업|참여기업|포트폴리오사|거절|무산|철회"
+    # bonds are debt a company sells, not a round; a year's or a sector's totals
+    r"|ボンド|社債|債券|债券|转债|회사채|채권"
+    r"|\d{2,4}年(?:の|度)?調達(?!し)|調達額|調達総額|融资总额|투자\s?규모\s?(?:가|는)"
 )
 _RUMOR = {
     "zh": re.compile(
@@ -170,6 +174,7 @@ _JA_STRONG = re.compile(
 _JA_PLAIN_DEAL = re.compile(
     r"に[^、。]{0,20}?出資(?:$|[、。\s])|資金調達(?:を(?:実施|完了))?(?:$|[、。\s])"
     r"|も(?:出資|投資)(?:$|[、。\s])|に投資した(?:と|こと)|第三者割当増資|出資したと発表"
+    r"|[A-Za-z0-9ァ-ヶー」』]に(?:追加|再)?(?:投資|出資)(?:$|[、。\s　])"
     r"|投資を受けた|投資を行った|資金調達を発表|調達したと発表"
 )
 
@@ -189,7 +194,12 @@ def _funding_clause(s: CjkStory) -> str | None:
             or _ja_subject(s)
             or (s.money and _round(s.title))
             # "AIスタートアップが100億円を集めた": a described company and its sum
-            or (s.money and re.search(r"(?:スタートアップ|ベンチャー|新興|企業)が", s.title))
+            or (
+                s.money
+                and re.search(
+                    r"(?:スタートアップ|ベンチャー|新興|企業|新会社|CEO|創業者|社長)が", s.title
+                )
+            )
         )
         and (s.money or _round(s.title) or "理由" in s.title or _JA_PLAIN_DEAL.search(s.title))
     ):
@@ -271,6 +281,7 @@ _ZH_DESCRIPTOR = re.compile(
 )
 _NOT_NAME = re.compile(
     r"^(?:这家|该公司|公司|企业|团队|博士|教授|初创|其|已|近日|宣布|一家|多家|新一轮|上半年"
+    r"|元?CEO|元?CTO|元?社長|創業者|代表"
     r"|本ラウンド|今回|同社|当社"
     r"|[\d.]+|[A-Za-z]?)$"
 )
@@ -294,8 +305,11 @@ _FUND_NAME = re.compile(r"(?:ファンド|投資事業有限責任組合|組合|
 
 def _quoted_name(s: CjkStory) -> str | None:
     """A name in quotes that the deal follows: “TabTin”完成, 「hacomono」運営、, ‘로소타’, 15억원"""
+    deal = re.search(_JA_DEAL, s.title) if s.language == "ja" else None
     for m in _QUOTED.finditer(s.title):
         name = m.group("name")
+        if deal and m.start() > deal.end():
+            break  # "newmoが63億円の資金調達、…ネットで“ボヤ騒ぎ”": a quote after the deal
         if _FUND_NAME.search(name):
             continue  # 「…ファンド投資事業有限責任組合」が…に対し投資: the investor's fund
         if _name_like(name) and _AFTER_NAME[s.language].match(s.title[m.end() : m.end() + 12]):
@@ -712,6 +726,8 @@ def _ja_name(s: CjkStory) -> str | None:
     with ("オープンAI、66億ドルを調達") unless that katakana only describes it ("ベンチャーApollo")."""
     for m in _JA_LATIN_NAME.finditer(s.title):
         kana, latin = m.group(1), m.group(2)
+        if not kana and re.fullmatch(r"(?:CEO|CTO|COO|CFO|AI|IT|VC)", latin):
+            continue  # "…の元CEOが…調達": a person's role, not a name
         if re.match(r"[、，]?\s?[^、。]{1,30}?に[^、。]{0,20}?(?:出資|投資)", s.title[m.end() :]):
             continue  # "ソフトバンクG、OpenAIに…出資": the investor, the company comes after
         if re.fullmatch(
@@ -1056,6 +1072,12 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     # "…調達 KDDIなどから", "…資金調達、クールジャパン機構など" (the headline only: text is the
     # headline, "。", then the lead)
     headline = text.split("。", 1)[0]
+    # "ソニー、AstroXに投資", "トヨタ、グラブに10億ドル出資": the topic invested
+    topic = re.match(
+        rf"^({_JA_NAME})[、，]\s?[^、。]{{1,40}}?に[^、。]{{0,20}}?(?:投資|出資)", headline
+    )
+    if topic:
+        others += _ja_names(topic.group(1))
     last = re.search(
         rf"{_JA_DEAL}[^、。]{{0,12}}?(?:——|―|—|、|，|\s)\s?({_JA_LIST})(?:(?:など|等|ら)(?:から)?|から)$",
         headline,

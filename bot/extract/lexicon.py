@@ -172,7 +172,8 @@ RUMOR_CUES = (
     "aims? to raise", "aim(?:s|ed)? for", "plans? to raise", "planning to raise",
     "set to (?:raise|close|secure|land)", "sets out to raise", "nears?", "nearing", "eyes",
     "eyeing", "could raise", "may raise", "might raise", "would value", "could value",
-    "in the process of raising", "closing in on", "closes in on", "mulls", "weighs",
+    "in the process of raising", "closing in on", "closes in on", "(?:is|are) close to", "mulls",
+    "weighs",
     "wants to raise", "hopes to raise", "pitching investors", "courting investors",
     "trying to raise", "reportedly raising", "to raise", "fundraising", "tries to raise",
     "explores? (?:a )?(?:raise|funding)", "targets?", "targeting", "may invest", "might invest",
@@ -306,6 +307,8 @@ STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
     r"|(?:share|stock) (?:repurchase|buyback)s?|buybacks?|senior notes|notes offering"
+    # a valuation on a secondary marketplace is no round
+    r"|private (?:market|marketplace) exchange|on (?:Forge Global|Forge|Hiive|EquityZen|Caplight)"
     r"|convertible notes offering"
     r"|(?:investment|spending|buying) spree|shareholder sale|personal loan"
     r"|(?:investor|founder) pass|[$€£]\d+\+? off\b"

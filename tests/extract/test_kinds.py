@@ -185,6 +185,13 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
             "funding",
         ),
         ("OpenAI closes in on $6.5 billion funding", "rumor"),
+        # a round still being agreed; a valuation on a secondary marketplace (Anthropic on Forge
+        # Global, 2026)
+        ("Sources: Project Prometheus is close to a $6.2B fundraising deal", "rumor"),
+        (
+            "Anthropic's valuation has hit $1T on Forge Global, a private marketplace exchange",
+            "other",
+        ),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),

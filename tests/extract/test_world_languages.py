@@ -1028,3 +1028,28 @@ def test_chinese_colloquial_investments(
 
 def test_a_chinese_report_cue_is_no_part_of_the_name() -> None:
     assert extract("阶跃星辰被曝完成数亿美元融资").company == "阶跃星辰"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company", "investors"),
+    [
+        # our Japanese sentences: Sony Innovation Fund backing AstroX (2024), newmo's JPY 6.3B
+        # (2024) with a quoted aside after the deal, Kyle Vogt's The Bot Company (2025), a listed
+        # maker's green bond, a year's total
+        ("ソニー、AstroXに投資", "funding", "AstroX", ("ソニー",)),
+        ("newmoが63億円の資金調達、新会社設立も　代表は“異例の人選”", "funding", "newmo", ()),
+        (
+            "自動運転クルーズの元CEOが「ロボット新会社」で234億円調達",
+            "funding",
+            None,
+            (),
+        ),
+        ("旭化成、水力発電の改修でグリーンボンド発行へ 100億円を予定", "other", None, ()),
+        ("物流スタートアップ、19年調達63億ドル。5年で17倍", "other", None, ()),
+    ],
+)
+def test_japanese_investments_asides_people_bonds_and_totals(
+    title: str, kind: str, company: str | None, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == (kind, company, investors)
