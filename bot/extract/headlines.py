@@ -239,8 +239,9 @@ def investor_commits(title: str) -> str | None:
 
 
 _TO_INVEST = re.compile(
-    r"^(?P<inv>.+?)\s+(?:to|will|plans to|set to|is set to|is reportedly|reportedly|is in talks to"
-    r"|in talks to|is)\s+invest(?:ing)?\s+(?P<money>(?:up to |about |around |nearly )?"
+    r"^(?P<inv>.+?)\s+(?P<how>to|will|plans to|set to|is set to|is reportedly|reportedly"
+    r"|is in talks to|in talks to|is|has committed to|have committed to|committed to|commits to)"
+    r"\s+invest(?:ing)?\s+(?P<money>(?:up to |about |around |nearly )?"
     r"\S+(?:\s+(?:million|billion|mn|bn))?)\s+in\s+(?P<co>.+)$",
     re.I,
 )
@@ -256,7 +257,12 @@ def investor_to_invest(title: str) -> str | None:
     for place in (first.group(0), first.group(0).split()[0]) if first else ():
         if place_name(place) and not re.match(r"['’]s\b", m.group("co")[len(place) :]):
             return None  # "Amazon to invest $4B in Chile to …", "… In Singapore Through …"
-    company = _DESCRIBED.sub("", m.group("co"))
+    company = re.split(r"[;,]|\s[–—-]\s", m.group("co"))[0]  # "SSI; the startup has …"
+    # a person's company: "Ilya Sutskever's SSI" → SSI
+    company = re.sub(r"^(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\s+(?=[A-Z])", "", company)
+    company = _DESCRIBED.sub("", company)
+    if "commit" in m.group("how").lower():  # a commitment made is money committed: a round
+        return f"{company} raises {m.group('money')} from {m.group('inv')}"
     return f"{company} is reportedly raising {m.group('money')} from {m.group('inv')}"
 
 

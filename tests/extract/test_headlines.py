@@ -426,3 +426,30 @@ def test_press_wire_shapes_without_a_sum_and_what_is_no_round(
     assert found.kind == kind
     if kind == "funding":
         assert (found.company, found.lead_investors, found.investors) == (company, leads, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company", "investors"),
+    [
+        # our sentences: Nvidia's commitment to SSI (2026); a plan is still talk (Nvidia and
+        # Poolside, 2025); a person's company and a clause after a semicolon are cut off
+        (
+            "Sources: Nvidia has committed to invest $5B in Ilya Sutskever's SSI; the startup"
+            " was valued at $32B last year",
+            "funding",
+            "SSI",
+            ("Nvidia",),
+        ),
+        (
+            "Nvidia to Invest Up to $1 Billion in AI Startup Poolside",
+            "rumor",
+            "Poolside",
+            ("Nvidia",),
+        ),
+    ],
+)
+def test_an_investment_committed_or_planned(
+    title: str, kind: str, company: str, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == (kind, company, investors)
