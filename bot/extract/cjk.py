@@ -183,7 +183,17 @@ def _funding_clause(s: CjkStory) -> str | None:
     pattern = _FUNDING[s.language]
     m = pattern.search(s.title)
     strong = s.language == "ja" and _JA_STRONG.search(s.title)
-    if not m or (_NOT_A_DEAL.search(s.title) and not strong):
+    # Japanese: a cue after the deal, past a space, is another clause ("…AstroXに投資 被災地の
+    # スタートアップの挑戦を支援")
+    vetoed = _NOT_A_DEAL.search(s.title)
+    if (
+        vetoed
+        and s.language == "ja"
+        and m
+        and re.search(r"[\s　]", s.title[m.end() : vetoed.start()])
+    ):
+        vetoed = None
+    if not m or (vetoed and not strong):
         return None  # (a Japanese sum raised outweighs "支援" in a description: "買い物を支援、…")
     if s.language == "ja" and _IPO.search(s.title):
         return None  # "IPOまでの資本政策。上場直前に外部出資を受け入れた理由": the listing's story
@@ -666,7 +676,8 @@ def _ja_subject_shapes(s: CjkStory) -> str | None:
     topic before the comma), "オイシイベリー 5000万ドル調達" (the name before the figure)."""
     title = re.sub(r"^【[^】]*】\s?", "", s.title)
     m = re.search(
-        r"(?:^|[、，はがの])\s?([^、，はが]{1,36}?)に(?:対し[、，]?)?[^、。]{0,20}?(?:出資|投資|投入)",
+        r"(?:^|[、，はがの])\s?([^、，はが]{1,36}?)に(?!よる|より|おける|ついて|向け)(?:対し[、，]?)?"
+        r"[^、。]{0,20}?(?:出資|投資|投入)",
         title,
     )
     if m:  # the company money goes into: "トヨタ、グラブに10億ドル出資"

@@ -1053,3 +1053,9 @@ def test_japanese_investments_asides_people_bonds_and_totals(
 ) -> None:
     found = extract(title)
     assert (found.kind, found.company, found.investors) == (kind, company, investors)
+
+
+def test_a_japanese_investment_with_a_later_clause_and_a_relative_clause_before_the_name() -> None:
+    # our sentence: Sparkle (a Fukushima fund) investing in AstroX (2024)
+    found = extract("スパークル、空中発射方式によるロケットを開発するAstroXに投資 地域の挑戦を支援")
+    assert (found.kind, found.company, found.investors) == ("funding", "AstroX", ("スパークル",))
