@@ -100,7 +100,7 @@ _JA_FUNDING = re.compile(
     r"|第三者割当(?:増資|による)|(?<!公募)増資を(?:実施|完了)|も(?:出資|投資)(?:$|[、。\s])"
     r"|に[^、。]{0,20}?[億万]円を?投入|に(?:[^、。]{0,20}?円を)?投資した(?:と|こと)"
     r"|ファイナンスを(?:実施|完了)|投資を受けた|に対し、?投資を行った|資金調達を発表"
-    r"|(?:資金)?調達したと発表|資金を?獲得|融資枠を確保"
+    r"|(?:資金)?調達したと発表|資金を?獲得|融資枠を(?:確保|獲得|設定)"
     # a stage and its sum without a verb ("シリーズCで41億円"), money gathered ("100億円を集めた")
     r"|(?:プレ)?(?:シリーズ\s?[A-H]|シード)(?:ラウンド)?で[約\d.,]+\s?(?:億|万)円"
     r"|[\d.,]+\s?(?:億|万)円を?集め"
@@ -322,6 +322,8 @@ def _quoted_name(s: CjkStory) -> str | None:
             break  # "newmoが63億円の資金調達、…ネットで“ボヤ騒ぎ”": a quote after the deal
         if _FUND_NAME.search(name):
             continue  # 「…ファンド投資事業有限責任組合」が…に対し投資: the investor's fund
+        if re.match(r"\s*(?:を)?運営(?:する|の)", s.title[m.end() :]):
+            continue  # "「シェアでんき」運営のアクセルスペース": the service; its operator is named
         if _name_like(name) and _AFTER_NAME[s.language].match(s.title[m.end() : m.end() + 12]):
             return name
     return None
@@ -739,13 +741,19 @@ def _ja_name(s: CjkStory) -> str | None:
         kana, latin = m.group(1), m.group(2)
         if not kana and re.fullmatch(r"(?:CEO|CTO|COO|CFO|AI|IT|VC)", latin):
             continue  # "…の元CEOが…調達": a person's role, not a name
-        if re.match(r"[、，]?\s?[^、。]{1,30}?に[^、。]{0,20}?(?:出資|投資)", s.title[m.end() :]):
+        if re.match(
+            r"[、，]?\s?[^、。]{1,30}?に[^、。]{0,20}?(?:出資|投資|投入)", s.title[m.end() :]
+        ):
             continue  # "ソフトバンクG、OpenAIに…出資": the investor, the company comes after
         if re.fullmatch(
             r"(?:プレ)?(?:シリーズ)?[A-H]\d?|(?:Pre-?)?(?:Series )?[A-H]\d?", kana + latin
         ):
             continue  # "シリーズC(経営安定期)": the round, not a name
-        if not (re.search(_JA_DEAL, s.title[m.end() :]) or _JA_STAGE_SUM.search(s.title, m.end())):
+        if not (
+            re.search(_JA_DEAL, s.title[m.end() :])
+            or _JA_STAGE_SUM.search(s.title, m.end())
+            or _JA_FUNDING.search(s.title, m.end())
+        ):
             break
         return kana + latin if kana and not _JA_DESCRIPTOR_END.search(kana) else latin
     reason = re.search(r"([^\s、。「」]+)に投資した理由", s.title)
@@ -1053,7 +1061,7 @@ def _ja_names(text: str) -> list[str]:
 def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     leads = [
         m.group(1)
-        for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]{1, 40})が(?:主導|リード)", text)
+        for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」—―]{{1,40}})が(?:主導|リード)", text)
     ]
     # "…41億円　ゴールドマン・サックス主導": a headline's last words name the lead
     leads += [
@@ -1065,7 +1073,8 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
     for m in re.finditer(rf"({_JA_NAME})をリード(?:投資家|インベスター)", text):
         leads += _ja_names(m.group(1))
     others = [
-        m.group(1) for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」]{1, 40})ら(?:が)?出資", text)
+        m.group(1)
+        for m in re.finditer(rf"({_LATIN_NAME}|[^\s、「」—―]{{1,40}})ら(?:が)?出資", text)
     ]
     # who took the new shares: "引受先はA、B", "A、Bを引受先とする", "A、Bから資金調達"
     for pattern in (
@@ -1073,6 +1082,8 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
         rf"({_JA_LIST})(?:など|等|ら)?を(?:引受先|割当先)",
         rf"({_JA_LIST})(?:など|等|ら)?(?:から|より)(?:の)?(?:総額)?(?:約)?[\d,.億万円ドル]*(?:を|の)?"
         r"(?:資金調達|出資|調達|投資)",
+        # "フォードとBMWが全固体電池のSolid Powerに142.2億円を投入": the subject paid
+        rf"(?:^|[、。\s])({_JA_LIST})が[^、。]{{1,30}}?に[^、。]{{0,20}}?(?:出資|投資|投入)",
         # "ゴールドマン・サックスやNVenturesが出資"
         # (not a relative clause: "鳥取銀行などが出資する「…ファンド」が" names the fund's backers)
         rf"({_JA_LIST})(?:など|等|ら)?が(?:出資|投資|引き受け)(?!する[^。]|している)",

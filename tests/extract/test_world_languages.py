@@ -1059,3 +1059,31 @@ def test_a_japanese_investment_with_a_later_clause_and_a_relative_clause_before_
     # our sentence: Sparkle (a Fukushima fund) investing in AstroX (2024)
     found = extract("スパークル、空中発射方式によるロケットを開発するAstroXに投資 地域の挑戦を支援")
     assert (found.kind, found.company, found.investors) == ("funding", "AstroX", ("スパークル",))
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "investors"),
+    [
+        # our sentences: Mujin's Series C (2023) with a dash before who paid, HAKKI AFRICA's
+        # credit line (2024), a service's operator named after it (Axelspace, 2023)
+        (
+            "東京拠点のMujin、総額約161億円を調達——ゴールドマン・サックスらが出資",
+            "Mujin",
+            ("ゴールドマン・サックス",),
+        ),
+        ("アフリカ向けバイク融資のHAKKI AFRICA、2億円の融資枠を獲得", "HAKKI AFRICA", ()),
+        ("「AxelGlobe」運営のアクセルスペース、シリーズCで20億円を調達", "アクセルスペース", ()),
+        # investors named first who put money into a company are not it
+        (
+            "フォードとBMWが全固体電池のSolid Powerに142.2億円を投入",
+            "Solid Power",
+            ("フォード", "BMW"),
+        ),
+    ],
+)
+def test_japanese_dashes_credit_lines_and_operators(
+    title: str, company: str, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company) == ("funding", company)
+    assert set(investors) <= set(found.investors)
