@@ -112,6 +112,9 @@ _NOT_A_DEAL = re.compile(
     r"支援(?!の)|지원(?!금)|모집|공모|프로그램|설명회|플랫폼\s?출범|협력|맞손|육성|연계|교육|쾌척"
     # many companies over a half-year, or an offer turned down: "입주기업, 상반기 180억 투자유치"
     r"|상반기|하반기|입주기업|참여기업|포트폴리오사|거절|무산|철회"
+    # money into a kind of company, not one ("정부, 딥테크 스타트업에 1조원 투자")
+    r"|(?:스타트업|기업|벤처|분야|산업|업계)(?:들)?에\s?(?:최대\s?)?[\d,.]+\s?(?:조|억)"
+    r"|^(?:정부|중기부|금융위|산업부|과기정통부)[,\s]"
     # bonds are debt a company sells, not a round; a year's or a sector's totals
     r"|ボンド|社債|債券|债券|转债|회사채|채권"
     r"|\d{2,4}年(?:の|度)?調達(?!し)|調達額|調達総額|融资总额|투자\s?규모\s?(?:가|는)"

@@ -1087,3 +1087,14 @@ def test_japanese_dashes_credit_lines_and_operators(
     found = extract(title)
     assert (found.kind, found.company) == ("funding", company)
     assert set(investors) <= set(found.investors)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "정부, 딥테크 스타트업에 1조원 투자",  # public money into a kind of company
+        "중기부, 팁스 기업에 500억 지원",
+    ],
+)
+def test_korean_money_into_many_companies_is_no_round(title: str) -> None:
+    assert extract(title).kind != "funding"
