@@ -134,7 +134,8 @@ _RUMOR = {
     ),
 }
 _DIGEST = re.compile(
-    r"^(?:8点1氪|氪星晚报|早报|晚报|日报|周报|\d+点\d+氪)|【[^】]*(?:周报|早报|晚报|日报)】|；.{2,}；"
+    r"^(?:8点1氪|氪星晚报|早报|晚报|日报|周报|\d+点\d+氪)|【[^】]*(?:周报|早报|晚报|日报|晨报)】"
+    r"|[；;][^；;]{2,}[；;]"  # three stories in one line (full-width or, after cleaning, ASCII)
     r"|\[주간|주간투자동향|外\s*$|투자동향"
     r"|振り返り|まとめ|Weekly|週間|ほか\d+件"
 )
@@ -402,7 +403,12 @@ def _zh_subject(text: str) -> str | None:
         return None
     before = _TIME_WORDS.sub("", text[: m.start()]).rstrip()
     # "镁信健康拟完成…": a cue, no name
-    before = re.sub(r"(?:拟|将|或将|计划|正在|有望|被曝|被传|据悉|传)$", "", before)
+    # "宇树科技被曝正在进行新一轮融资": cues and the round's words are no part of the name
+    before = re.sub(
+        r"(?:拟|将|或将|计划|正在|正|有望|被曝|被传|据悉|传|(?:进行|开启|启动|推进)新?|新一?轮|的)+$",
+        "",
+        before,
+    )
     latin = re.search(rf"({_LATIN_NAME})$", before)
     if latin and len(latin.group(1)) > 1 and not re.fullmatch(r"AI|IT|VC|PE", latin.group(1)):
         short = re.fullmatch(r"[A-Z]{2,3}", latin.group(1))

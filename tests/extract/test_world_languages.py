@@ -1098,3 +1098,10 @@ def test_japanese_dashes_credit_lines_and_operators(
 )
 def test_korean_money_into_many_companies_is_no_round(title: str) -> None:
     assert extract(title).kind != "funding"
+
+
+def test_a_chinese_morning_digest_and_a_round_under_way() -> None:
+    # three stories in one line under a digest's label; a round said under way (Unitree, 2025)
+    assert extract("【钛晨报】央行降准；小米发布新车；智谱完成融资").kind == "other"
+    found = extract("宇树科技被曝正在进行新一轮融资")
+    assert (found.kind, found.company) == ("rumor", "宇树科技")
