@@ -458,7 +458,10 @@ _ROUND_SAID = re.compile(
 _PAST_ROUND = re.compile(
     r"(?i)\b(?:last (?:year|month|week|spring|summer|fall|autumn|winter)|earlier this year"
     r"|in 20\d\d|previously|prior|to date|in total|so far|since|which (?:has |had )?raised"
-    r"|after raising|had raised|a total of|years? ago|months? ago)\b"
+    r"|after raising|had raised|a total of|years? ago|months? ago"
+    # a running total from a data source: "has raised over $46 million, according to Crunchbase"
+    r"|according to (?:Crunchbase|PitchBook|Tracxn|CB Insights|Dealroom)"
+    r"|(?:has|have) raised (?:over|more than|about|nearly|upwards of))\b"
 )
 
 

@@ -175,6 +175,8 @@ def _strip_lead(text: str) -> str:
 
 _BACKED_MODIFIER = re.compile(
     r"^(?:(?:[A-Z][\w.&'’]*|a16z)\s+){0,3}(?:[A-Z]\w*|a16z)-(?:backed|led|funded)\s+"
+    # "PureTech Founded Entity Seaport Therapeutics": the parent's word for its company
+    r"|^(?:[A-Z][\w.&'’]*\s+){1,3}(?i:founded|backed|incubated)\s+(?i:entity|company|startup)\s+"
 )
 # Nouns a lowercase brand may follow as the subject: "German AI startup mika raises".
 _HEAD_NOUNS = {

@@ -759,3 +759,19 @@ def test_a_capitalised_first_word_of_a_description_is_no_name() -> None:
     assert found.company == "Lumonus"
     # a one-word brand the summary writes as a name stays the name
     assert extract("Ramp raises $150 million", "Ramp, the card company, ...").company == "Ramp"
+
+
+def test_a_running_total_from_a_data_source_opens_no_feature() -> None:
+    # our sentences: Knightscope's funding to date (2019), told in a feature about its robots
+    found = extract(
+        "Security robots keep getting into trouble on patrol",
+        "Knightscope has raised over $40 million in funding, according to Crunchbase. Its robots"
+        " patrol car parks.",
+    )
+    assert found.kind == "other"
+
+
+def test_a_parents_word_for_its_company_is_no_part_of_the_name() -> None:
+    # our sentence: Seaport Therapeutics' $225M Series B (2024), founded by PureTech
+    found = extract("PureTech Founded Entity Seaport Therapeutics Closes $225 Million Series B")
+    assert (found.company, found.amount) == ("Seaport Therapeutics", 225e6)
