@@ -480,8 +480,8 @@ def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
     """A feature whose headline says no money ("Mass Production Of A Self-Driving Restaurant
     Robot Is Coming") and whose summary opens on the round: "Bear Robotics has received a
     Series A investment of $32 million …" is the news."""
-    if not summary:
-        return None
+    if not summary or not _FIGURE_OR_STAGE.search(summary, 0, 320):
+        return None  # the cheapest test first: no figure or round word where a lead could be
     first = _sentences(summary[:600])[:1]
     # cheap tests first: most summaries open on no figure and no round word
     if not first or len(first[0]) > 320 or not _FIGURE_OR_STAGE.search(first[0]):
