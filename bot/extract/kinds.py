@@ -190,6 +190,9 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             r"^(?:(?:has|have|had|just|also|quietly|reportedly) )+", "", m.group(0).lower()
         )
         if verb in WEAK_VERBS and not TIGHT_OBJECT.search(rest):
+            if verb in ("taps", "tapped") and _TAPS_FOR.match(rest):
+                best, end, kind = m.start(), m.end(), "verb"  # "taps its customers for $9.5M"
+                break
             continue
         later = [r for r in rounds if 0 <= r.start - m.end() < 80]
         if OBJECT.search(rest):
@@ -443,6 +446,9 @@ _POSSESSIVE_BID = re.compile(
 def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bool:
     """A buyer taking control, a purchase said before the round, or money raised to buy a
     named company."""
+    bought_before = _BOUGHT_BEFORE.search(text)
+    if bought_before and 0 <= core < bought_before.start():
+        return False  # "Dutch Clean Tech raises €15 million after acquiring 25% stake in …"
     if CONTROL.search(text) or _POSSESSIVE_BID.search(text):
         return True  # "… back Musk's $44bn bid for Twitter": the money is a buyer's
     if _EXITS_TO.search(text):
@@ -462,6 +468,13 @@ def _is_purchase(text: str, money: list[Money], core: int, core_kind: str) -> bo
     )
 
 
+_TAPS_FOR = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?for\s+(?:an?\s+)?(?:[$€£₹¥]|(?:US|A|C|S)\$|\d)")
+# a purchase told as what came before the round
+_BOUGHT_BEFORE = re.compile(
+    r"\b(?:after|following|having)\s+"
+    r"(?:acquiring|buying|acquired|bought|(?:its|the) acquisition of)\b",
+    re.I,
+)
 _EXITS_TO = re.compile(r"\b(?:exits|exited) to [A-Z]|\band (?:is|gets) (?:being )?acquired by\b")
 _ACQUIRES_MONEY = re.compile(
     r"\s+(?:[$€£₹¥]|(?:US|A|C|S)\$)\s?\d[\d.,]*\s?(?:[mbk]n?|million|billion|crore)?\s+"

@@ -192,6 +192,11 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
             "Anthropic's valuation has hit $1T on Forge Global, a private marketplace exchange",
             "other",
         ),
+        # a round told with 'taps … for', a purchase told as what came before the round (our
+        # sentences: a St. Louis fintech's customers' Series A, 2021; Dutch Clean Tech, 2024)
+        ("St. Louis fintech startup taps its own customers for $9.5M Series A round", "funding"),
+        ("Acme taps former Google exec for CEO role", "other"),
+        ("Dutch Clean Tech raises €15 million after acquiring a stake in a water firm", "funding"),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),
