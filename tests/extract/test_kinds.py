@@ -197,6 +197,8 @@ def test_money_that_is_no_round_and_valuations(title: str, kind: str) -> None:
         ("St. Louis fintech startup taps its own customers for $9.5M Series A round", "funding"),
         ("Acme taps former Google exec for CEO role", "other"),
         ("Dutch Clean Tech raises €15 million after acquiring a stake in a water firm", "funding"),
+        # a campaign's comparison
+        ("Senator raises more money from tech employees than anyone else", "other"),
         # pledges and donations, not investors (Exploding Kittens' Kickstarter, 2015; Star
         # Citizen's backers); a crowdfunding company's own round stays a round (Patreon, 2021)
         ("Exploding Kittens raises $8 million on Kickstarter", "other"),
