@@ -23,7 +23,7 @@ _LABEL = re.compile(
     r"|funding alert|first on \w+|just in|new unicorn|explained|analysis|opinion|watch"
     r"|fintech funding|startup funding|funding roundup)\s*[:!|–—-]+\s*"
     # a company's own announcement: "Announcing StackHawk's $20.7 Million Series B"
-    r"|^\s*(?:announcing|introducing|presenting|welcoming|decoding|unpacking|explaining)\s+"
+    r"|^\s*(?:announcing|introducing|presenting|welcoming|decoding|unpacking|explaining|meet)\s+"
     r"(?=[A-Z])",
     re.I,
 )
@@ -332,7 +332,8 @@ def passive_raise(title: str) -> str | None:
 _MONEY_FOR = re.compile(
     r"^(?P<money>(?:US|A|C|S)?[$€£₹¥]\s?\d[\d.,]*\s?(?:[MBK]n?|million|billion|mn|bn|crore)?)"
     r"\s+for\s+(?P<co>(?:[\w-]+\s+){0,3}?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})"
-    r"(?P<rest>(?:[:,;.]\s.*|\s[–—-]\s.*)?)$"
+    # after the name: a clause, or what the money is for ("$25M for Lumen to build AI tutors")
+    r"(?P<rest>(?:[:,;.]\s.*|\s[–—-]\s.*|\sto\s[a-z].*)?)$"
 )
 
 

@@ -453,3 +453,18 @@ def test_an_investment_committed_or_planned(
 ) -> None:
     found = extract(title)
     assert (found.kind, found.company, found.investors) == (kind, company, investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount"),
+    [
+        # our sentences about Speak's $27M (2021) and Sierra's $110M (2024)
+        ("$27M for Speak to build AI language tutors", "Speak", 27e6),
+        ("Meet Sierra, the startup that just raised $110M", "Sierra", 110e6),
+    ],
+)
+def test_money_for_a_company_to_do_something_and_meet_openers(
+    title: str, company: str, amount: float
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount) == ("funding", company, amount)
