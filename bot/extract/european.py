@@ -256,8 +256,9 @@ LEXICON = {
             r"(?i:liderad[ao] p(?:or|el[ao])|encabeçad[ao] p(?:or|el[ao]))\s+(" + _NAME + ")"
         ),
         backers=re.compile(
-            r"(?i:com (?:a )?participação d[aeo]s?|contou com (?:a participação d[aeo]s? )?)\s*"
-            r"(" + _NAME + ")"
+            r"(?:(?i:com (?:a )?participação d[aeo]s?|contou com (?:a participação d[aeo]s? )?)"
+            r"|(?:milhões|milhão|bilhões|bilhão|mi|bi)\s+(?:de (?:reais|dólares)\s+)?com)\s*"
+            r"(?:(?:a|o)\s+)?(" + _NAME + ")"
         ),
         descriptors=re.compile(
             r"^(?:a|o|startup|empresa|plataforma|fintech|healthtech|insurtech|brasileira|brasileiro"
@@ -379,7 +380,7 @@ FOREIGN_FUNDING = re.compile(
     + r"|\b(?:Bewertung|Einhorn|licorne|valorisation|unicornio|unicórnio|unicorno|valoración"
     r"|valuación|avaliação|avaliad[ao]|valutazione|Millionen|Milliarden?|millones|milhões|milioni"
     r"|unicornios|unicórnios|licornes|unicorni|Einhörner"
-    r"|Mio\.|Mrd\.)"
+    r"|Mio\.|Mrd\.|millions? d['’]euros|millions? de dollars|milliards? d['’]euros)"
 )
 
 # --- round and names ----------------------------------------------------------------------
@@ -644,9 +645,11 @@ _NAME_COLON_MONEY = re.compile(
 )
 # what follows such money: "für das Münchner Startup", "von Bosch und SAP"
 _FOR_OR_FROM = re.compile(
-    r"\s+(?:für\s+(?:das|den|die|dem|ein|eine|einen)?\s*(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*"
-    r"(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen|[Pp]lattform)(?![\w-])"
-    r"|von\s+(?=[A-ZÀ-ÞŸ]))"
+    r"\s+(?:(?:für|pour|para|per)\s+(?:das|den|die|dem|ein|eine|einen|la|le|l'|l’|el|a|o|il|lo)?"
+    r"\s*(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*"
+    r"(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen|[Pp]lattform|assurtech|insurtech"
+    r"|healthtech|pépite|licorne|néobanque|plateforme|empresa|piattaforma)(?![\w-])"
+    r"|(?:von|de|auprès de|com|con|da)\s+(?=[A-ZÀ-ÞŸ]))"
 )
 # "Neues Geld für Flink: Lieferdienst sammelt …", "Kapital für N26: Die Smartphone-Bank …"
 _MONEY_FOR_RUBRIC = re.compile(
@@ -669,7 +672,7 @@ def _money_for(s: EuroStory) -> str | None:
         described = _FOR_DESCRIBED.search(s.title)
         if described and described.group("name"):
             return described.group("name").rstrip(".:,")
-    named = _NAME_COLON_MONEY.match(s.title) if s.language == "de" else None
+    named = _NAME_COLON_MONEY.match(s.title)
     rest = s.title[named.end() :] if named else ""
     money = find_euro_money(rest)
     if (

@@ -1105,3 +1105,29 @@ def test_a_chinese_morning_digest_and_a_round_under_way() -> None:
     assert extract("【钛晨报】央行降准；小米发布新车；智谱完成融资").kind == "other"
     found = extract("宇树科技被曝正在进行新一轮融资")
     assert (found.kind, found.company) == ("rumor", "宇树科技")
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "amount", "investors"),
+    [
+        # our sentences: Alan's EUR 183M (2022) told as "Name : money pour …", Nubank's $750M
+        # with Berkshire Hathaway (2021)
+        ("Alan : 183 millions d'euros pour l'assurtech", "Alan", 1.83e8, ()),
+        (
+            "Nubank capta US$ 750 milhões com Berkshire Hathaway",
+            "Nubank",
+            7.5e8,
+            ("Berkshire Hathaway",),
+        ),
+    ],
+)
+def test_european_name_colon_money_and_money_with_an_investor(
+    title: str, company: str, amount: float, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.amount, found.investors) == (
+        "funding",
+        company,
+        amount,
+        investors,
+    )
