@@ -483,7 +483,9 @@ def _zh_summary_name(s: CjkStory) -> str | None:
     short = re.search(r"(?:简称|下称|以下简称)\s*[“\"「]([^”\"」]{1,20})[”\"」]", s.summary)
     if short:
         return short.group(1)
-    for sentence in s.sentences[:3]:
+    # the first sentences, and a feature's "融资情况" (funding) section wherever it stands
+    sections = [x for x in s.sentences[3:12] if "融资情况" in x]
+    for sentence in [*s.sentences[:3], *sections]:
         verb = _ZH_FUNDING.search(sentence)
         if not verb:
             continue

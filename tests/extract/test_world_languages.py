@@ -1131,3 +1131,13 @@ def test_european_name_colon_money_and_money_with_an_investor(
         amount,
         investors,
     )
+
+
+def test_a_chinese_feature_names_the_company_in_its_funding_section() -> None:
+    # our sentences in the shape of a new-project column: Galbot's angel round (2024)
+    found = extract(
+        "做通用机器人大脑的公司，融资数亿元｜新项目",
+        "一句话介绍：做具身大模型的公司。它推出了新产品。团队来自北大。"
+        "融资情况 近日，银河通用已完成数亿元天使轮融资，投资方包括多家产业资本。",
+    )
+    assert (found.kind, found.company) == ("funding", "银河通用")
