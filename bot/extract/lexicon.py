@@ -307,7 +307,7 @@ STRONG_OTHER = re.compile(
     r"\b(?:tender offer|secondary (?:sale|share|shares|round|transaction|deal|market)|share sale"
     r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
     r"|(?:share|stock) (?:repurchase|buyback)s?|buybacks?|senior notes|notes offering"
-    r"|rais(?:es|ed|ing) more (?:money|cash)\b"  # a campaign's comparison, not a round
+    r"|rais(?:es|ed|ing) more (?:money|cash)\b[^.;]{0,80}\bthan\b"  # a campaign's comparison
     # a valuation on a secondary marketplace is no round
     r"|private (?:market|marketplace) exchange|on (?:Forge Global|Forge|Hiive|EquityZen|Caplight)"
     r"|convertible notes offering"
