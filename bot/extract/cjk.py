@@ -94,6 +94,7 @@ _KO_FUNDING = re.compile(
     r"|[가-힣A-Za-z]\s투자$|팁스.{0,25}\d+억|\d+억[^…]{0,12}팁스"
     r"|\d+억\s?원?\s?(?:규모\s?)?(?:투자\s?)?유치|\d+억\s?(?:원\s?)?(?:규모\s?)?(?:시드|시리즈|프리)"
     r"|[가-힣A-Za-z]\s투자(?=·|,|\s및)"
+    r"|[’'”\"]\s?(?:시드\s?|후속\s?)?투자(?:$|…|\.\.\.)"  # "…씨엔티테크, ‘필리데이’ 투자"
 )
 _JA_FUNDING = re.compile(
     r"調達(?!へ|を検討|を計画|先|振り返り)|出資(?!を検討)|に投資した理由|から投資|資金調達を実施"
@@ -114,7 +115,7 @@ _NOT_A_DEAL = re.compile(
     r"|상반기|하반기|입주기업|참여기업|포트폴리오사|거절|무산|철회"
     # money into a kind of company, not one ("정부, 딥테크 스타트업에 1조원 투자")
     r"|(?:스타트업|기업|벤처|분야|산업|업계)(?:들)?에\s?(?:최대\s?)?[\d,.]+\s?(?:조|억)"
-    r"|^(?:정부|중기부|금융위|산업부|과기정통부)[,\s]"
+    r"|^(?:정부|중기부|금융위|산업부|과기정통부)[,\s]|\d+\s?곳(?:에|을|의)"
     # bonds are debt a company sells, not a round; a year's or a sector's totals
     r"|ボンド|社債|債券|债券|转债|회사채|채권"
     r"|\d{2,4}年(?:の|度)?調達(?!し)|調達額|調達総額|融资总额|투자\s?규모\s?(?:가|는)"
@@ -523,6 +524,7 @@ def _ko_segment(title: str) -> str:
 _KO_VERB_ENDING = re.compile(r"(?:다|며|고|서|니|요|까|죠)$")
 _INVESTOR_LIKE = re.compile(
     r"·|벤처스|파트너스|캐피탈|인베스트먼트|투자$|자산운용|액셀러레이터|블루포인트|전자|그룹|은행|증권"
+    r"|기술지주|테크|홀딩스"
 )
 
 
@@ -566,6 +568,21 @@ def _ko_name_before_deal(s: CjkStory) -> str | None:
     )
     if m and not _KO_VERB_ENDING.search(m.group(1)) and not re.search(r"\d|억", m.group(1)):
         return m.group(1)
+    return None
+
+
+def _ko_investee_after_ellipsis(s: CjkStory) -> str | None:
+    """ "서울대기술지주, 엔비디아 밖에서도 로봇 AI 돌린다…바이스트라타 투자": an investor opens the
+    headline, the company and 투자 close it."""
+    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", s.title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    first = re.match(r"^([^\s,]+),", parts[0])
+    last = re.match(
+        r"^[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?|후속\s?)?투자$", parts[-1]
+    )
+    if first and last and _INVESTOR_LIKE.search(first.group(1)) and _name_like(last.group(1)):
+        return last.group(1)
     return None
 
 
@@ -783,6 +800,7 @@ COMPANY_RULES = {
     ],
     "ko": [
         ("ko investor as subject", _ko_investee),
+        ("ko investor first, the company before 투자 at the end", _ko_investee_after_ellipsis),
         ("ko name before the comma", _ko_comma_name),
         ("ko quoted name", _quoted_name),
         ("ko name before the deal words", _ko_name_before_deal),
@@ -1038,6 +1056,13 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
     )
     if named and not re.search(r"\d|억|원|^(?:프리|시리즈|시드|브릿지)", named.group(1)):
         others += _names(named.group(1))
+    # "서울대기술지주, …바이스트라타 투자": the investor opens the headline
+    head = text.split("。", 1)[0]
+    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", head) if p.strip()]
+    if len(parts) >= 2 and re.search(r"\s(?:시드\s?|지분\s?|후속\s?)?투자$", parts[-1]):
+        opener = re.match(r"^([^\s,]+),", parts[0])
+        if opener and _INVESTOR_LIKE.search(opener.group(1)):
+            others += _names(opener.group(1))
     # "KT가 리벨리온에 300억원을 투자했다": the subject invested
     for m in re.finditer(
         r"([^\s,….]+)(?:가|이)\s[‘'\"“]?[^\s‘’'\"“”]+?[’'\"”]?에\s?[^.。…]{0,30}?(?:투자|베팅)(?:했|한다|하기로)",

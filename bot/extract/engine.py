@@ -469,7 +469,7 @@ _PAST_ROUND = re.compile(
 # summary opens on the first of a list
 _MANY_DEALS = re.compile(
     r"(?i)\b(?:investments|deals|rounds|raises|fundings|startups|roundup|round-up|digest|recap"
-    r"|weekly|monthly|this (?:week|month|year))\b"
+    r"|weekly|monthly|daily|newsletter|briefing|this (?:week|month|year))\b"
 )
 
 

@@ -213,6 +213,8 @@ def _core(text: str, money: list[Money]) -> tuple[int, int, str]:
             _NOT_BACKING_BEFORE.search(text, 0, m.start()) or _NOT_BACKING_AFTER.match(rest)
         ):
             continue  # "Brin Is Back in the Trenches", "Pushed Consumers Back Toward Piracy"
+        if m.group(0) == "Backed" and _OWN_VERB_AFTER.search(text, m.end()):
+            continue  # "Mastercard Backed Instamojo Shuts …": a description, its verb after
         if word == "back" and not (_MONEY_NEAR.match(rest) or _BACKED_FIRM.match(rest)):
             continue  # "Apple, Google, Microsoft Back 'FIDO' Tech": no money, no company
         if word in BASE_FORMS and (
@@ -570,7 +572,8 @@ def _round_without_verb(text: str, money: list[Money], val_event: bool) -> bool:
 
 _OWN_VERB_AFTER = re.compile(
     r"\b(?:has|have|is|are|was|were|wants|plans|says|said|faces|looks|hopes|aims|will|could|may"
-    r"|can|needs|struggles|shuts|lays|cuts|sues|launches|unveils|debuts)\b"
+    r"|can|needs|struggles|shuts|lays|cuts|sues|launches|unveils|debuts)\b",
+    re.I,
 )
 
 

@@ -308,6 +308,7 @@ STRONG_OTHER = re.compile(
     r"|rights (?:issue|offering)|registered direct offering|at-the-market|public offering"
     r"|(?:share|stock) (?:repurchase|buyback)s?|buybacks?|senior notes|notes offering"
     r"|rais(?:es|ed|ing) more (?:money|cash)\b[^.;]{0,80}\bthan\b"  # a campaign's comparison
+    r"|\d+(?:\.\d+)?x returns?\b|returns? \d+(?:\.\d+)?x\b"  # an investor's return on a round
     # a valuation on a secondary marketplace is no round
     r"|private (?:market|marketplace) exchange|on (?:Forge Global|Forge|Hiive|EquityZen|Caplight)"
     r"|convertible notes offering"

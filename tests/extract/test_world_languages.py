@@ -1141,3 +1141,44 @@ def test_a_chinese_feature_names_the_company_in_its_funding_section() -> None:
         "融资情况 近日，银河通用已完成数亿元天使轮融资，投资方包括多家产业资本。",
     )
     assert (found.kind, found.company) == ("funding", "银河通用")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "company", "investors"),
+    [
+        # our Korean sentences: CNT Tech's seed investments (2026), SNU Holdings backing a robotics
+        # startup, an accelerator's promise to many companies
+        ("피부 관리를 AI로…씨엔티테크, ‘필리데이’ 투자", "funding", "필리데이", ("씨엔티테크",)),
+        (
+            "서울대기술지주, 로봇 AI를 어디서나 돌린다…바이스트라타 투자",
+            "funding",
+            "바이스트라타",
+            ("서울대기술지주",),
+        ),
+        ("와디즈파트너스, 소셜벤처 10곳 키운다…최소 1곳에 1억원 이상 투자", "other", None, ()),
+    ],
+)
+def test_korean_investors_opening_the_headline(
+    title: str, kind: str, company: str | None, investors: tuple
+) -> None:
+    found = extract(title)
+    assert (found.kind, found.company, found.investors) == (kind, company, investors)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # our sentences: an investor's return, a backed company shutting a business, a newsletter
+        "Lemfi's $53 million Series B delivers 29x return for an early backer",
+        "Mastercard Backed Instamojo Shuts Core Payments Business",
+    ],
+)
+def test_returns_and_described_backers_are_no_round(title: str) -> None:
+    assert extract(title).kind != "funding"
+
+
+def test_a_newsletter_issue_is_no_feature_on_a_round() -> None:
+    found = extract(
+        "TechCabal Daily – Absa poaches again", "Moniepoint has raised $110 million in Series C."
+    )
+    assert found.kind != "funding"
