@@ -313,7 +313,7 @@ LEXICON = {
     "nl": Lexicon(
         funding=re.compile(
             r"\b(?:haalt|halen|haalde|haalden|opgehaald|ophalen|krijgt|krijgen|kreeg|ontvangt"
-            r"|ontvangen|ontving|sluit|rondt|verzamelt|regelt|strijkt)\b"
+            r"|ontvangen|ontving|sluit|rondt|verzamelt|regelt|strijkt|scoort|scoorde|binnenhaalt)\b"
             r"|\b(?:financierings|investerings|kapitaal)ronde\b|\bkapitaalinjectie\b|\bgroeigeld\b"
             r"|\bkapitaalsverhoging\b"
         ),
@@ -344,12 +344,12 @@ LEXICON = {
         descriptors=re.compile(
             r"^(?:de|het|een|startup|start-up|scale-up|scaleup|bedrijf|platform|fintech|insurtech"
             r"|nederlandse|nederlands|amsterdamse|rotterdamse|utrechtse|belgische|vlaamse"
-            r"|nieuwe|nieuw|.+-(?:startup|start-up|bedrijf|platform|scale-up)|.+maker)$",
+            r"|nieuwe|nieuw|[\w-]*(?:startup|start-up|bedrijf|platform|scale-up)|.+maker)$",
             re.I,
         ),
         weak=re.compile(
             r"^(?:haalt|halen|haalde|haalden|krijgt|krijgen|kreeg|ontvangt|ontvangen|ontving|sluit"
-            r"|rondt|regelt|strijkt)$"
+            r"|rondt|regelt|strijkt|scoort|scoorde)$"
         ),
         financing=re.compile(
             r"financiering|ronde|investering|kapitaal|seed|serie|series|miljoen|miljard|geld",
@@ -901,6 +901,8 @@ def _kind(s: EuroStory) -> tuple[str, str]:
     title = s.title
     if _NUMBERED_LIST.match(title):
         return "other", "european numbered list"
+    if re.search(r"\S;\s+\S", title):
+        return "other", "european digest"  # "Bitcoin-gekte compleet; SuitSupply scoort 300 miljoen"
     funding = s.lexicon.funding.search(title) or s.lexicon.investor.search(title)
     cut = _LAYOFFS_OR_BONDS.search(title)
     if cut and (not funding or cut.start() < funding.start()):

@@ -705,6 +705,8 @@ def test_a_chinese_investor_after_huode_keeps_its_whole_name() -> None:
             ("Gates Foundation", "EQT Ventures"),
         ),
         ("Mews (voorheen Mews Systems) haalt 110 miljoen dollar op", "", "Mews", 110e6, (), ()),
+        # Neurolytics' half a million (2019), the verb 'scoort' and a compound description
+        ("Hr-techstartup Neurolytics scoort een half miljoen", "", "Neurolytics", 5e5, (), ()),
     ],
 )
 def test_dutch_rounds(
@@ -726,6 +728,7 @@ def test_dutch_rounds(
         "Adyen neemt Nederlandse betaalstartup over",  # a takeover
         "Nieuw fonds van Peak Capital haalt 100 miljoen op",  # a firm's own fund
         "Bunq wil 100 miljoen ophalen",  # not done
+        "Bitcoin-gekte compleet; SuitSupply scoort 300 miljoen",  # two stories, a digest
     ],
 )
 def test_dutch_stories_that_are_no_round(title: str) -> None:
