@@ -474,6 +474,12 @@ _MANY_DEALS = re.compile(
 
 
 _FIGURE_OR_STAGE = re.compile(r"[\d$€£¥₹]|(?i:seed|series|round|million|billion)")
+# a stem every raise or investor verb of CORE_VERB / INVESTOR_ACT that such a lead uses holds
+_VERB_STEM = re.compile(
+    r"(?i)rais|secur|clos|land|bag|nab|net|receiv|get|got|invest|back|led|lead|fund|pick|scor"
+    r"|snag|haul|pull|grab|attract|drew|draw|collect|bank|rake|pocket|take|took|win|won|add|inject"
+    r"|pour|pump|complet|obtain|emerg|announc|confirm|reveal"
+)
 
 
 def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
@@ -483,8 +489,10 @@ def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
     if not summary or not _FIGURE_OR_STAGE.search(summary, 0, 320):
         return None  # the cheapest test first: no figure or round word where a lead could be
     first = _sentences(summary[:600])[:1]
-    # cheap tests first: most summaries open on no figure and no round word
+    # cheap tests first: most summaries open on no figure and no round word, and no verb stem
     if not first or len(first[0]) > 320 or not _FIGURE_OR_STAGE.search(first[0]):
+        return None
+    if not _VERB_STEM.search(first[0]):
         return None
     if not (CORE_VERB.search(first[0]) or INVESTOR_ACT.search(first[0])):
         return None
