@@ -1084,7 +1084,7 @@ _JA_NAME = (
 _JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|や|,\s?){_JA_NAME}){{0,8}}"
 _JA_NOT_INVESTOR = re.compile(
     r"既存|投資家|事業会社|金融機関|ベンチャーキャピタル|複数|各社|\d|[一二三四五六七八九十]社|同社|当社"
-    r"|増資|調達|ラウンド|シリーズ|総額"
+    r"|増資|調達|ラウンド|シリーズ|総額|リード|主導|(?:し|て)$"
 )
 
 
@@ -1120,6 +1120,8 @@ def _ja_investors(text: str) -> tuple[list[str], list[str]]:
         r"(?:資金調達|出資|調達|投資)",
         # "フォードとBMWが全固体電池のSolid Powerに142.2億円を投入": the subject paid
         rf"(?:^|[、。\s])({_JA_LIST})が[^、。]{{1,30}}?に[^、。]{{0,20}}?(?:出資|投資|投入)",
+        # "このラウンドは…がリードし、Hearst Venturesが参加した": who joined the round
+        rf"({_JA_LIST})(?:など|等|ら)?が(?:同ラウンドに)?参加",
         # "ゴールドマン・サックスやNVenturesが出資"
         # (not a relative clause: "鳥取銀行などが出資する「…ファンド」が" names the fund's backers)
         rf"({_JA_LIST})(?:など|等|ら)?が(?:出資|投資|引き受け)(?!する[^。]|している)",

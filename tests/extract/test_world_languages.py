@@ -1185,3 +1185,26 @@ def test_a_newsletter_issue_is_no_feature_on_a_round() -> None:
         "TechCabal Daily – Absa poaches again", "Moniepoint has raised $110 million in Series C."
     )
     assert found.kind != "funding"
+
+
+def test_japanese_investors_who_joined_the_round() -> None:
+    # our sentences: tl;dv's $6M Series A led by Dawn Capital (2023), Hacobu's Series D (2023)
+    found = extract(
+        "AI議事録のtldv、シリーズAで600万ドルを調達",
+        "tldvは、シリーズAラウンドで600万ドルを調達した。このラウンドはDawn Capitalがリードし、"
+        "Hearst Venturesが参加した。",
+    )
+    assert (found.lead_investors, found.investors) == (
+        ("Dawn Capital",),
+        ("Dawn Capital", "Hearst Ventures"),
+    )
+    found = extract(
+        "物流DXのHacobu、シリーズDで20億円を調達",
+        "リードインベスターはグロービス・キャピタル・パートナーズで、ラウンドにはSBIインベストメントと"
+        "みずほキャピタルが参加した。",
+    )
+    assert found.investors == (
+        "グロービス・キャピタル・パートナーズ",
+        "SBIインベストメント",
+        "みずほキャピタル",
+    )
