@@ -1188,23 +1188,24 @@ def test_a_newsletter_issue_is_no_feature_on_a_round() -> None:
 
 
 def test_japanese_investors_who_joined_the_round() -> None:
-    # our sentences: tl;dv's $6M Series A led by Dawn Capital (2023), Hacobu's Series D (2023)
+    # our sentences: SmartHR's Series D (2021), led by Light Street Capital, Sequoia Capital China
+    # and Teachers' Venture Growth among those who joined
     found = extract(
-        "AI議事録のtldv、シリーズAで600万ドルを調達",
-        "tldvは、シリーズAラウンドで600万ドルを調達した。このラウンドはDawn Capitalがリードし、"
-        "Hearst Venturesが参加した。",
+        "SmartHR、シリーズDで156億円を調達",
+        "SmartHRは、シリーズDラウンドで156億円を調達した。このラウンドはLight Street Capitalがリードし、"
+        "Sequoia Capital Chinaが参加した。",
     )
     assert (found.lead_investors, found.investors) == (
-        ("Dawn Capital",),
-        ("Dawn Capital", "Hearst Ventures"),
+        ("Light Street Capital",),
+        ("Light Street Capital", "Sequoia Capital China"),
     )
     found = extract(
-        "物流DXのHacobu、シリーズDで20億円を調達",
-        "リードインベスターはグロービス・キャピタル・パートナーズで、ラウンドにはSBIインベストメントと"
-        "みずほキャピタルが参加した。",
+        "SmartHR、シリーズDで156億円を調達",
+        "リードインベスターはLight Street Capitalで、ラウンドにはSequoia Capital ChinaとTeachers' Venture"
+        " Growthが参加した。",
     )
     assert found.investors == (
-        "グロービス・キャピタル・パートナーズ",
-        "SBIインベストメント",
-        "みずほキャピタル",
+        "Light Street Capital",
+        "Sequoia Capital China",
+        "Teachers' Venture Growth",
     )
