@@ -188,7 +188,9 @@ LEXICON = {
     "es": Lexicon(
         funding=re.compile(
             r"\b(?:recauda|recaudó|levanta|levantó|capta|captó|obtiene|obtuvo|cierra|cerró|consigue"
-            r"|logra|asegura|suma|amplía|completa|recibe|recibió)\b"
+            r"|logra|asegura|suma|amplía|completa|recibe|recibió"
+            r"|(?:ha|han) (?:cerrado|levantado|captado|recaudado|conseguido|obtenido|logrado"
+            r"|completado|recibido|asegurado))\b"
             r"|\badquiere (?=(?:más de |casi )?(?:US\$|[€$])?\s?\d[\d.,]*\s?millones de (?:dólares|euros))"
             r"|\bronda de (?:financiación|financiamiento|inversión)\b|\b(?i:ampliación de capital)\b"
         ),
@@ -219,7 +221,8 @@ LEXICON = {
         ),
         weak=re.compile(
             r"^(?:obtiene|obtuvo|cierra|cerró|consigue|logra|asegura|suma|amplía|completa|recibe"
-            r"|recibió)$"
+            r"|recibió|(?:ha|han) (?:cerrado|obtenido|conseguido|logrado|completado|recibido"
+            r"|asegurado))$"
         ),
         financing=re.compile(
             r"ronda|financiación|financiamiento|inversión|serie|semilla|capital|crédito", re.I
@@ -449,6 +452,8 @@ def _subject(s: EuroStory) -> str | None:
 
 def _name_before(text: str, lexicon: Lexicon) -> str | None:
     text = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", text)  # "Coolset (voorheen Greencast) haalt"
+    # an auxiliary of a perfect tense before the verb: "Jobandtalent ha cerrado", "Ledger a levé"
+    text = re.sub(r"\s(?:ha|han|a|ont|hanno|tem|têm|heeft|hebben|hat|haben)\s*$", " ", text)
     words = re.sub(r"[,:;–—]\s*$", "", text.strip()).split()
     run: list[str] = []
     for word in reversed(words):

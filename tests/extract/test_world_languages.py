@@ -1209,3 +1209,25 @@ def test_japanese_investors_who_joined_the_round() -> None:
         "Sequoia Capital China",
         "Teachers' Venture Growth",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "company"),
+    [
+        # our sentences: Jobandtalent's EUR 100M led by SoftBank (2021), Ledger's EUR 380M (2021)
+        (
+            "Una startup española cierra una ronda millonaria",
+            "La madrileña Jobandtalent ha cerrado una ronda de 100 millones de euros liderada por"
+            " SoftBank.",
+            "Jobandtalent",
+        ),
+        (
+            "Une pépite française boucle un tour de table",
+            "La start-up Ledger a levé 380 millions d'euros auprès de 10T Holdings.",
+            "Ledger",
+        ),
+    ],
+)
+def test_european_summaries_in_the_perfect_tense(title: str, summary: str, company: str) -> None:
+    found = extract(title, summary)
+    assert (found.kind, found.company) == ("funding", company)
