@@ -17,6 +17,13 @@ _MONEY = re.compile(
 )
 
 
+# words that describe the company before its name: "फिनटेक स्टार्टअप जार" is Jar
+_DESCRIPTION = re.compile(
+    r"^(?:(?:भारतीय|बेंगलुरु|मुंबई|दिल्ली|गुरुग्राम|फिनटेक|एडटेक|हेल्थटेक|एग्रीटेक|ई-कॉमर्स|एआई|AI)"
+    r"\s+)*(?:स्टार्टअप|कंपनी|प्लेटफॉर्म|फर्म)\s+"
+)
+
+
 def extract_hindi(title: str, summary: str) -> Extraction:
     verb = _VERB.search(title)
     money = _MONEY.search(title)
@@ -26,10 +33,11 @@ def extract_hindi(title: str, summary: str) -> Extraction:
     dollars = money.group("pre") == "$" or money.group("cur") == "डॉलर"
     currency = "USD" if dollars else "INR"
     subject = re.match(r"^(.{1,40}?)\s+ने\s", title)
+    company = _DESCRIPTION.sub("", subject.group(1)).strip() if subject else None
     kind = "rumor" if _RUMOR.search(title) else "funding"
     return Extraction(
         kind=kind,
-        company=subject.group(1).strip() if subject else None,
+        company=company or None,
         amount=amount,
         currency=currency,
         amount_usd=to_usd(amount, currency),

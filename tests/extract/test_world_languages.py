@@ -1231,3 +1231,14 @@ def test_japanese_investors_who_joined_the_round() -> None:
 def test_european_summaries_in_the_perfect_tense(title: str, summary: str, company: str) -> None:
     found = extract(title, summary)
     assert (found.kind, found.company) == ("funding", company)
+
+
+def test_a_hindi_description_before_the_name_is_dropped() -> None:
+    # our sentence: Jar's INR 180 crore (2023)
+    found = extract("फिनटेक स्टार्टअप जार ने 180 करोड़ रुपये की फंडिंग जुटाई")
+    assert (found.kind, found.company, found.amount, found.currency) == (
+        "funding",
+        "जार",
+        1.8e9,
+        "INR",
+    )
