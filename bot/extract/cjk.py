@@ -227,6 +227,8 @@ def _funding_clause(s: CjkStory) -> str | None:
         told = s.title[: m.end() + end.start()] if end else s.title
     if _RUMOR[s.language].search(told):
         return "rumor"
+    if s.language == "zh" and re.match(r"后[，,：:]", s.title[m.end() : m.end() + 2]):
+        return None  # "完成B轮融资后，这家公司首次亮相": the round came before the news
     return "funding"
 
 
@@ -954,7 +956,7 @@ def _clean_investor(raw: str) -> str | None:
     if "担任" in name:  # "木雁资本担任独家财务顾问": an adviser, not an investor
         return None
     name = re.sub(
-        r"(?:等.*|多方|联合投资|共同投资|联合VC|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+$",
+        r"(?:等.*|多方|联合投资|共同投资|联合VC|联合|共同|参与|持续|超额|继续|领投|跟投|参投|追投|同步)+的?$",
         "",
         name,
     )
@@ -998,9 +1000,8 @@ def _zh_investors(text: str) -> tuple[list[str], list[str]]:
     others: list[str] = []
     for m in re.finditer(r"(?:联合|共同)?领投", text):
         clause = _clause_before(text, m.start())
-        leads += _names(
-            clause.rsplit("获", 1)[1] if "获" in clause else clause
-        )  # "零一万物获阿里云领投"
+        # "零一万物获阿里云领投", "获得阿里巴巴领投的…融资": the name after 获(得)
+        leads += _names(re.split(r"获得?", clause)[-1])
     for m in re.finditer(r"(?:等)?(?:跟投|参投|追投|联合投资|参与投资|共同投资)", text):
         others += _names(_clause_before(text, m.start()))
     listed = re.search(r"投资方(?:包括|为)([^。；]{2,80})", text)

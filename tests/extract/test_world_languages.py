@@ -1242,3 +1242,10 @@ def test_a_hindi_description_before_the_name_is_dropped() -> None:
         1.8e9,
         "INR",
     )
+
+
+def test_a_chinese_round_led_through_huode_and_a_round_told_as_before() -> None:
+    # our sentences: Moonshot AI's $1B led by Alibaba (2024)
+    found = extract("月之暗面获得阿里巴巴领投的10亿美元融资")
+    assert (found.lead_investors, found.investors) == (("阿里巴巴",), ("阿里巴巴",))
+    assert extract("完成B轮融资后，这家公司首次亮相").kind != "funding"
