@@ -116,6 +116,10 @@ _NOT_A_DEAL = re.compile(
     # money into a kind of company, not one ("정부, 딥테크 스타트업에 1조원 투자")
     r"|(?:스타트업|기업|벤처|분야|산업|업계)(?:들)?에\s?(?:최대\s?)?[\d,.]+\s?(?:조|억)"
     r"|^(?:정부|중기부|금융위|산업부|과기정통부)[,\s]|\d+\s?곳(?:에|을|의)"
+    # events; money into a site; a raise told as past ("투자 유치 후 첫 신제품")
+    r"|세미나|개최|포럼|컨퍼런스|데모데이"
+    r"|(?:센터|공장|설비|시설|부지|캠퍼스|연구소)에\s?(?:최대\s?)?[\d,.]+\s?(?:조|억)"
+    r"|유치\s?후"
     # bonds are debt a company sells, not a round; a year's or a sector's totals
     r"|ボンド|社債|債券|债券|转债|회사채|채권"
     r"|\d{2,4}年(?:の|度)?調達(?!し)|調達額|調達総額|融资总额|투자\s?규모\s?(?:가|는)"
@@ -229,6 +233,8 @@ def _funding_clause(s: CjkStory) -> str | None:
         return "rumor"
     if s.language == "zh" and re.match(r"后[，,：:]", s.title[m.end() : m.end() + 2]):
         return None  # "完成B轮融资后，这家公司首次亮相": the round came before the news
+    if s.language == "ko" and not s.money and re.search(r"유치한\s", s.title):
+        return None  # "시리즈B 투자 유치한 뤼튼, 일본 진출": a description (with a sum it is news)
     return "funding"
 
 

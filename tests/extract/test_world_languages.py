@@ -1249,3 +1249,16 @@ def test_a_chinese_round_led_through_huode_and_a_round_told_as_before() -> None:
     found = extract("月之暗面获得阿里巴巴领投的10亿美元融资")
     assert (found.lead_investors, found.investors) == (("阿里巴巴",), ("阿里巴巴",))
     assert extract("完成B轮融资后，这家公司首次亮相").kind != "funding"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "스타트업 투자 유치 전략 세미나 개최",  # an event
+        "쿠팡, 물류센터에 1조 투자",  # money into a site
+        "투자 유치 후 첫 신제품…에이블리, 여름 컬렉션 공개",  # the round came before
+        "시리즈B 투자 유치한 뤼튼, 일본 진출",  # a description, no sum
+    ],
+)
+def test_korean_events_sites_and_rounds_told_in_passing(title: str) -> None:
+    assert extract(title).kind != "funding"
