@@ -1088,7 +1088,9 @@ _JA_CHAR = r"(?:(?!から|など|より)[^\s、。「」（）()をがはにで�
 _JA_NAME = (
     rf"(?:{_LATIN_NAME}{_JA_CHAR}{{0,30}}|{_JA_CHAR}{{1,40}})"  # bounded: no regex grows with n²
 )
-_JA_LIST = rf"{_JA_NAME}(?:(?:、|および|及び|と|や|,\s?){_JA_NAME}){{0,8}}"
+# a name starts at a break (a particle, a mark, a space): the pattern is only tried there
+_JA_START = r"(?<![^\s、。「」（）()をがはにでとものへや—―:：])"
+_JA_LIST = rf"{_JA_START}{_JA_NAME}(?:(?:、|および|及び|と|や|,\s?){_JA_NAME}){{0,8}}"
 _JA_NOT_INVESTOR = re.compile(
     r"既存|投資家|事業会社|金融機関|ベンチャーキャピタル|複数|各社|\d|[一二三四五六七八九十]社|同社|当社"
     r"|増資|調達|ラウンド|シリーズ|総額|リード|主導|(?:し|て)$"
@@ -1203,7 +1205,8 @@ def extract_cjk(title: str, summary: str, language: str) -> Extraction:
         lead_text, find_cjk_money(lead_text, language)
     )
     round_name = _round(s.title) or _round(_funding_sentence(s) or "", grants=False)
-    leads, investors = _INVESTORS[language](s.title + "。" + lead_text)
+    # the first sentences name the backers; a page with no sentence breaks is read no further
+    leads, investors = _INVESTORS[language](s.title + "。" + lead_text[:1500])
     leads = _unique([x for x in leads if x != company])
     investors = _unique([*leads, *[x for x in investors if x != company]])
     amount = chosen.amount if chosen else None
