@@ -114,7 +114,10 @@ def hostile_inputs() -> dict[str, tuple[str, str]]:
         ),
         "chinese colloquial": ("腾讯出手，投了" * 40, "拿到了阿里的投资，" * 9000),
         # Japanese investor lists tried at every position of a sentence without breaks
-        "japanese lists": ("ispace、JAFCOらから7億円を調達", "ゴールドマンサックスや" * 9000 + "が出資"),
+        "japanese lists": (
+            "ispace、JAFCOらから7億円を調達",
+            "ゴールドマンサックスや" * 9000 + "が出資",
+        ),
     }
 
 
