@@ -285,20 +285,24 @@ def investor_wins_deal(title: str) -> str | None:
 
 
 _WELCOMES = re.compile(
-    r"^(?P<co>.+?)\s+(?:welcomes|receives|gets|goes independent with|secures)\s+(?:new\s+)?"
-    r"(?P<kind>(?:minority|majority|strategic|growth)\s+(?:growth\s+)?investment)\s+from\s+"
-    r"(?P<inv>.+)$",
+    r"^(?P<co>[A-Z].{0,60}?)\s+(?:welcomes|receives|gets|goes independent with|secures"
+    r"|announces|lands|closes|completes)\s+"
+    r"(?P<kind>(?:(?:an?|new|strategic|growth|minority|majority|significant|follow-on"
+    r"|additional)\s+){0,3}(?:equity\s+)?(?:investment|financing|funding|backing))\s+"
+    r"(?P<prep>led by|from)\s+(?P<inv>[A-Z].*)$",
     re.I,
 )
 
 
 def minority_investment(title: str) -> str | None:
-    """ "Wrexham AFC Welcomes New Minority Investment From Apollo Sports Capital" → "Wrexham AFC
-    raises minority investment from Apollo Sports Capital" (a majority stake stays a buy-out)."""
+    """A wire's round with no sum: "Wrexham AFC Welcomes New Minority Investment From Apollo
+    Sports Capital", "Acme Announces Strategic Growth Investment Led by Insight Partners" →
+    "Wrexham AFC raises minority investment from …" (a majority stake stays a buy-out)."""
     m = _WELCOMES.match(title)
-    if not m or m.group("kind").lower().startswith("majority"):
+    if not m or "majority" in m.group("kind").lower():
         return None
-    return f"{m.group('co')} raises {m.group('kind')} from {m.group('inv')}"
+    kind = re.sub(r"(?i)^(?:an?|new)\s+", "", m.group("kind"))
+    return f"{m.group('co')} raises {kind} {m.group('prep').lower()} {m.group('inv')}"
 
 
 _LAUNCHES = re.compile(
@@ -368,27 +372,8 @@ def among_investors(title: str) -> str | None:
     return investor_joins(rewritten) or rewritten if m.group("how").lower() == "in" else rewritten
 
 
-_BACKING_FROM = re.compile(
-    r"^(?P<co>[A-Z].{0,60}?)\s+(?i:announces|welcomes|receives|secures|lands|closes|completes)\s+"
-    r"(?:(?i:an?|new|strategic|growth|minority|significant|follow-on|additional)\s+){0,3}"
-    r"(?i:investment|financing|funding|equity investment|growth investment|backing)\s+"
-    r"(?P<prep>(?i:led by|from))\s+(?P<inv>[A-Z].*)$"
-)
-
-
-def backing_from(title: str) -> str | None:
-    """A press wire's round with no sum: "Acme Announces Strategic Growth Investment Led by
-    Insight Partners", "Acme Welcomes Investment from Eric Schmidt" → "Acme raises investment
-    led by …" (a majority investment is a sale, left to the acquisition words)."""
-    m = _BACKING_FROM.match(title)
-    if not m or find_money(title):
-        return None
-    return f"{m.group('co')} raises investment {m.group('prep').lower()} {m.group('inv')}"
-
-
 RULES = [
     ("press-wire 'Name: $X raised' headline", press_wire),
-    ("a wire's investment led by or from someone, no sum", backing_from),
     ("an investor among a round's investors", among_investors),
     ("a raise told in the passive", passive_raise),
     ("money for a company, no verb", money_for_a_company),
@@ -398,7 +383,7 @@ RULES = [
     ("investor to invest money in a company", investor_to_invest),
     ("investors back a company in a sized round", investors_back_in_round),
     ("investor wins the deal for a company", investor_wins_deal),
-    ("minority investment from an investor", minority_investment),
+    ("a wire's investment led by or from someone, no sum", minority_investment),
 ]
 
 
