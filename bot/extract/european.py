@@ -50,6 +50,14 @@ _NAME = (  # connectors ("Banco do Brasil", "Casa de Papel") only between capita
     r"(?=\s[A-ZÀ-ÞŸ])))*"
 )
 
+# one company told by what it is, ending on a startup noun: "Münchner Startup", "l'assurtech",
+# "Berliner KI-Startup" (up to two words before it)
+_STARTUP_DESCRIPTION = (
+    r"(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*(?i:startup|start-up|fintech|proptech|insurtech|assurtech"
+    r"|biotech|legaltech|edtech|healthtech|firma|unternehmen|plattform|plateforme|piattaforma"
+    r"|scale-?up|pépite|licorne|néobanque|empresa)(?![\w-])"
+)
+
 # a firm's own fund ("lance un fonds de 200 millions", "nouveau fonds"), not "levée de fonds",
 # nor a fund named as an investor ("auprès de Kering et du fonds Tiger")
 _FR_FUND = (
@@ -68,6 +76,7 @@ _OWN_FUND = (
     # French, German and Dutch: "son troisième fonds d'amorçage", "neuen Fonds", "nieuw fonds"
     r"|\b(?:son|nouveau|premier|deuxième|troisième|quatrième|cinquième)\s+(?:\w+\s+){0,2}?fonds\b"
     r"|\b(?:neuen|ersten|zweiten|dritten|vierten)\s+(?:\w+\s+){0,2}?Fonds\b"
+    r"|\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b"
     r"|\b(?:para invertir en|pour investir dans|para investir em|per investire in)\b)"
 )
 
@@ -86,8 +95,7 @@ LEXICON = {
             # an article only before a described startup ("in das Hamburger Startup Kiron"):
             # German capitalises every noun, "in die Fabrik" names no company
             r"\s+(?:(?!(?:in|bei|an)\s)\S+\s+){0,5}?(?:in|bei|an)\s+"
-            r"(?:(?:das|den|die|dem|der)\s+(?=(?:[\wÀ-ÿ-]+\s+)"
-            r"{0,2}?[\wÀ-ÿ-]*(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen)\s+[A-ZÀ-ÞŸ]))?"
+            r"(?:(?:das|den|die|dem|der)\s+(?=" + _STARTUP_DESCRIPTION + r"\s+[A-ZÀ-ÞŸ]))?"
             # "in deutsches Krisen-Startup": an adjective before a described startup
             r"(?:[a-zäöüß]+\s+(?=[\wÀ-ÿ-]*[Ss]tart-?up\b))?"
             r"(?P<target>(?=[A-ZÀ-ÞŸ])" + _NAME + ")"
@@ -329,7 +337,7 @@ LEXICON = {
             r"|\boverweegt\b"
         ),
         not_deal=re.compile(
-            r"\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b|\bbeursgang\b|\bIPO\b"
+            _OWN_FUND + r"|\bbeursgang\b|\bIPO\b"
             r"|\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b"
             r"|\b(?:de|Nederlandse|Belgische|Vlaamse) (?:startups|start-ups|scale-ups)\b"
             r"|\bin 20\d\d\b",
@@ -362,10 +370,7 @@ LEXICON = {
         other_kinds=(
             ("acquisition", re.compile(r"\bovername\b|\bneemt\b.{0,40}\bover\b|\bkoopt\b")),
             ("ipo", re.compile(r"\bbeursgang\b|\bIPO\b|\bbeursnotering\b")),
-            (
-                "fund",
-                re.compile(r"\b(?:nieuw|eerste|tweede|derde)\s+(?:\w+\s+){0,2}?fonds\b", re.I),
-            ),
+            ("fund", re.compile(_OWN_FUND)),
         ),
     ),
 }
@@ -639,9 +644,7 @@ _FOR_DESCRIBED = re.compile(
     r"|kapital)|(?<=\d\s)(?i:millionen|milliarden?)(?:\s(?i:euro|dollar|franken))?"
     r"|(?i:millionen|milliarden?)\s(?i:euro|dollar|franken))"
     r"\s+für\s+(?:das|den|die|dem|der|ein|eine|einen)?\s*"
-    r"(?P<desc>(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Pp]roptech"
-    r"|[Ii]nsurtech|[Bb]iotech|[Ll]egaltech|[Ee]dtech|[Hh]ealthtech|[Ff]irma|[Uu]nternehmen"
-    r"|[Pp]lattform|[Ss]cale-?up))(?![\w-])(?:\s+(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + "))?"
+    r"(?P<desc>" + _STARTUP_DESCRIPTION + r")(?:\s+(?P<name>(?=[A-ZÀ-ÞŸ])" + _NAME + "))?"
 )
 # "Celonis: 1 Milliarde Dollar für das Münchner Startup", "Aleph Alpha: 500 Millionen Dollar von
 # Bosch und SAP": the name, a colon, then the money
@@ -651,10 +654,7 @@ _NAME_COLON_MONEY = re.compile(
 # what follows such money: "für das Münchner Startup", "von Bosch und SAP"
 _FOR_OR_FROM = re.compile(
     r"\s+(?:(?:für|pour|para|per)\s+(?:das|den|die|dem|ein|eine|einen|la|le|l'|l’|el|a|o|il|lo)?"
-    r"\s*(?:[\wÀ-ÿ-]+\s+){0,2}?[\wÀ-ÿ-]*"
-    r"(?:[Ss]tartup|[Ss]tart-up|[Ff]intech|[Uu]nternehmen|[Pp]lattform|assurtech|insurtech"
-    r"|healthtech|pépite|licorne|néobanque|plateforme|empresa|piattaforma)(?![\w-])"
-    r"|(?:von|de|auprès de|com|con|da)\s+(?=[A-ZÀ-ÞŸ]))"
+    r"\s*" + _STARTUP_DESCRIPTION + r"|(?:von|de|auprès de|com|con|da)\s+(?=[A-ZÀ-ÞŸ]))"
 )
 # "Neues Geld für Flink: Lieferdienst sammelt …", "Kapital für N26: Die Smartphone-Bank …"
 _MONEY_FOR_RUBRIC = re.compile(
@@ -880,13 +880,13 @@ _FROM_INVESTOR = re.compile(
 )
 
 
-# "la ronda de financiación de una startup: cinco lecciones": a startup, any startup
 # a headline about many rounds: its summary's first raise is one entry of a list
 _MANY_ROUNDS = re.compile(
     r"(?i)\b(?:mega-?r?)?(?:rondas|rodadas|levées|Finanzierungsrunden|financieringsrondes)\b"
     r"|\b(?:i|dei|des|los|las|os|die|de)\s+(?:\w+\s+)?(?:round|rondas|startups?|start-ups|scale-ups)\b"
     r"|\bround\s+(?:italiani|europei)\b"
 )
+# "la ronda de financiación de una startup: cinco lecciones": a startup, any startup
 _ANY_STARTUP = re.compile(
     r"(?i)\b(?:de|d['’]|einer?s?|eines|di|da) (?:una|une|uma|un|einem) (?:start-?up|empresa"
     r"|société|entreprise|Unternehmen|azienda)\b"
