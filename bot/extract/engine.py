@@ -486,21 +486,20 @@ def _summary_opens_on_a_round(title: str, summary: str) -> Extraction | None:
     """A feature whose headline says no money ("Mass Production Of A Self-Driving Restaurant
     Robot Is Coming") and whose summary opens on the round: "Bear Robotics has received a
     Series A investment of $32 million …" is the news."""
+    # cheap tests first (this runs for every headline read as no deal): a figure or round word
+    # where a lead could be, then in the first sentence with a verb stem, then the full patterns
     if not summary or not _FIGURE_OR_STAGE.search(summary, 0, 320):
-        return None  # the cheapest test first: no figure or round word where a lead could be
-    first = _sentences(summary[:600])[:1]
-    # cheap tests first: most summaries open on no figure and no round word, and no verb stem
-    if not first or len(first[0]) > 320 or not _FIGURE_OR_STAGE.search(first[0]):
         return None
-    if not _VERB_STEM.search(first[0]):
+    first = (_sentences(summary[:600]) or [""])[0]
+    if not (0 < len(first) <= 320 and _FIGURE_OR_STAGE.search(first) and _VERB_STEM.search(first)):
         return None
-    if not (CORE_VERB.search(first[0]) or INVESTOR_ACT.search(first[0])):
+    if not (CORE_VERB.search(first) or INVESTOR_ACT.search(first)):
         return None
-    if find_money(title) or _MANY_DEALS.search(title) or _PAST_ROUND.search(first[0]):
+    if find_money(title) or _MANY_DEALS.search(title) or _PAST_ROUND.search(first):
         return None
-    if not (find_money(first[0]) or find_round(first[0])):
+    if not (find_money(first) or find_round(first)):
         return None
-    found = _extract(first[0], "", "")
+    found = _extract(first, "", "")
     if found.kind != "funding" or not found.company or (found.amount is None and not found.round):
         return None
     return replace(
