@@ -579,10 +579,10 @@ def _ko_name_before_deal(s: CjkStory) -> str | None:
     return None
 
 
-def _ko_investee_after_ellipsis(s: CjkStory) -> str | None:
+def _ko_opener_and_target(title: str) -> tuple[str, str] | None:
     """ "서울대기술지주, 엔비디아 밖에서도 로봇 AI 돌린다…바이스트라타 투자": an investor opens the
-    headline, the company and 투자 close it."""
-    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", s.title) if p.strip()]
+    headline, the company and 투자 close it: (investor, company)."""
+    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", title) if p.strip()]
     if len(parts) < 2:
         return None
     first = re.match(r"^([^\s,]+),", parts[0])
@@ -590,8 +590,13 @@ def _ko_investee_after_ellipsis(s: CjkStory) -> str | None:
         r"^[‘'\"“]?([^\s‘’'\"“”,]+)[’'\"”]?\s(?:시드\s?|지분\s?|후속\s?)?투자$", parts[-1]
     )
     if first and last and _INVESTOR_LIKE.search(first.group(1)) and _name_like(last.group(1)):
-        return last.group(1)
+        return first.group(1), last.group(1)
     return None
+
+
+def _ko_investee_after_ellipsis(s: CjkStory) -> str | None:
+    pair = _ko_opener_and_target(s.title)
+    return pair[1] if pair else None
 
 
 def _ko_investee(s: CjkStory) -> str | None:
@@ -1064,12 +1069,9 @@ def _ko_investors(text: str) -> tuple[list[str], list[str]]:
     if named and not re.search(r"\d|억|원|^(?:프리|시리즈|시드|브릿지)", named.group(1)):
         others += _names(named.group(1))
     # "서울대기술지주, …바이스트라타 투자": the investor opens the headline
-    head = text.split("。", 1)[0]
-    parts = [p.strip() for p in re.split(r"…|\.\.\.|⋯", head) if p.strip()]
-    if len(parts) >= 2 and re.search(r"\s(?:시드\s?|지분\s?|후속\s?)?투자$", parts[-1]):
-        opener = re.match(r"^([^\s,]+),", parts[0])
-        if opener and _INVESTOR_LIKE.search(opener.group(1)):
-            others += _names(opener.group(1))
+    pair = _ko_opener_and_target(text.split("。", 1)[0])
+    if pair:
+        others += _names(pair[0])
     # "KT가 리벨리온에 300억원을 투자했다": the subject invested
     for m in re.finditer(
         r"([^\s,….]+)(?:가|이)\s[‘'\"“]?[^\s‘’'\"“”]+?[’'\"”]?에\s?[^.。…]{0,30}?(?:투자|베팅)(?:했|한다|하기로)",
