@@ -120,8 +120,7 @@ _NOT_A_DEAL = re.compile(
     r"|세미나|개최|포럼|컨퍼런스|데모데이"
     r"|(?:센터|공장|설비|시설|부지|캠퍼스|연구소)에\s?(?:최대\s?)?[\d,.]+\s?(?:조|억)"
     r"|유치\s?후"
-    # bonds are debt a company sells, not a round; a year's or a sector's totals
-    r"|ボンド|社債|債券|债券|转债|회사채|채권"
+    # a year's or a sector's totals (bonds are placements, _PLACEMENT)
     r"|\d{2,4}年(?:の|度)?調達(?!し)|調達額|調達総額|融资总额|투자\s?규모\s?(?:가|는)"
 )
 _RUMOR = {
@@ -144,7 +143,9 @@ _DIGEST = re.compile(
     r"|\[주간|주간투자동향|外\s*$|투자동향"
     r"|振り返り|まとめ|Weekly|週間|ほか\d+件"
 )
-_PLACEMENT = re.compile(r"定增|配售|可转债|增发|发行.{0,6}债|债券|募资不超|유상증자|公募増資|社債")
+_PLACEMENT = re.compile(
+    r"定增|配售|可转债|增发|发行.{0,6}债|债券|募资不超|유상증자|公募増資|社債|債券|ボンド|회사채|채권"
+)
 # "亿田智能：子公司拟…": a listed company's notice, named before a colon
 _NOTICE = re.compile(
     r"^[\u4e00-\u9fffA-Za-z·]{2,6}[：:].{0,12}(?:拟|签订|签署|公告|预计|回应|营收|收入|净利|同比"
